@@ -1,0 +1,207 @@
+"""Answers that work across a breakdown: a share of a whole, a ranking, a total."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from . import format as fmt
+from .answer import Answer, Fact
+from .figures import _answer, _bar, _pair, _title, _unit, _value
+from .question import Match, ParsedQuestion
+from .scope import Scope
+
+
+def _has(parsed: ParsedQuestion, words: list[str]) -> bool:
+    return any(f" {w} " in parsed.masked for w in words)
+
+
+def _whole(scope: Scope, match: Match, area: str, period: str, category: str | None):
+    """The total an area's figure is a share of: the printed total, or the sum of the parts."""
+    measure = scope.measures[match.measure]
+    if category is None and measure.total_category:
+        category = measure.total_category
+    if category is not None:
+        rows = scope.repo.figures(scope.plan_id, measure.id, area=[area], period=[period],
+                                  category=[category])
+        return (rows[0]["value"], fmt.number(rows[0]["value"]), rows) if rows else None
+    rows = scope.repo.figures(scope.plan_id, measure.id, area=[area], period=[period])
+    if not rows:
+        return None
+    if len(rows) > 1 and not measure.summable:
+        return None
+    total = sum(r["value"] for r in rows)
+    arithmetic = " + ".join(fmt.number(r["value"]) for r in rows)
+    return total, f"{fmt.number(total)} ({arithmetic})" if len(rows) > 1 else fmt.number(total), rows
+
+
+def share(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    measure = scope.measures[match.measure]
+    periods = match.periods or scope.repo.dimension(scope.plan_id, measure.id, "period")[-1:]
+    period = periods[-1]
+    scope.select(match.model_copy(update={"periods": [period]}), all_categories=True)
+    category = match.categories[0] if match.categories else None
+    if len(match.areas) >= 2 or (match.areas and not category):
+        part_area = max(match.areas, key=lambda a: _depth(scope, a))
+        whole_area = next((a for a in match.areas if a != part_area), None) \
+            or scope.areas[part_area].parent
+        part = _whole(scope, match, part_area, period, category)
+        whole = _whole(scope, match, whole_area, period, category) if whole_area else None
+        what = f"{scope.category(category) + ' ' if category else ''}{measure.label}"
+        part_label, whole_label = scope.area(part_area), scope.area(whole_area)
+    else:
+        area = match.areas[0] if match.areas else "oxford"
+        if not category:
+            raise scope.refuse("A share of what? Name a category or two areas, for example "
+                               f"“what share of Oxfordshire's {measure.label} is in Oxford?”", match)
+        part = _whole(scope, match, area, period, category)
+        whole = _whole(scope, match, area, period, None)
+        what = measure.label
+        part_label = f"{scope.category(category)} in {scope.area(area)}"
+        whole_label = f"all of {scope.area(area)}'s"
+        whole_area = area
+    if not part or not whole:
+        raise scope.refuse(f"The plan does not give the figures needed for that share of "
+                           f"{measure.label}.", match)
+    pct = part[0] / whole[0] * 100
+    lines = [f"{part_label} accounts for **{fmt.percent(pct)}** of {whole_label} {what} in {period} "
+             f"({fmt.number(part[0])} of {whole[1]}: {fmt.number(part[0])} ÷ "
+             f"{fmt.number(whole[0])} × 100)."]
+    printed = scope.repo.figures(scope.plan_id, measure.id, "printed_share_pct",
+                                 period=[period])
+    for row in printed:
+        lines.append(f"The plan says {fmt.number(row['value'])} per cent; worked out from the "
+                     f"table it is {fmt.percent(pct)}, which rounds to {round(pct)}%.")
+    rows = part[2] + whole[2] + list(printed)
+    fact = Fact(label=f"Share: {part_label} of {whole_label} {what}", value=round(pct, 2),
+                unit="per cent", area=scope.area(whole_area), period=period,
+                source=scope.fact(part[2][0]).source,
+                derived=f"{fmt.number(part[0])} ÷ {fmt.number(whole[0])} × 100")
+    return _answer(scope, match, lines, rows, facts=[fact] + [scope.fact(r) for r in rows])
+
+
+def _depth(scope: Scope, area: str) -> int:
+    depth = 0
+    while scope.areas[area].parent:
+        area, depth = scope.areas[area].parent, depth + 1
+    return depth
+
+
+def _dimension(scope: Scope, match: Match, parsed: ParsedQuestion) -> str:
+    words = scope.words
+    has_categories = bool(scope.repo.dimension(scope.plan_id, match.measure, "category"))
+    if _has(parsed, words["dimension_quarter"]) or (match.quarters == [] and
+                                                    any("/" in p for p in match.periods)):
+        return "quarter"
+    if _has(parsed, words["dimension_area"]):
+        return "area"
+    if _has(parsed, words["dimension_category"]) and has_categories:
+        return "category"
+    if _has(parsed, words["dimension_period"]):
+        return "period"
+    if has_categories and len(match.categories) != 1:
+        return "category"
+    return "area" if not match.areas else "period"
+
+
+def rank(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    dimension = _dimension(scope, match, parsed)
+    measure = scope.measures[match.measure]
+    open_ = {"area": {"areas": []}, "category": {"categories": []},
+             "period": {"periods": []}, "quarter": {"quarters": []}}[dimension]
+    if dimension != "period" and not match.periods and dimension != "quarter":
+        open_["periods"] = scope.repo.dimension(scope.plan_id, measure.id, "period")[-1:]
+    rows = scope.select(match.model_copy(update=open_), all_categories=True)
+    rows = [r for r in rows if r["category"] != measure.total_category
+            and r["category"] not in match.excluded_categories
+            and not (dimension == "area" and scope.areas[r["area"]].covers)]
+    by_change = dimension == "area" and _has(parsed, ["rise", "increase", "fall", "drop", "change",
+                                                      "decrease", "growth", "rose", "fell"])
+    if by_change:
+        return _rank_change(scope, match, parsed)
+    lowest = _has(parsed, scope.words["lowest_words"])
+    ordered = sorted(rows, key=lambda r: r["value"], reverse=not lowest)
+    key = {"area": lambda r: scope.area(r["area"]), "category": lambda r: scope.category(r["category"]),
+           "period": lambda r: r["period"], "quarter": lambda r: scope.when(r)}[dimension]
+    position = 1 if _has(parsed, scope.words["second_words"]) else 0
+    if len(ordered) <= position:
+        raise scope.refuse("There are not enough figures to rank.", match)
+    top = ordered[position]
+    word = "lowest" if lowest else "highest"
+    if position:
+        word = "second " + word
+    if match.excluded_categories:
+        word += " after " + fmt.listing([scope.category(c) for c in match.excluded_categories])
+    lines = [f"{_title(scope, match)}: the {word} {dimension} is **{key(top)}** with "
+             f"**{_value(top)}**{_unit(top)} ({scope.describe(top)})."]
+    lines.append("In order: " + "; ".join(f"{key(r)} {_value(r)}" for r in ordered) + ".")
+    chart = _bar(scope, f"{_title(scope, match)} by {dimension}", ordered, key)
+    return _answer(scope, match, lines, ordered, chart=chart)
+
+
+def _rank_change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    start, end = _pair(scope, match)
+    rows = scope.select(match.model_copy(update={"areas": [], "periods": [start, end]}))
+    by_area: dict[str, list[sqlite3.Row]] = {}
+    for row in rows:
+        by_area.setdefault(row["area"], []).append(row)
+    use_pct = _has(parsed, scope.words["percent_words"])
+    changes = []
+    for area, pair in by_area.items():
+        pair.sort(key=lambda r: r["period"])
+        old, new = pair[0]["value"], pair[-1]["value"]
+        changes.append((area, new - old, fmt.pct_change(old, new), old, new))
+    lowest = _has(parsed, scope.words["lowest_words"])
+    index = 2 if use_pct else 1
+    changes.sort(key=lambda c: c[index], reverse=not lowest)
+    area, diff, pct, old, new = changes[0]
+    measure = "percentage change" if use_pct else "change"
+    lines = [f"{_title(scope, match)}, {start} to {end}: the {'smallest' if lowest else 'largest'} "
+             f"{measure} was in **{scope.area(area)}**: **{fmt.percent(pct, True)}** "
+             f"({fmt.signed(diff)} ÷ {fmt.number(old)}), {fmt.signed(diff)}{_unit(rows[0])}."]
+    lines += [f"- {scope.area(a)}: {fmt.percent(p, True)} ({fmt.number(o)} → {fmt.number(n)}, "
+              f"{fmt.signed(d)})" for a, d, p, o, n in changes]
+    return _answer(scope, match, lines, rows)
+
+
+def total(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    measure = scope.measures[match.measure]
+    if measure.total_category and not match.categories:
+        return _printed_total(scope, match)
+    rows = scope.select(match, all_categories=True)
+    quarters = scope.repo.dimension(scope.plan_id, measure.id, "quarter")
+    groups: dict[tuple, list[sqlite3.Row]] = {}
+    across = "quarter" if quarters else "category" if measure.summable else "period"
+    for row in rows:
+        key = tuple(row[c] for c in ("area", "period", "category", "quarter") if c != across)
+        groups.setdefault(key, []).append(row)
+    lines, facts = [], []
+    for group in groups.values():
+        if across == "quarter" and len(group) < len(quarters):
+            raise scope.refuse(
+                f"The plan gives only {len(group)} quarters for {group[0]['period']} "
+                f"({fmt.listing([scope.quarter(r['quarter']) for r in group])}) — the "
+                f"others are blank — so it has no full-year total. Those quarters add up to "
+                f"{fmt.number(sum(r['value'] for r in group))} "
+                f"({' + '.join(fmt.number(r['value']) for r in group)}).", match)
+        value = sum(r["value"] for r in group)
+        arithmetic = " + ".join(fmt.number(r["value"]) for r in group)
+        head = scope.describe(group[0]) if across != "period" else scope.area(group[0]["area"])
+        if across == "category":
+            head = f"{scope.area(group[0]['area'])}, {group[0]['period']}"
+        if across == "quarter":
+            head = f"{scope.area(group[0]['area'])}, {group[0]['period']} (all four quarters)"
+        lines.append(f"- {head}: **{fmt.number(value)}** ({arithmetic})")
+        facts.append(Fact(label=f"Total {measure.label} ({head})", value=value,
+                          unit=group[0]["unit"], area=scope.area(group[0]["area"]),
+                          source=scope.fact(group[0]).source, derived=arithmetic))
+    lines.insert(0, f"Total {measure.label}:")
+    if across == "category":
+        lines.append("The plan prints no total; each is the sum of the parts shown.")
+    return _answer(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
+
+
+def _printed_total(scope: Scope, match: Match) -> Answer:
+    rows = scope.select(match)
+    lines = [f"Total {scope.measures[match.measure].label} (the plan's printed total):"]
+    lines += [f"- {scope.describe(r)}: **{_value(r)}**{_unit(r)}" for r in rows]
+    return _answer(scope, match, lines, rows)

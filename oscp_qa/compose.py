@@ -1,0 +1,59 @@
+"""Stage four: turn a Match into an Answer, through a registry keyed by intent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import breakdowns, figures, texts
+from .answer import Answer
+from .question import Match, ParsedQuestion
+from .scope import Refusal, Scope
+
+Composer = Callable[[Scope, Match, ParsedQuestion], Answer]
+
+COMPOSERS: dict[str, Composer] = {
+    "lookup": figures.lookup,
+    "compare_areas": figures.compare_areas,
+    "change": figures.change,
+    "trend": figures.trend,
+    "share": breakdowns.share,
+    "rank": breakdowns.rank,
+    "total": breakdowns.total,
+    "method": texts.method,
+    "why": texts.why,
+    "priorities": texts.priorities,
+    "achievement": texts.achievement,
+    "glossary": texts.glossary,
+    "duties": texts.duties,
+    "about": texts.about,
+    "search": texts.search,
+    "clarify": texts.clarify,
+}
+
+
+def compose(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    try:
+        answer = COMPOSERS[match.intent](scope, match, parsed)
+    except Refusal as refusal:
+        answer = refusal.answer
+    if not answer.suggestions:
+        answer.suggestions = suggest(scope, match, answer)
+    return answer
+
+
+def suggest(scope: Scope, match: Match, answer: Answer) -> list[str]:
+    """Follow-up questions that the plan can answer, phrased as a person would ask them."""
+    if not match.measure or match.measure not in scope.measures:
+        return ["What are OSCP's priorities?", "How did hate crime compare across areas?"]
+    label = scope.measures[match.measure].label
+    periods = scope.repo.dimension(scope.plan_id, match.measure, "period")
+    areas = [a for a in scope.repo.dimension(scope.plan_id, match.measure, "area")
+             if not scope.areas[a].covers]
+    found = []
+    if match.intent != "compare_areas" and len(areas) > 1:
+        found.append(f"Compare {label} across areas")
+    if match.intent not in ("change", "trend") and len(periods) > 1 and "/" not in periods[0]:
+        found.append(f"How did {label} change from {periods[-2]} to {periods[-1]}?")
+    if match.intent != "method":
+        found.append(f"What does the {label} figure include?")
+    return found[:3]

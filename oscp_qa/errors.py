@@ -1,0 +1,22 @@
+"""Typed errors: the library raises these, the CLI and the app turn them into plain words."""
+
+
+class OscpQaError(Exception):
+    "Base class for errors this package raises on purpose"
+
+
+class KnowledgeError(OscpQaError):
+    "A knowledge file is missing or does not fit its schema"
+
+    def __init__(self, path, problem: str, row=None, field: str | None = None):
+        self.path, self.problem, self.row, self.field = str(path), problem, row, field
+        where = self.path
+        if row is not None:
+            where += f", row {row}"
+        if field:
+            where += f", field '{field}'"
+        super().__init__(f"{where}: {problem}")
+
+
+class DatabaseError(OscpQaError):
+    "The database cannot be built or opened"

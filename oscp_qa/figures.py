@@ -1,0 +1,256 @@
+"""Answers made of figures: look up, compare, change, trend, share, rank, total.
+
+Every number stated is a figure row of the plan or arithmetic on such rows, written out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+
+from . import format as fmt
+from .answer import Answer, Chart, ChartPoint, Fact, Status
+from .question import Match, ParsedQuestion
+from .scope import Scope
+
+
+def _answer(scope: Scope, match: Match, lines: list[str], rows: list[sqlite3.Row],
+            facts: list[Fact] | None = None, chart: Chart | None = None) -> Answer:
+    tables = list(dict.fromkeys(r["table"] for r in rows))
+    return Answer(
+        status=Status.answered, text="\n".join(lines), intent=match.intent,
+        facts=(facts or []) or [scope.fact(r) for r in rows],
+        sources=[scope.table_source(t) for t in tables], caveats=scope.caveats(tables),
+        chart=chart, plan=scope.title,
+    )
+
+
+def _title(scope: Scope, match: Match) -> str:
+    label = scope.measures[match.measure].label
+    return label[0].upper() + label[1:]
+
+
+def _value(row: sqlite3.Row) -> str:
+    return fmt.percent(row["value"]) if row["unit"] == "per cent" else fmt.number(row["value"])
+
+
+def _unit(row: sqlite3.Row) -> str:
+    return "" if row["unit"] == "per cent" else f" {row['unit']}"
+
+
+def _bar(scope: Scope, title: str, rows: list[sqlite3.Row], x) -> Chart:
+    unit = rows[0]["unit"]
+    return Chart(kind="bar", title=title, x_label="", y_label=unit.capitalize(),
+                 points=[ChartPoint(x=x(r), y=r["value"]) for r in rows])
+
+
+def lookup(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    rows = scope.select(match)
+    if len(rows) == 1:
+        row = rows[0]
+        lines = [f"{_title(scope, match)} — {scope.describe(row)}: **{_value(row)}**{_unit(row)}."]
+        lines += _context_sentence(scope, match, row)
+        return _answer(scope, match, lines, rows)
+    lines = [f"{_title(scope, match)}:"]
+    lines += [f"- {scope.describe(r)}: **{_value(r)}**{_unit(r)}" for r in rows]
+    chart = None
+    if len({r["area"] for r in rows}) > 1 and len({(r["period"], r["category"]) for r in rows}) == 1:
+        chart = _bar(scope, _title(scope, match), rows, lambda r: scope.area(r["area"]))
+    elif len({r["category"] for r in rows}) > 1 and len({r["area"] for r in rows}) == 1:
+        chart = _bar(scope, _title(scope, match), rows, lambda r: scope.category(r["category"]))
+    return _answer(scope, match, lines, rows, chart=chart)
+
+
+def _context_sentence(scope: Scope, match: Match, row: sqlite3.Row) -> list[str]:
+    """One sentence of meaning: the change on the year before, or the share of the total."""
+    measure = scope.measures[match.measure]
+    if row["category"] and measure.total_category and row["category"] != measure.total_category:
+        total = scope.repo.figures(scope.plan_id, measure.id, area=[row["area"]],
+                                   period=[row["period"]], category=[measure.total_category])
+        if total:
+            share = row["value"] / total[0]["value"] * 100
+            return [f"That is {fmt.percent(share)} of {scope.area(row['area'])}'s total of "
+                    f"{fmt.number(total[0]['value'])} ({fmt.number(row['value'])} ÷ "
+                    f"{fmt.number(total[0]['value'])})."]
+    series = scope.repo.figures(scope.plan_id, measure.id, area=[row["area"]],
+                                category=[row["category"]] if row["category"] else None)
+    series = [r for r in series if r["quarter"] is None and row["quarter"] is None]
+    earlier = [r for r in series if r["period"] < row["period"]]
+    if earlier and row["unit"] != "per cent":
+        before = earlier[-1]
+        diff = row["value"] - before["value"]
+        word = "up" if diff > 0 else "down" if diff < 0 else "unchanged"
+        return [f"That is {word} {fmt.number(abs(diff))} on {before['period']} "
+                f"({fmt.number(row['value'])} − {fmt.number(before['value'])}), "
+                f"{fmt.percent(fmt.pct_change(before['value'], row['value']), True)}."]
+    return []
+
+
+def compare_areas(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    if len(match.areas) < 2:
+        match = match.model_copy(update={"areas": []})
+    if not match.periods:
+        periods = scope.repo.dimension(scope.plan_id, match.measure, "period")
+        match = match.model_copy(update={"periods": periods[-1:]})
+    rows = [r for r in scope.select(match) if not scope.areas[r["area"]].covers]
+    by_slice = defaultdict(list)
+    for row in rows:
+        by_slice[(row["period"], row["quarter"], row["category"])].append(row)
+    lines = [f"{_title(scope, match)}, by area:"]
+    for (period, quarter, category), group in by_slice.items():
+        head = ", ".join(filter(None, [scope.quarter(quarter), period, scope.category(category)]))
+        cells = "; ".join(f"{scope.area(r['area'])} **{_value(r)}**" for r in group)
+        lines.append(f"- {head}: {cells}")
+    first = next(iter(by_slice.values()))
+    if len(first) >= 2 and first[0]["unit"] != "per cent":
+        small, large = first[0], first[-1]
+        share = small["value"] / large["value"] * 100
+        lines.append(f"{scope.area(small['area'])}'s {fmt.number(small['value'])} is "
+                     f"{fmt.percent(share)} of {scope.area(large['area'])}'s "
+                     f"{fmt.number(large['value'])} ({fmt.number(small['value'])} ÷ "
+                     f"{fmt.number(large['value'])}).")
+    chart = _bar(scope, f"{_title(scope, match)} by area", first, lambda r: scope.area(r["area"]))
+    if len(by_slice) > 1:
+        chart.points = [ChartPoint(x=scope.area(r["area"]), y=r["value"],
+                                   series=scope.category(r["category"]) or r["period"]) for r in rows]
+    return _answer(scope, match, lines, rows, chart=chart)
+
+
+def _pair(scope: Scope, match: Match) -> tuple[str, str]:
+    """The two years a change is between: as asked, or the asked year and the one before."""
+    periods = scope.repo.dimension(scope.plan_id, match.measure, "period")
+    asked = sorted(match.periods)
+    if len(asked) >= 2:
+        return asked[0], asked[-1]
+    if asked:
+        earlier = [p for p in periods if p < asked[0]]
+        if not earlier:
+            raise scope.refuse(
+                f"The plan has no year before {asked[0]} for {scope.measures[match.measure].label},"
+                f" so it cannot show a change. It covers {fmt.listing(periods)}.", match)
+        return earlier[-1], asked[0]
+    if len(periods) < 2:
+        raise scope.refuse(
+            f"The plan gives {scope.measures[match.measure].label} for {fmt.listing(periods)} "
+            f"only, so it cannot show a change over time.", match)
+    return periods[-2], periods[-1]
+
+
+def change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    if scope.repo.directions(scope.plan_id, match.measure):
+        return direction(scope, match, parsed)
+    start, end = _pair(scope, match)
+    rows = scope.select(match.model_copy(update={"periods": [start, end]}))
+    lines, facts = [f"{_title(scope, match)}, {start} to {end}:"], []
+    for (area, category, quarter), pair in _group(rows).items():
+        if len(pair) < 2:
+            continue
+        old, new = pair[0], pair[-1]
+        diff, pct = new["value"] - old["value"], fmt.pct_change(old["value"], new["value"])
+        where = ", ".join(filter(None, [scope.area(area), scope.category(category)]))
+        lines.append(
+            f"- {where}: {fmt.number(old['value'])} → {fmt.number(new['value'])}, "
+            f"**{fmt.signed(diff)}** ({fmt.number(new['value'])} − {fmt.number(old['value'])}), "
+            f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old['value'])}).")
+        lines += _printed_change(scope, match, area, f"{start}-{end}", diff, pct)
+        facts += [scope.fact(old), scope.fact(new),
+                  Fact(label=f"Change {start} to {end} ({where})", value=diff, unit=old["unit"],
+                       area=scope.area(area), period=f"{start}-{end}", source=scope.fact(new).source,
+                       derived=f"{fmt.number(new['value'])} − {fmt.number(old['value'])}"),
+                  Fact(label=f"Per cent change {start} to {end} ({where})", value=round(pct, 2),
+                       unit="per cent", area=scope.area(area), period=f"{start}-{end}",
+                       source=scope.fact(new).source,
+                       derived=f"{fmt.signed(diff)} ÷ {fmt.number(old['value'])} × 100")]
+    return _answer(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))
+
+
+def _group(rows: list[sqlite3.Row]) -> dict:
+    groups = defaultdict(list)
+    for row in rows:
+        groups[(row["area"], row["category"], row["quarter"])].append(row)
+    for group in groups.values():
+        group.sort(key=lambda r: r["period"])
+    return groups
+
+
+def _printed_change(scope: Scope, match: Match, area: str, span: str, diff: float,
+                    pct: float) -> list[str]:
+    """The plan's own printed change, where it differs from the arithmetic."""
+    notes = []
+    for row in scope.repo.figures(scope.plan_id, match.measure, "printed_change", area=[area],
+                                  period=[span]):
+        if row["value"] != diff:
+            notes.append(f"  The plan prints {fmt.signed(row['value'])} ({row['table']}).")
+    for row in scope.repo.figures(scope.plan_id, match.measure, "printed_change_pct", area=[area],
+                                  period=[span]):
+        if abs(row["value"] - round(pct, 2)) >= 0.005 and abs(row["value"] - round(pct)) > 0:
+            table = scope.repo.table(scope.plan_id, row["table"])
+            notes.append(f"  The plan prints {fmt.percent(row['value'], True)} ({table['label']}); "
+                         + _why_differs(scope, row))
+    return notes
+
+
+def _why_differs(scope: Scope, row: sqlite3.Row) -> str:
+    notes = [n["text"] for n in scope.repo.notes(scope.plan_id, row["table"])
+             if "percent" in n["id"] or "pct" in n["id"]]
+    return notes[0] if notes else "the figure above is worked out from the table's counts."
+
+
+def _line(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> Chart:
+    return Chart(kind="line", title=_title(scope, match), x_label="Year",
+                 y_label=rows[0]["unit"].capitalize(),
+                 points=[ChartPoint(x=r["period"], y=r["value"],
+                                    series=", ".join(filter(None, [scope.area(r["area"]),
+                                                                   scope.category(r["category"])])))
+                         for r in rows])
+
+
+def trend(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    if scope.repo.directions(scope.plan_id, match.measure):
+        return direction(scope, match, parsed)
+    rows = scope.select(match.model_copy(update={"periods": []}))
+    periods = sorted({r["period"] for r in rows})
+    if len(periods) < 2 or any(r["quarter"] for r in rows):
+        return lookup(scope, match, parsed)
+    lines = [f"{_title(scope, match)}, {periods[0]} to {periods[-1]}:"]
+    for (area, category, _), series in _group(rows).items():
+        first, last = series[0], series[-1]
+        peak = max(series, key=lambda r: r["value"])
+        low = min(series, key=lambda r: r["value"])
+        diff = last["value"] - first["value"]
+        word = "rose" if diff > 0 else "fell" if diff < 0 else "was unchanged"
+        values = ", ".join(f"{r['period']} {fmt.number(r['value'])}" for r in series)
+        where = ", ".join(filter(None, [scope.area(area), scope.category(category)]))
+        lines.append(f"- {where}: {values}. Overall it {word} by {fmt.number(abs(diff))} "
+                     f"({fmt.number(last['value'])} − {fmt.number(first['value'])}); highest in "
+                     f"{peak['period']}, lowest in {low['period']}.")
+        if len(series) > 2:
+            prev = series[-2]
+            step = last["value"] - prev["value"]
+            lines.append(f"  From {prev['period']} to {last['period']} it "
+                         f"{'rose' if step > 0 else 'fell'} by {fmt.number(abs(step))}.")
+    return _answer(scope, match, lines, rows, chart=_line(scope, match, rows))
+
+
+def direction(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    """For charts the text describes without figures: the direction, and no number."""
+    rows = scope.repo.directions(scope.plan_id, match.measure, match.categories or None)
+    if not rows:
+        rows = scope.repo.directions(scope.plan_id, match.measure)
+    lines = []
+    for row in rows:
+        what = scope.category(row["category"]) or scope.measures[row["measure"]].label
+        compared = f" compared with {row['compared_with']}" if row["compared_with"] else ""
+        word = "increased" if row["direction"] == "increase" else "decreased"
+        lines.append(f"- {what.capitalize()} in {scope.area(row['area'])} **{word}** in "
+                     f"{row['period']}{compared}. The plan: “{row['quote']}”")
+    table = scope.repo.table(scope.plan_id, rows[0]["table"])
+    sources = [scope.table_source(rows[0]["table"])]
+    caveats = scope.caveats([rows[0]["table"]])
+    if parsed.wants_number:
+        text = (f"The plan does not give figures for this: {table['label']} is missing from its "
+                f"text, which gives only the direction of change.\n" + "\n".join(lines))
+        return Answer(status=Status.no_answer, text=text, intent=match.intent, sources=sources,
+                      caveats=caveats, plan=scope.title)
+    return Answer(status=Status.answered, text="\n".join(lines), intent=match.intent,
+                  sources=sources, caveats=caveats, plan=scope.title)

@@ -1,0 +1,205 @@
+"""The only reader of `knowledge/`: YAML and CSV files in, one validated KnowledgeBase out."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import KnowledgeError
+from .schema import (
+    About,
+    Achievement,
+    Direction,
+    Duty,
+    Figure,
+    GlossaryTerm,
+    KnowledgeBase,
+    Language,
+    Note,
+    Plan,
+    PlanKnowledge,
+    Priorities,
+    Section,
+    Table,
+)
+
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "knowledge"
+
+LANGUAGE_FILES = {  # field of Language -> (file, key inside it)
+    "areas": ("areas.yaml", "areas"),
+    "measures": ("measures.yaml", "measures"),
+    "categories": ("categories.yaml", "categories"),
+    "terms": ("terms.yaml", "terms"),
+    "intents": ("intents.yaml", "intents"),
+    "words": ("words.yaml", "words"),
+    "settings": ("settings.yaml", None),
+}
+
+PLAN_LISTS = {  # field of PlanKnowledge -> (file, key, model)
+    "tables": ("tables.yaml", "tables", Table),
+    "achievements": ("achievements.yaml", "achievements", Achievement),
+    "glossary": ("glossary.yaml", "terms", GlossaryTerm),
+    "duties": ("duties.yaml", "duties", Duty),
+    "sections": ("sections.yaml", "sections", Section),
+}
+
+
+def content_hash(root: Path = DEFAULT_ROOT) -> str:
+    """A digest of every knowledge file, so the database is rebuilt exactly when one changes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
+    """Read and validate all of `knowledge/`: the shared language and every plan folder."""
+    root = Path(root)
+    if not root.is_dir():
+        raise KnowledgeError(root, "knowledge folder not found")
+    language = _load_language(root / "language")
+    plan_dirs = sorted(p for p in (root / "plans").glob("*") if p.is_dir())
+    if not plan_dirs:
+        raise KnowledgeError(root / "plans", "no plan folder found")
+    plans = [_load_plan(folder, language) for folder in plan_dirs]
+    return KnowledgeBase(language=language, plans=plans, content_hash=content_hash(root))
+
+
+def _read_yaml(path: Path) -> Any:
+    if not path.is_file():
+        raise KnowledgeError(path, "file not found")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise KnowledgeError(path, f"not valid YAML: {error}") from None
+
+
+def _key(path: Path, data: Any, key: str | None) -> Any:
+    if key is None:
+        return data
+    if not isinstance(data, dict) or key not in data:
+        raise KnowledgeError(path, f"expected a top-level '{key}:'")
+    return data[key]
+
+
+def _validate(model: type[BaseModel], data: Any, path: Path, row_offset: int = 1) -> Any:
+    """Validate, turning pydantic's error into one naming the file, the row and the field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        rows = [part for part in first["loc"] if isinstance(part, int)]
+        fields = [part for part in first["loc"] if isinstance(part, str)]
+        row = rows[0] + row_offset if rows else None
+        raise KnowledgeError(path, first["msg"], row, fields[-1] if fields else None) from None
+
+
+def _validate_rows(model: type[BaseModel], rows: list, path: Path, row_offset: int = 1) -> list:
+    if not isinstance(rows, list):
+        raise KnowledgeError(path, "expected a list")
+    return [_validate(model, row, path, row_offset + i) for i, row in enumerate(rows)]
+
+
+def _read_csv(path: Path, model: type[BaseModel]) -> list:
+    """CSV rows, blank cells as missing; rows are numbered as a spreadsheet shows them."""
+    if not path.is_file():
+        raise KnowledgeError(path, "file not found")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [{k: v for k, v in row.items() if v not in ("", None)} for row in csv.DictReader(handle)]
+    return [_validate(model, row, path, line) for line, row in enumerate(rows, start=2)]
+
+
+def _load_language(folder: Path) -> Language:
+    data = {}
+    for field, (name, key) in LANGUAGE_FILES.items():
+        path = folder / name
+        data[field] = _key(path, _read_yaml(path), key)
+    try:
+        return Language.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = LANGUAGE_FILES[first["loc"][0]][0]
+        rows = [p for p in first["loc"] if isinstance(p, int)]
+        fields = [p for p in first["loc"][1:] if isinstance(p, str)]
+        raise KnowledgeError(
+            folder / name, first["msg"], rows[0] + 1 if rows else None, fields[-1] if fields else None
+        ) from None
+
+
+def _load_plan(folder: Path, language: Language) -> PlanKnowledge:
+    parts: dict[str, Any] = {
+        "plan": _validate(Plan, _read_yaml(folder / "plan.yaml"), folder / "plan.yaml"),
+        "figures": _read_csv(folder / "figures.csv", Figure),
+        "directions": _read_csv(folder / "directions.csv", Direction),
+        "priorities": _validate(
+            Priorities, _read_yaml(folder / "priorities.yaml"), folder / "priorities.yaml"
+        ),
+        "about": _validate(About, _read_yaml(folder / "about.yaml"), folder / "about.yaml"),
+        "notes": [],
+    }
+    for field, (name, key, model) in PLAN_LISTS.items():
+        path = folder / name
+        parts[field] = _validate_rows(model, _key(path, _read_yaml(path), key), path)
+    for path in sorted(folder.glob("notes*.yaml")):
+        parts["notes"] += _validate_rows(Note, _key(path, _read_yaml(path), "notes"), path)
+    plan = PlanKnowledge(**parts)
+    _check_references(folder, plan, language)
+    return plan
+
+
+def _check_references(folder: Path, plan: PlanKnowledge, language: Language) -> None:
+    """Every id a row names must exist, no figure may appear twice, printed totals must add up."""
+    known = {
+        "area": {a.id for a in language.areas},
+        "measure": {m.id for m in language.measures},
+        "category": {c.id for c in language.categories},
+        "table": {t.id for t in plan.tables},
+    }
+    note_ids = {n.id for n in plan.notes}
+    figures_csv, directions_csv = folder / "figures.csv", folder / "directions.csv"
+    for path, rows in ((figures_csv, plan.figures), (directions_csv, plan.directions)):
+        for line, row in enumerate(rows, start=2):
+            for field, ids in known.items():
+                value = getattr(row, field)
+                if value is not None and value not in ids:
+                    raise KnowledgeError(path, f"unknown {field} '{value}'", line, field)
+    for index, table in enumerate(plan.tables, start=1):
+        if table.measure not in known["measure"]:
+            raise KnowledgeError(folder / "tables.yaml", f"unknown measure '{table.measure}'", index, "measure")
+        for note in table.notes:
+            if note not in note_ids:
+                raise KnowledgeError(folder / "tables.yaml", f"unknown note '{note}'", index, "notes")
+    keys = Counter((f.measure, f.area, f.period, f.quarter, f.category, f.stat, f.table) for f in plan.figures)
+    for line, row in enumerate(plan.figures, start=2):
+        if keys[(row.measure, row.area, row.period, row.quarter, row.category, row.stat, row.table)] > 1:
+            raise KnowledgeError(figures_csv, "duplicate figure", line, "value")
+    _check_totals(figures_csv, plan, language)
+
+
+def _check_totals(path: Path, plan: PlanKnowledge, language: Language) -> None:
+    """Where a measure prints a total category, its parts must add up to it."""
+    for measure in language.measures:
+        if not measure.total_category:
+            continue
+        counts = [f for f in plan.figures if f.measure == measure.id and f.stat == "count"]
+        for line, total in enumerate(plan.figures, start=2):
+            if total.measure != measure.id or total.category != measure.total_category:
+                continue
+            if total.stat != "count":
+                continue
+            parts = [
+                f.value for f in counts
+                if (f.area, f.period) == (total.area, total.period) and f.category != total.category
+            ]
+            if parts and sum(parts) != total.value:
+                raise KnowledgeError(
+                    path, f"parts add up to {sum(parts):g}, not the printed total {total.value:g}",
+                    line, "value",
+                )

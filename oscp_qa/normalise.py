@@ -1,0 +1,44 @@
+"""Turn typed text into comparable tokens: case, quotes, possessives, spelt-out years."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_UNIT = "|".join(_UNITS)
+# "twenty twenty-one", "twenty nineteen", "two thousand and twenty"
+_SPOKEN_YEAR = re.compile(
+    rf"\b(twenty|two thousand(?: and)?)[ -](twenty(?:[ -](?:{_UNIT}))?|{_UNIT})\b"
+)
+_CHARS_TO_SPACE = re.compile(r"[^a-z0-9%£/+\-.,' ]")
+
+
+def _spoken_year(match: re.Match) -> str:
+    rest = match.group(2).replace("-", " ").split()
+    value = 20 if rest[0] == "twenty" else _UNITS[rest[0]]
+    if rest[0] == "twenty" and len(rest) > 1:
+        value += _UNITS[rest[1]]
+    return str(2000 + value)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, plain-ASCII-ish text with one space between tokens."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": " "}))
+    text = re.sub(r"n't\b", " not", text)
+    text = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group() == "'s" else "s", text)
+    text = _CHARS_TO_SPACE.sub(" ", text).replace("'", " ")
+    text = re.sub(r"(?<=\d)%|%(?=\d)", " % ", text)
+    text = re.sub(r"£(?=\d)", "£ ", text)
+    text = _SPOKEN_YEAR.sub(_spoken_year, text)
+    tokens = [token.strip(".,-/") or token for token in text.split()]
+    return " ".join(t for t in tokens if t and t not in {".", ",", "-", "/"})
+
+
+def tokens(text: str) -> list[str]:
+    return normalise(text).split()

@@ -1,0 +1,67 @@
+"""Read years, financial years, quarters and other numbers from normalised text, exactly.
+
+Numbers are never fuzzy-matched: "1005" is 1005, and a number that is not a year or a quarter
+is kept as a plain number for the caller to place or to report as unplaced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+YEAR_RANGE = range(1990, 2040)
+_FINANCIAL = re.compile(r"^(\d{4})[/-](\d{2}|\d{4})$")
+_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+
+
+class NumberMention(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: float
+    text: str
+    kind: str  # "percent" | "money" | "count"
+
+
+class Periods(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    years: list[str] = []           # "2021" or "2018/19", in the order written
+    quarters: list[str] = []        # "jul-sep"
+    relative: str | None = None     # "latest" | "previous" | "next"
+    numbers: list[NumberMention] = []
+
+
+def financial_year(start: int) -> str:
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def read(tokens: list[str], words: dict[str, list]) -> Periods:
+    """Years and quarters from the tokens; other numbers are kept as plain mentions."""
+    found = Periods()
+    text = " " + " ".join(tokens) + " "
+    for quarter, phrases in words["quarters"].items():
+        if any(f" {phrase} " in text for phrase in phrases):
+            found.quarters.append(quarter)
+    for name, relative in (("latest_year", "latest"), ("previous_year", "previous"),
+                           ("next_year", "next")):
+        if any(f" {phrase} " in text for phrase in words[name]):
+            found.relative = relative
+    for index, token in enumerate(tokens):
+        before = tokens[index - 1] if index else ""
+        after = tokens[index + 1] if index + 1 < len(tokens) else ""
+        financial = _FINANCIAL.match(token)
+        if financial and int(financial.group(1)) in YEAR_RANGE:
+            start, end = int(financial.group(1)), int(financial.group(2)[-2:])
+            if end == (start + 1) % 100:
+                found.years.append(financial_year(start))
+                continue
+        if token.isdigit() and len(token) == 4 and int(token) in YEAR_RANGE and after != "%":
+            found.years.append(token)
+        elif _NUMBER.match(token) and not re.match(r"^\d+-\d+$", token):
+            kind = "percent" if after in {"%", "percent"} or (after == "per" and "cent" in text) \
+                else "money" if before == "£" else "count"
+            found.numbers.append(
+                NumberMention(value=float(token.replace(",", "")), text=token, kind=kind)
+            )
+    return found

@@ -1,0 +1,153 @@
+"""Stage three: read what an answer needs from the database. Read-only, parameterised queries."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from pathlib import Path
+
+from . import store
+from .schema import Language
+
+
+class Repository:
+    """One database shared by every conversation; each thread gets its own read-only connection."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self._local = threading.local()
+        self.language = Language.model_validate_json(
+            self._rows("select json from language where id = 1")[0]["json"])
+        self.plans = self._rows("select * from plans order by plan_year desc")
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if not hasattr(self._local, "conn"):
+            self._local.conn = store.connect(self.path)
+        return self._local.conn
+
+    def _rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    # --- names the understanding stage needs ------------------------------------------------------
+
+    def entities(self) -> list[tuple[str, str, str]]:
+        """(kind, value, phrase) for every name the plans use, for the vocabulary."""
+        found: list[tuple[str, str, str]] = []
+        for row in self._rows("select term, stands_for, aliases from glossary"):
+            names = [row["term"], row["stands_for"] or "", *_split(row["aliases"])]
+            found += [("glossary", row["term"], n) for n in names if n]
+        for row in self._rows("select id, title, aliases from achievements"):
+            found += [("achievement", row["id"], n) for n in [row["title"], *_split(row["aliases"])]]
+        for row in self._rows("select achievement, value from achievement_facts where kind = 'place'"):
+            found += [("achievement", row["achievement"], p) for p in re.split(r",| and ", row["value"])
+                      if p.strip()]
+        for row in self._rows("select id, name, aliases from duties"):
+            found += [("duty", row["id"], n) for n in [row["name"], *_split(row["aliases"])]]
+        for row in self._rows("select number, keywords from pcc_priorities"):
+            found += [("pcc", str(row["number"]), k) for k in _split(row["keywords"])]
+        return found
+
+    # --- statistics -------------------------------------------------------------------------------
+
+    def figures(self, plan: str, measure: str, stat: str = "count", **filters) -> list[sqlite3.Row]:
+        """Figures of a measure; each filter is a list of accepted values (None: any)."""
+        sql = "select * from figures where plan = ? and measure = ? and stat = ?"
+        params: list = [plan, measure, stat]
+        for column in ("area", "period", "quarter", "category"):
+            values = filters.get(column)
+            if values:
+                sql += f" and {column} in ({', '.join('?' * len(values))})"
+                params += list(values)
+        return self._rows(sql + " order by rowid", tuple(params))
+
+    def dimension(self, plan: str, measure: str, column: str) -> list[str]:
+        """The distinct values a measure has in one column (its years, areas or categories)."""
+        assert column in ("area", "period", "quarter", "category")
+        rows = self._rows(
+            f"select {column} from figures where plan = ? and measure = ? and stat in "
+            f"('count', 'percent') and {column} is not null group by {column} order by min(rowid)",
+            (plan, measure))
+        return [r[0] for r in rows]
+
+    def directions(self, plan: str, measure: str, categories: list[str] | None = None):
+        rows = self._rows("select * from directions where plan = ? and measure = ? order by rowid",
+                          (plan, measure))
+        return [r for r in rows if not categories or r["category"] in categories]
+
+    def tables_for(self, plan: str, measure: str) -> list[sqlite3.Row]:
+        return self._rows("select * from tables where plan = ? and measure = ?", (plan, measure))
+
+    def table(self, plan: str, table_id: str) -> sqlite3.Row | None:
+        rows = self._rows("select * from tables where plan = ? and id = ?", (plan, table_id))
+        return rows[0] if rows else None
+
+    def notes(self, plan: str, table_id: str) -> list[sqlite3.Row]:
+        table = self.table(plan, table_id)
+        ids = json.loads(table["notes"]) if table else []
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        return self._rows(f"select * from notes where plan = ? and id in ({marks})", (plan, *ids))
+
+    def measures_with_figures(self, plan: str, period: str | None = None) -> list[str]:
+        sql = "select measure from figures where plan = ? and stat in ('count', 'percent')"
+        params: tuple = (plan,)
+        if period:
+            sql, params = sql + " and period = ?", (plan, period)
+        return [r[0] for r in self._rows(sql + " group by measure order by min(rowid)", params)]
+
+    def measures_with_directions(self, plan: str) -> list[str]:
+        return [r[0] for r in self._rows(
+            "select distinct measure from directions where plan = ?", (plan,))]
+
+    # --- the plan's words -------------------------------------------------------------------------
+
+    def pcc_priorities(self, plan: str) -> list[sqlite3.Row]:
+        return self._rows("select * from pcc_priorities where plan = ? order by number", (plan,))
+
+    def priorities(self, plan: str) -> list[sqlite3.Row]:
+        return self._rows("select * from priorities where plan = ? order by position", (plan,))
+
+    def themes(self, plan: str) -> dict[str, str]:
+        return {r["id"]: r["label"] for r in self._rows("select * from themes where plan = ?", (plan,))}
+
+    def achievement(self, plan: str, achievement_id: str) -> sqlite3.Row | None:
+        rows = self._rows("select * from achievements where plan = ? and id = ?", (plan, achievement_id))
+        return rows[0] if rows else None
+
+    def achievement_facts(self, plan: str, achievement_id: str) -> list[sqlite3.Row]:
+        return self._rows("select * from achievement_facts where plan = ? and achievement = ?",
+                          (plan, achievement_id))
+
+    def achievements(self, plan: str) -> list[sqlite3.Row]:
+        return self._rows("select * from achievements where plan = ? order by position", (plan,))
+
+    def glossary_term(self, plan: str, term: str) -> sqlite3.Row | None:
+        rows = self._rows("select * from glossary where plan = ? and term = ?", (plan, term))
+        return rows[0] if rows else None
+
+    def duties(self, plan: str) -> list[sqlite3.Row]:
+        return self._rows("select * from duties where plan = ? order by rowid", (plan,))
+
+    def about(self, plan: str) -> list[sqlite3.Row]:
+        return self._rows("select * from about where plan = ? order by rowid", (plan,))
+
+    def search(self, table: str, plan: str, words: list[str], limit: int = 3) -> list[sqlite3.Row]:
+        """Full-text search; the words are quoted one by one, so no FTS5 syntax reaches MATCH."""
+        assert table in store.FTS
+        terms = [w for w in dict.fromkeys(re.findall(r"[a-z0-9]+", " ".join(words).lower()))]
+        if not terms:
+            return []
+        query = " OR ".join(f'"{t}"' for t in terms)
+        return self._rows(
+            f"select t.*, bm25({table}_fts) as rank from {table}_fts "
+            f"join {table} t on t.rowid = {table}_fts.rowid "
+            f"where {table}_fts match ? and t.plan = ? order by rank limit ?",
+            (query, plan, limit))
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]

@@ -1,0 +1,142 @@
+"""What an answer is composed from: one plan's data, the labels for its ids, and the checks
+that turn a request the plan cannot meet into a plain "the plan does not include ..."."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from . import format as fmt
+from .answer import Answer, Fact, Status
+from .question import Match
+from .retrieve import Repository
+
+
+class Refusal(Exception):
+    """The plan cannot answer as asked; carries the no-answer to give instead."""
+
+    def __init__(self, answer: Answer):
+        super().__init__(answer.text)
+        self.answer = answer
+
+
+class Scope:
+    def __init__(self, repo: Repository, plan: sqlite3.Row):
+        self.repo, self.plan = repo, plan
+        self.plan_id, self.title = plan["id"], plan["title"]
+        language = repo.language
+        self.areas = {a.id: a for a in language.areas}
+        self.measures = {m.id: m for m in language.measures}
+        self.categories = {c.id: c.label for c in language.categories}
+        self.words = language.words
+
+    # --- labels ----------------------------------------------------------------------------------
+
+    def area(self, area_id: str | None) -> str:
+        return self.areas[area_id].label if area_id in self.areas else (area_id or "")
+
+    def category(self, category_id: str | None) -> str:
+        return self.categories.get(category_id or "", category_id or "")
+
+    def quarter(self, quarter: str | None) -> str:
+        phrases = self.words["quarters"].get(quarter or "")
+        return phrases[0].capitalize() if phrases else (quarter or "")
+
+    def when(self, row: sqlite3.Row) -> str:
+        return f"{self.quarter(row['quarter'])} {row['period']}" if row["quarter"] else row["period"]
+
+    def describe(self, row: sqlite3.Row, with_area: bool = True) -> str:
+        """'Oxford, 2021, race' for a figure row."""
+        parts = [self.area(row["area"])] if with_area else []
+        parts.append(self.when(row))
+        if row["category"]:
+            parts.append(self.category(row["category"]))
+        return ", ".join(parts)
+
+    def table_source(self, table_id: str) -> str:
+        table = self.repo.table(self.plan_id, table_id)
+        return f"{self.title}, {table['label']}: {table['title']}" if table else self.title
+
+    def fact(self, row: sqlite3.Row, label: str | None = None) -> Fact:
+        table = self.repo.table(self.plan_id, row["table"])
+        return Fact(
+            label=label or f"{self.measures[row['measure']].label} ({self.describe(row)})",
+            value=row["value"], unit=row["unit"], area=self.area(row["area"]),
+            period=self.when(row), source=f"{table['label']}, row '{row['row_label']}'",
+        )
+
+    def caveats(self, table_ids) -> list[str]:
+        seen: dict[str, str] = {}
+        for table_id in dict.fromkeys(table_ids):
+            for note in self.repo.notes(self.plan_id, table_id):
+                seen.setdefault(note["id"], note["text"])
+        return list(seen.values())
+
+    # --- choosing figures ------------------------------------------------------------------------
+
+    def holdings(self) -> str:
+        """One line on what figures the plan does hold, offered when it cannot answer."""
+        labels = [self.measures[m].label for m in self.repo.measures_with_figures(self.plan_id)]
+        return f"The {self.title} has figures for {fmt.listing(labels)}."
+
+    def refuse(self, text: str, match: Match, sources: list[str] | None = None) -> Refusal:
+        return Refusal(Answer(status=Status.no_answer, text=text, intent=match.intent,
+                              sources=sources or [], plan=self.title))
+
+    def select(self, match: Match, *, all_categories: bool = False,
+               any_period: bool = False) -> list[sqlite3.Row]:
+        """The count figures a figure-intent needs, or a Refusal saying what the plan lacks."""
+        measure = self.measures[match.measure]
+        dims = {c: self.repo.dimension(self.plan_id, measure.id, c)
+                for c in ("area", "period", "quarter", "category")}
+        if not dims["period"]:
+            raise self.refuse(
+                f"The {self.title} does not include figures for {measure.label}. {self.holdings()}",
+                match)
+        areas = self._areas(match, dims["area"], measure.label)
+        periods = self._periods(match, dims, measure.label, any_period)
+        for quarter in match.quarters:
+            if quarter not in dims["quarter"]:
+                raise self.refuse(f"The plan gives {measure.label} by year, not by quarter.", match)
+        categories = [c for c in match.categories if c in dims["category"]] or None
+        if categories is None and not all_categories and measure.default_category:
+            categories = [measure.default_category]
+        rows = self.repo.figures(self.plan_id, measure.id, "count", area=areas, period=periods,
+                                 quarter=match.quarters or None, category=categories)
+        rows += self.repo.figures(self.plan_id, measure.id, "percent", area=areas, period=periods,
+                                  category=categories)
+        if not rows:
+            wanted = ", ".join(filter(None, [self.quarter(q) for q in match.quarters] + periods))
+            raise self.refuse(
+                f"The plan leaves {measure.label} for {wanted or 'that'} blank: it has no figure. "
+                f"It gives figures for {fmt.listing(self._whens(measure.id))}.", match)
+        return rows
+
+    def _areas(self, match: Match, available: list[str], label: str) -> list[str] | None:
+        if not match.areas:
+            return None
+        chosen = [a for a in available
+                  if a in match.areas or set(self.areas[a].covers) & set(match.areas)]
+        missing = [a for a in match.areas
+                   if not any(a == c or a in self.areas[c].covers for c in chosen)]
+        if missing:
+            have = fmt.listing([self.area(a) for a in available])
+            raise self.refuse(
+                f"The plan gives {label} for {have} only; it has no figure for "
+                f"{fmt.listing([self.area(a) for a in missing])}.", match)
+        return chosen
+
+    def _periods(self, match: Match, dims: dict, label: str, any_period: bool) -> list[str] | None:
+        periods = list(match.periods)
+        financial = all("/" in p for p in dims["period"])
+        if financial:  # a calendar year asked of a financial-year table means the year it starts
+            periods = [p if "/" in p else f"{p}/{(int(p) + 1) % 100:02d}" for p in periods]
+        missing = [p for p in periods if p not in dims["period"]]
+        if missing and not any_period:
+            span = fmt.listing(dims["period"])
+            raise self.refuse(
+                f"The plan gives {label} for {span} only; it has no figure for "
+                f"{fmt.listing(missing)}.", match)
+        return periods or None
+
+    def _whens(self, measure: str) -> list[str]:
+        return list(dict.fromkeys(self.when(r) for r in self.repo.figures(self.plan_id, measure)))
