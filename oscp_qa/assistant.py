@@ -75,7 +75,7 @@ class Assistant:
         features = self._features(parsed)
         match = intents.match(parsed, engine.rules, features, self.context,
                               scope.plan["latest_year"], engine.settings.min_intent_score)
-        match.subject = features.get("subject") or (
+        match.subject = features.get(f"{match.intent}_subject") or (
             self.context.subject if match.intent == "priorities" else None)
         answer = compose(scope, match, parsed)
         if parsed.truncated:
@@ -94,16 +94,19 @@ class Assistant:
         achievement, how = self._achievement(parsed)
         if achievement:
             features.update({"achievement": True, f"achievement_{how}": True,
-                             "subject": f"achievement:{achievement}"})
+                             "achievement_subject": f"achievement:{achievement}"})
         if parsed.glossary:
-            features["glossary"] = True
-            covered = {i for t in parsed.tags if t.kind == "glossary" for i in range(t.start, t.end)}
-            rest = [w for i, w in enumerate(parsed.tokens)
-                    if i not in covered and w not in self.engine.vocabulary.stopwords]
-            features["glossary_only"] = len(rest) <= 1 and not parsed.areas and not parsed.periods
-            if not achievement or features["glossary_only"]:
-                features["subject"] = f"glossary:{parsed.glossary[0]}"
+            features.update({"glossary": True, "glossary_only": self._glossary_only(parsed),
+                             "glossary_subject": f"glossary:{parsed.glossary[0]}"})
         return features
+
+    def _glossary_only(self, parsed: ParsedQuestion) -> bool:
+        """The question is little more than a term: "ONS?", "is TVP the police?"."""
+        inside = {i for t in parsed.tags if t.kind == "glossary" for i in range(t.start, t.end)}
+        areas = {i for t in parsed.tags if t.kind == "area" for i in range(t.start, t.end)} - inside
+        rest = [w for i, w in enumerate(parsed.tokens)
+                if i not in inside and (w not in self.engine.vocabulary.stopwords or i in areas)]
+        return not rest or (not parsed.measure and len(rest) <= 1 and not areas)
 
     def _achievement(self, parsed: ParsedQuestion) -> tuple[str | None, str]:
         """The achievement a question is about: by name, by a sum or count it quotes, by its

@@ -111,7 +111,7 @@ def rank(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     if dimension != "period" and not match.periods and dimension != "quarter":
         open_["periods"] = scope.repo.dimension(scope.plan_id, measure.id, "period")[-1:]
     rows = scope.select(match.model_copy(update=open_), all_categories=True)
-    rows = [r for r in rows if r["category"] != measure.total_category
+    rows = [r for r in rows if (r["category"] is None or r["category"] != measure.total_category)
             and r["category"] not in match.excluded_categories
             and not (dimension == "area" and scope.areas[r["area"]].covers)]
     by_change = dimension == "area" and _has(parsed, ["rise", "increase", "fall", "drop", "change",

@@ -26,39 +26,28 @@ class Tag(BaseModel):
     fuzzy: bool = False
 
 
-class Vocabulary:
-    """Every phrase the assistant knows, from the language files and the plan's own names."""
+class Gazetteer:
+    """Phrases of one layer, matched longest first; words left over may match when misspelt."""
 
-    def __init__(self, language: Language, entities: list[tuple[str, str, str]]):
+    def __init__(self, stopwords: set[str], min_length: int):
         self.phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-        for index, term in enumerate(language.terms):
-            for phrase in term.phrases:
-                self._add(phrase, "term", str(index))
-        for area in language.areas:
-            for alias in area.aliases:
-                self._add(alias, "area", area.id)
-        for kind, value, phrase in entities:
-            self._add(phrase, kind, value)
-        self.longest = max(len(key) for key in self.phrases)
-        self.stopwords = set(language.words["stopwords"])
-        self.settings = language.settings
+        self.stopwords, self.min_length = stopwords, min_length
         self._by_length: dict[int, list[str]] = {}
-        for key in self.phrases:
-            if not any(any(ch.isdigit() for ch in word) for word in key):
-                self._by_length.setdefault(len(key), []).append(" ".join(key))
 
-    def _add(self, phrase: str, kind: str, value: str) -> None:
+    def add(self, phrase: str, kind: str, value: str) -> None:
         key = tuple(normalise(phrase).split())
         if key and (kind, value) not in self.phrases.get(key, []):
             self.phrases.setdefault(key, []).append((kind, value))
+            if not any(ch.isdigit() for ch in phrase):
+                self._by_length.setdefault(len(key), []).append(" ".join(key))
 
     def tag(self, tokens: list[str]) -> list[Tag]:
-        """Greedy longest match, then a fuzzy pass over the words no phrase covered."""
         tags: list[Tag] = []
         covered = [False] * len(tokens)
+        longest = max(map(len, self.phrases), default=0)
         index = 0
         while index < len(tokens):
-            for size in range(min(self.longest, len(tokens) - index), 0, -1):
+            for size in range(min(longest, len(tokens) - index), 0, -1):
                 meanings = self.phrases.get(tuple(tokens[index:index + size]))
                 if meanings:
                     tags += [Tag(kind=k, value=v, start=index, end=index + size) for k, v in meanings]
@@ -67,11 +56,10 @@ class Vocabulary:
                     break
             else:
                 index += 1
-        tags += self._fuzzy(tokens, covered)
-        return sorted(tags, key=lambda t: t.start)
+        return tags + self._fuzzy(tokens, covered)
 
     def _fuzzy(self, tokens: list[str], covered: list[bool]) -> list[Tag]:
-        """Misspelt phrases of one or two words: one edit allowed per five letters."""
+        """Misspelt phrases of one or two words: about one edit allowed per five letters."""
         found: list[Tag] = []
         index = 0
         while index < len(tokens):
@@ -86,9 +74,8 @@ class Vocabulary:
                     processor=None, score_cutoff=limit,
                 )
                 if best is not None:
-                    key = tuple(best[0].split())
                     found += [Tag(kind=k, value=v, start=index, end=index + size, fuzzy=True)
-                              for k, v in self.phrases[key]]
+                              for k, v in self.phrases[tuple(best[0].split())]]
                     covered[index:index + size] = [True] * size
                     index += size - 1
                     break
@@ -97,6 +84,29 @@ class Vocabulary:
 
     def _fuzzable(self, window: list[str]) -> bool:
         text = " ".join(window)
-        return (len(text) >= self.settings.fuzzy_min_length
+        return (len(text) >= self.min_length
                 and not any(ch.isdigit() for ch in text)
                 and not all(word in self.stopwords for word in window))
+
+
+class Vocabulary:
+    """Two layers: the language (topics, areas) and the plan's own names (terms, programmes,
+    duties). Each is matched on its own, so a programme's name never hides a topic word."""
+
+    def __init__(self, language: Language, entities: list[tuple[str, str, str]]):
+        self.stopwords = set(language.words["stopwords"])
+        minimum = language.settings.fuzzy_min_length
+        self.language = Gazetteer(self.stopwords, minimum)
+        self.names = Gazetteer(self.stopwords, minimum)
+        for index, term in enumerate(language.terms):
+            for phrase in term.phrases:
+                self.language.add(phrase, "term", str(index))
+        for area in language.areas:
+            for alias in area.aliases:
+                self.language.add(alias, "area", area.id)
+        for kind, value, phrase in entities:
+            if kind == "glossary" or tuple(normalise(phrase).split()) not in self.language.phrases:
+                self.names.add(phrase, kind, value)
+
+    def tag(self, tokens: list[str]) -> list[Tag]:
+        return sorted(self.language.tag(tokens) + self.names.tag(tokens), key=lambda t: t.start)
