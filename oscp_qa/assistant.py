@@ -104,8 +104,8 @@ class Assistant:
         """The question is little more than a term: "ONS?", "is TVP the police?"."""
         inside = {i for t in parsed.tags if t.kind == "glossary" for i in range(t.start, t.end)}
         areas = {i for t in parsed.tags if t.kind == "area" for i in range(t.start, t.end)} - inside
-        rest = [w for i, w in enumerate(parsed.tokens)
-                if i not in inside and (w not in self.engine.vocabulary.stopwords or i in areas)]
+        filler = set(self.engine.repo.language.words["glossary_filler"])
+        rest = [w for i, w in enumerate(parsed.tokens) if i not in inside and w not in filler]
         return not rest or (not parsed.measure and len(rest) <= 1 and not areas)
 
     def _achievement(self, parsed: ParsedQuestion) -> tuple[str | None, str]:

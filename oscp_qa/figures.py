@@ -102,18 +102,45 @@ def compare_areas(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
         cells = "; ".join(f"{scope.area(r['area'])} **{_value(r)}**" for r in group)
         lines.append(f"- {head}: {cells}")
     first = next(iter(by_slice.values()))
-    if len(first) >= 2 and first[0]["unit"] != "per cent":
-        small, large = first[0], first[-1]
-        share = small["value"] / large["value"] * 100
-        lines.append(f"{scope.area(small['area'])}'s {fmt.number(small['value'])} is "
-                     f"{fmt.percent(share)} of {scope.area(large['area'])}'s "
-                     f"{fmt.number(large['value'])} ({fmt.number(small['value'])} ÷ "
-                     f"{fmt.number(large['value'])}).")
+    totals = _area_totals(scope, match, rows) if len(by_slice) > 1 else {}
+    if totals:
+        lines.append("Totals of the parts: " + "; ".join(
+            f"{scope.area(a)} **{fmt.number(v)}** ({arithmetic})" for a, (v, arithmetic) in totals.items()))
+    values = {a: v for a, (v, _) in totals.items()} or {r["area"]: r["value"] for r in first}
+    lines += _parent_shares(scope, values, first[0]["unit"])
     chart = _bar(scope, f"{_title(scope, match)} by area", first, lambda r: scope.area(r["area"]))
     if len(by_slice) > 1:
         chart.points = [ChartPoint(x=scope.area(r["area"]), y=r["value"],
                                    series=scope.category(r["category"]) or r["period"]) for r in rows]
     return _answer(scope, match, lines, rows, chart=chart)
+
+
+def _area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> dict:
+    """Per-area sums where the measure's categories may be added (the plan prints none)."""
+    if not scope.measures[match.measure].summable or len({r["period"] for r in rows}) > 1:
+        return {}
+    totals: dict[str, list[float]] = defaultdict(list)
+    for row in rows:
+        totals[row["area"]].append(row["value"])
+    return {a: (sum(v), " + ".join(fmt.number(x) for x in v)) for a, v in totals.items()}
+
+
+def _parent_shares(scope: Scope, values: dict[str, float], unit: str) -> list[str]:
+    """"Oxford's 594 is 44.07% of Oxfordshire's 1,348": each area against the nearest area
+    above it that is shown."""
+    if unit == "per cent":
+        return []
+    lines = []
+    for area, value in values.items():
+        parent = scope.areas[area].parent
+        while parent and parent not in values:
+            parent = scope.areas[parent].parent
+        if parent and values[parent]:
+            lines.append(f"{scope.area(area)}'s {fmt.number(value)} is "
+                         f"{fmt.percent(value / values[parent] * 100)} of {scope.area(parent)}'s "
+                         f"{fmt.number(values[parent])} ({fmt.number(value)} ÷ "
+                         f"{fmt.number(values[parent])}).")
+    return lines
 
 
 def _pair(scope: Scope, match: Match) -> tuple[str, str]:
@@ -142,7 +169,7 @@ def change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     start, end = _pair(scope, match)
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
     lines, facts = [f"{_title(scope, match)}, {start} to {end}:"], []
-    for (area, category, quarter), pair in _group(rows).items():
+    for (area, category, _quarter), pair in _group(rows).items():
         if len(pair) < 2:
             continue
         old, new = pair[0], pair[-1]

@@ -170,17 +170,22 @@ def _check_references(folder: Path, plan: PlanKnowledge, language: Language) -> 
                 value = getattr(row, field)
                 if value is not None and value not in ids:
                     raise KnowledgeError(path, f"unknown {field} '{value}'", line, field)
+    tables_yaml = folder / "tables.yaml"
     for index, table in enumerate(plan.tables, start=1):
         if table.measure not in known["measure"]:
-            raise KnowledgeError(folder / "tables.yaml", f"unknown measure '{table.measure}'", index, "measure")
+            raise KnowledgeError(tables_yaml, f"unknown measure '{table.measure}'", index, "measure")
         for note in table.notes:
             if note not in note_ids:
-                raise KnowledgeError(folder / "tables.yaml", f"unknown note '{note}'", index, "notes")
-    keys = Counter((f.measure, f.area, f.period, f.quarter, f.category, f.stat, f.table) for f in plan.figures)
+                raise KnowledgeError(tables_yaml, f"unknown note '{note}'", index, "notes")
+    keys = Counter(_figure_key(f) for f in plan.figures)
     for line, row in enumerate(plan.figures, start=2):
-        if keys[(row.measure, row.area, row.period, row.quarter, row.category, row.stat, row.table)] > 1:
+        if keys[_figure_key(row)] > 1:
             raise KnowledgeError(figures_csv, "duplicate figure", line, "value")
     _check_totals(figures_csv, plan, language)
+
+
+def _figure_key(f: Figure) -> tuple:
+    return (f.measure, f.area, f.period, f.quarter, f.category, f.stat, f.table)
 
 
 def _check_totals(path: Path, plan: PlanKnowledge, language: Language) -> None:

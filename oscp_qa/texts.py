@@ -212,12 +212,16 @@ def _best_sentence(text: str, words: list[str]) -> str | None:
     return best[1] if best[0] else None
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def clarify(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     """Too little to go on: offer concrete questions the plan can answer."""
     period = parsed.periods[0] if parsed.periods else str(scope.plan["latest_year"])
     measures = scope.repo.measures_with_figures(scope.plan_id, period) or \
         scope.repo.measures_with_figures(scope.plan_id)
-    options = [f"{scope.measures[m].label.capitalize()} in {period}" for m in measures[:4]]
+    options = [f"{_capital(scope.measures[m].label)} in {period}" for m in measures[:4]]
     return Answer(
         status=Status.clarify, intent="clarify", plan=scope.title, options=options,
         text="Which figure do you mean? For example:\n" + "\n".join(f"- {o}" for o in options),

@@ -6,9 +6,9 @@ phrase when misspelt (rapidfuzz, edit distance), but numbers never do.
 
 from __future__ import annotations
 
+from pydantic import BaseModel, ConfigDict
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
-from pydantic import BaseModel, ConfigDict
 
 from .normalise import normalise
 from .schema import Language

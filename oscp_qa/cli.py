@@ -1,0 +1,137 @@
+"""The `oscp-qa` command: ask, chat, explain, build, eval. Errors become plain words here."""
+
+from __future__ import annotations
+
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from . import evaluate, intents, knowledge, store
+from .answer import Answer
+from .assistant import Assistant
+from .errors import OscpQaError
+
+
+def friendly_errors(command):
+    """Turn the library's typed errors into a one-line message and exit code 1."""
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except OscpQaError as error:
+            raise click.ClickException(f"{error}\nFix the file named above, then run the "
+                                       "command again.") from None
+    return wrapper
+
+
+def show(answer: Answer, as_json: bool) -> None:
+    if as_json:
+        click.echo(answer.model_dump_json(indent=2))
+        return
+    click.echo(answer.text)
+    for source in answer.sources:
+        click.secho(f"Source: {source}", dim=True)
+    for option in answer.options:
+        click.echo(f"  • {option}")
+    click.echo()
+
+
+@click.group()
+@click.version_option(package_name="oscp-qa")
+def main():
+    """Answers questions about the OSCP Rolling Plan, with sourced figures."""
+
+
+@main.command()
+@click.argument("questions", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print each answer as JSON.")
+@friendly_errors
+def ask(questions, as_json):
+    """Ask one or more questions, in order, as one conversation."""
+    assistant = Assistant()
+    for question in questions:
+        show(assistant.ask(question), as_json)
+
+
+@main.command()
+@friendly_errors
+def chat():
+    """Talk to the assistant. Type 'reset' to start again, or 'quit' to leave."""
+    assistant = Assistant()
+    click.echo(f"{assistant.engine.scope.title}: ask a question ('quit' to leave).")
+    while True:
+        try:
+            question = click.prompt(">", prompt_suffix=" ")
+        except (EOFError, click.Abort):
+            break
+        if question.strip().lower() in {"quit", "exit"}:
+            break
+        if question.strip().lower() == "reset":
+            assistant.reset()
+            continue
+        show(assistant.ask(question), False)
+
+
+@main.command()
+@click.argument("questions", nargs=-1, required=True)
+@friendly_errors
+def explain(questions):
+    """Show why the last question got its intent: what was read and every intent's score."""
+    assistant = Assistant()
+    for question in questions[:-1]:
+        assistant.ask(question)
+    engine = assistant.engine
+    parsed = engine.understander.parse(questions[-1])
+    features = assistant._features(parsed)
+    match = intents.match(parsed, engine.rules, features, assistant.context,
+                          engine.scope.plan["latest_year"], engine.settings.min_intent_score)
+    click.echo(f"tokens:   {' '.join(parsed.tokens)}")
+    click.echo(f"topic:    measure={parsed.measure} categories={parsed.categories} "
+               f"areas={parsed.areas} periods={parsed.periods} quarters={parsed.quarters}")
+    click.echo(f"names:    glossary={parsed.glossary} achievements={parsed.achievements} "
+               f"duties={parsed.duties}")
+    click.echo(f"features: {sorted(k for k, v in features.items() if v is True)}")
+    for intent, score in sorted(match.scores.items(), key=lambda kv: -kv[1]):
+        click.echo(f"  {score:5.1f}  {intent}")
+    click.echo(f"chosen:   {match.intent} (carried from conversation: {match.carried or 'nothing'})")
+
+
+@main.command()
+@click.option("--knowledge", "root", type=click.Path(path_type=Path), default=knowledge.DEFAULT_ROOT,
+              help="The knowledge folder.")
+@click.option("--db", type=click.Path(path_type=Path), default=store.DEFAULT_DB,
+              help="Where to write the database.")
+@friendly_errors
+def build(root, db):
+    """Validate knowledge/ and build the SQLite database from it."""
+    kb = knowledge.load(root)
+    path = store.build(kb, db)
+    figures = sum(len(p.figures) for p in kb.plans)
+    click.echo(f"Built {path} from {len(kb.plans)} plan(s): {figures} figures.")
+
+
+@main.command("eval")
+@click.argument("cases", type=click.Path(exists=True, path_type=Path))
+@click.option("--min", "minimum", type=float, default=0.0, help="Exit 1 below this accuracy.")
+@friendly_errors
+def eval_(cases, minimum):
+    """Score a question set (JSON Lines, as in shared/eval/dev.jsonl, optional 'intent')."""
+    report = evaluate.run(evaluate.load_cases(cases), Assistant())
+    for outcome in report.outcomes:
+        if outcome.problems:
+            click.echo(f"FAIL {outcome.case.id} {outcome.case.turns} -> {outcome.intent}")
+            click.echo(f"     {'; '.join(outcome.problems)}")
+    click.echo("\naccuracy by tag:")
+    for tag, (ok, total) in report.by_tag().items():
+        click.echo(f"  {tag:<18} {ok:>3}/{total}")
+    confusion = report.confusion()
+    if confusion:
+        click.echo("\nexpected intent -> matched intent (count):")
+        for (expected, got), count in sorted(confusion.items()):
+            mark = "" if expected == got else "   <-- confused"
+            click.echo(f"  {expected:<14} -> {got:<14} {count}{mark}")
+    click.echo(f"\naccuracy {report.accuracy:.3f} ({sum(not o.problems for o in report.outcomes)}"
+               f"/{len(report.outcomes)})")
+    sys.exit(0 if report.accuracy >= minimum else 1)

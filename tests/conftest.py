@@ -1,0 +1,105 @@
+"""Shared fixtures: one database built from the default knowledge for the whole session, one
+read-only Engine on it, and a fresh Assistant (a new conversation) for every test."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from oscp_qa import Answer, Assistant, Engine, Status, knowledge, store
+
+REPO = Path(__file__).resolve().parent.parent
+KNOWLEDGE = REPO / "knowledge"
+PLAN_DIR = KNOWLEDGE / "plans" / "oscp-2022-23"
+FIGURES_CSV = PLAN_DIR / "figures.csv"
+SOURCE_TEXT = Path("/work/shared/source/oscp-rolling-plan-2022-23.txt")
+
+# The same number reader the evaluation script (/work/shared/eval/score.py) uses.
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number written in `text`, thousands separators removed ("1,474" -> 1474.0)."""
+    found = []
+    for match in NUMBER.finditer(text):
+        token = match.group().rstrip(",")
+        try:
+            found.append(float(token.replace(",", "")))
+        except ValueError:
+            pass
+    return found
+
+
+def has_number(text: str, value: float, tolerance: float = 1e-9) -> bool:
+    """Whether `value` (sign ignored, as score.py does) is written in `text`."""
+    return any(abs(found - abs(value)) < tolerance for found in numbers_in(text))
+
+
+def ask(assistant: Assistant, *turns: str) -> Answer:
+    """Ask each turn in order, as one conversation; return the last answer."""
+    answer = None
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer is not None
+    return answer
+
+
+def status_of(answer: Answer) -> str:
+    return Status(answer.status).value
+
+
+def read_figures(path: Path = FIGURES_CSV) -> list[dict]:
+    """figures.csv read directly (not through oscp_qa), values as floats."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        row["value"] = float(row["value"])
+    return rows
+
+
+@pytest.fixture(scope="session")
+def kb():
+    return knowledge.load()
+
+
+@pytest.fixture(scope="session")
+def db_path(tmp_path_factory, kb) -> Path:
+    return store.build(kb, tmp_path_factory.mktemp("db") / "oscp.db")
+
+
+@pytest.fixture(scope="session")
+def engine(db_path) -> Engine:
+    return Engine(db_path)
+
+
+@pytest.fixture
+def assistant(engine) -> Assistant:
+    """A fresh conversation on the shared engine."""
+    return Assistant(engine)
+
+
+@pytest.fixture(scope="session")
+def figures() -> list[dict]:
+    return read_figures()
+
+
+@pytest.fixture(scope="session")
+def figure(figures):
+    """Look up one figure value: figure(measure, area, period, category=None, quarter=None)."""
+
+    def lookup(measure, area, period, category="", quarter="", stat="count"):
+        found = [r["value"] for r in figures
+                 if (r["measure"], r["area"], r["period"], r["category"], r["quarter"], r["stat"])
+                 == (measure, area, period, category or "", quarter or "", stat)]
+        assert len(found) == 1, (measure, area, period, category, quarter, stat, found)
+        return found[0]
+
+    return lookup
+
+
+@pytest.fixture(scope="session")
+def source_lines() -> list[str]:
+    return SOURCE_TEXT.read_text(encoding="utf-8").splitlines()
