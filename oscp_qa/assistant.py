@@ -101,12 +101,13 @@ class Assistant:
         return features
 
     def _glossary_only(self, parsed: ParsedQuestion) -> bool:
-        """The question is little more than a term: "ONS?", "is TVP the police?"."""
+        """The question is little more than a term: "ONS?", "is TVP the police?". A topic the
+        plan counts ("hate crime?") is read as a request for its figures instead."""
         inside = {i for t in parsed.tags if t.kind == "glossary" for i in range(t.start, t.end)}
         areas = {i for t in parsed.tags if t.kind == "area" for i in range(t.start, t.end)} - inside
         filler = set(self.engine.repo.language.words["glossary_filler"])
         rest = [w for i, w in enumerate(parsed.tokens) if i not in inside and w not in filler]
-        return not rest or (not parsed.measure and len(rest) <= 1 and not areas)
+        return not parsed.measure and len(rest) <= 1 and not areas
 
     def _achievement(self, parsed: ParsedQuestion) -> tuple[str | None, str]:
         """The achievement a question is about: by name, by a sum or count it quotes, by its

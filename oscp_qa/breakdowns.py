@@ -50,6 +50,7 @@ def share(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
         part_label, whole_label = scope.area(part_area), scope.area(whole_area)
     else:
         area = match.areas[0] if match.areas else "oxford"
+        part_area = area
         if not category:
             raise scope.refuse("A share of what? Name a category or two areas, for example "
                                f"“what share of Oxfordshire's {measure.label} is in Oxford?”", match)
@@ -66,8 +67,9 @@ def share(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     lines = [f"{part_label} accounts for **{fmt.percent(pct)}** of {whole_label} {what} in {period} "
              f"({fmt.number(part[0])} of {whole[1]}: {fmt.number(part[0])} ÷ "
              f"{fmt.number(whole[0])} × 100)."]
-    printed = scope.repo.figures(scope.plan_id, measure.id, "printed_share_pct",
-                                 period=[period])
+    printed = [r for r in scope.repo.figures(scope.plan_id, measure.id, "printed_share_pct",
+                                             period=[period], area=[part_area])
+               if scope.areas[r["area"]].parent == whole_area and not category]
     for row in printed:
         lines.append(f"The plan says {fmt.number(row['value'])} per cent; worked out from the "
                      f"table it is {fmt.percent(pct)}, which rounds to {round(pct)}%.")
@@ -155,11 +157,12 @@ def _rank_change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     changes.sort(key=lambda c: c[index], reverse=not lowest)
     area, diff, pct, old, new = changes[0]
     measure = "percentage change" if use_pct else "change"
+    headline = (f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old)})" if use_pct
+                else f"**{fmt.signed(diff)}**{_unit(rows[0])} ({fmt.number(new)} − {fmt.number(old)})")
     lines = [f"{_title(scope, match)}, {start} to {end}: the {'smallest' if lowest else 'largest'} "
-             f"{measure} was in **{scope.area(area)}**: **{fmt.percent(pct, True)}** "
-             f"({fmt.signed(diff)} ÷ {fmt.number(old)}), {fmt.signed(diff)}{_unit(rows[0])}."]
-    lines += [f"- {scope.area(a)}: {fmt.percent(p, True)} ({fmt.number(o)} → {fmt.number(n)}, "
-              f"{fmt.signed(d)})" for a, d, p, o, n in changes]
+             f"{measure} was in **{scope.area(area)}**: {headline}."]
+    lines += [f"- {scope.area(a)}: {fmt.signed(d)} ({fmt.number(o)} → {fmt.number(n)}), "
+              f"{fmt.percent(p, True)}" for a, d, p, o, n in changes]
     return _answer(scope, match, lines, rows)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from . import breakdowns, figures, texts
 from .answer import Answer
+from .intents import FIGURE_INTENTS
 from .question import Match, ParsedQuestion
 from .scope import Refusal, Scope
 
@@ -32,13 +33,22 @@ COMPOSERS: dict[str, Composer] = {
 
 
 def compose(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    composer = COMPOSERS[match.intent]
+    if match.intent in FIGURE_INTENTS and _directions_only(scope, match.measure):
+        composer = figures.direction
     try:
-        answer = COMPOSERS[match.intent](scope, match, parsed)
+        answer = composer(scope, match, parsed)
     except Refusal as refusal:
         answer = refusal.answer
     if not answer.suggestions:
         answer.suggestions = suggest(scope, match, answer)
     return answer
+
+
+def _directions_only(scope: Scope, measure: str) -> bool:
+    """A chart the text describes in words only: every figure intent gets its direction."""
+    return bool(scope.repo.directions(scope.plan_id, measure)) and not scope.repo.dimension(
+        scope.plan_id, measure, "period")
 
 
 def suggest(scope: Scope, match: Match, answer: Answer) -> list[str]:

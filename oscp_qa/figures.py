@@ -31,7 +31,7 @@ def _title(scope: Scope, match: Match) -> str:
 
 
 def _value(row: sqlite3.Row) -> str:
-    return fmt.percent(row["value"]) if row["unit"] == "per cent" else fmt.number(row["value"])
+    return fmt.number(row["value"]) + ("%" if row["unit"] == "per cent" else "")
 
 
 def _unit(row: sqlite3.Row) -> str:
@@ -164,8 +164,6 @@ def _pair(scope: Scope, match: Match) -> tuple[str, str]:
 
 
 def change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
-    if scope.repo.directions(scope.plan_id, match.measure):
-        return direction(scope, match, parsed)
     start, end = _pair(scope, match)
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
     lines, facts = [f"{_title(scope, match)}, {start} to {end}:"], []
@@ -233,11 +231,14 @@ def _line(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> Chart:
 
 
 def trend(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
-    if scope.repo.directions(scope.plan_id, match.measure):
-        return direction(scope, match, parsed)
     rows = scope.select(match.model_copy(update={"periods": []}))
     periods = sorted({r["period"] for r in rows})
-    if len(periods) < 2 or any(r["quarter"] for r in rows):
+    if len(periods) < 2:
+        raise scope.refuse(
+            f"The plan gives {scope.measures[match.measure].label} for {fmt.listing(periods)} only, "
+            f"so it shows no trend over time. " + lookup(scope, match, parsed).text, match,
+            [scope.table_source(rows[0]["table"])])
+    if any(r["quarter"] for r in rows):
         return lookup(scope, match, parsed)
     lines = [f"{_title(scope, match)}, {periods[0]} to {periods[-1]}:"]
     for (area, category, _), series in _group(rows).items():

@@ -39,7 +39,9 @@ class Scope:
 
     def quarter(self, quarter: str | None) -> str:
         phrases = self.words["quarters"].get(quarter or "")
-        return phrases[0].capitalize() if phrases else (quarter or "")
+        if not phrases:
+            return quarter or ""
+        return " ".join(w if w == "to" else w.capitalize() for w in phrases[0].split())
 
     def when(self, row: sqlite3.Row) -> str:
         return f"{self.quarter(row['quarter'])} {row['period']}" if row["quarter"] else row["period"]

@@ -69,7 +69,9 @@ def priorities(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
         chosen, what = [r for r in rows if r["pcc_priority"] == number], \
             f"linked to PCC priority {number} ({pccs[number]})"
     else:
-        hits = repo.search("priorities", plan, _content(parsed, scope) + _topic(parsed, scope), 14)
+        ignore = set(scope.words["not_priority_topics"])
+        words = [w for w in _content(parsed, scope) + _topic(parsed, scope) if w not in ignore]
+        hits = repo.search("priorities", plan, words, 14)
         best = hits[0]["rank"] if hits else 0
         chosen = [r for r in hits if r["rank"] <= best * 0.5] if hits else rows
         chosen.sort(key=lambda r: r["position"])
@@ -77,8 +79,9 @@ def priorities(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     if not chosen:
         chosen, what = rows, "for 2022-23"
     themes = repo.themes(plan)
-    lines = [f"OSCP has **{len(rows)}** priorities for 2022-23; **{len(chosen)}** "
-             f"{'is' if len(chosen) == 1 else 'are'} {what}:"]
+    lines = [f"OSCP has **{len(rows)}** priorities for 2022-23"
+             + (":" if len(chosen) == len(rows) else
+                f"; **{len(chosen)}** {'is' if len(chosen) == 1 else 'are'} {what}:")]
     for row in chosen:
         pcc = f"PCC priority {row['pcc_priority']}" if row["pcc_priority"] else "no PCC priority"
         lines.append(f"- {row['text']} ({pcc}; {themes.get(row['theme'], row['theme'])})")
