@@ -35,6 +35,7 @@ class Engine:
         self.understander = Understander(language, self.vocabulary)
         plans = {row["id"]: row for row in self.repo.plans}
         self.scope = Scope(self.repo, plans[plan] if plan else self.repo.plans[0])
+        self.figure_values = self.repo.figure_values(self.scope.plan_id)
 
 
 @lru_cache(maxsize=8)
@@ -78,11 +79,23 @@ class Assistant:
         match.subject = features.get(f"{match.intent}_subject") or (
             self.context.subject if match.intent == "priorities" else None)
         answer = compose(scope, match, parsed)
+        unplaced = self._unplaced_numbers(parsed, features)
+        if unplaced and answer.status != Status.clarify:
+            answer.text += (f"\n\n(The number{'s' if len(unplaced) > 1 else ''} {', '.join(unplaced)} "
+                            "in your question is not a year, quarter or figure the plan uses, "
+                            "so it was not used.)")
         if parsed.truncated:
             answer.text = (f"(Your question was longer than {engine.settings.max_question_chars} "
                            f"characters, so only the start was read.)\n\n{answer.text}")
         self._remember(match, answer)
         return answer
+
+    def _unplaced_numbers(self, parsed: ParsedQuestion, features: dict) -> list[str]:
+        """Numbers read exactly that match nothing in the plan: said, never silently dropped."""
+        if features.get("achievement_number"):
+            return []
+        return [n.text for n in parsed.numbers  # small ones are counts of things: "priority 1"
+                if n.value > 5 and n.value not in self.engine.figure_values]
 
     def _features(self, parsed: ParsedQuestion) -> dict:
         """What the question holds beyond its words: named programmes, terms, duties."""

@@ -92,6 +92,10 @@ class Repository:
         marks = ", ".join("?" * len(ids))
         return self._rows(f"select * from notes where plan = ? and id in ({marks})", (plan, *ids))
 
+    def figure_values(self, plan: str) -> set[float]:
+        """Every value the plan prints, to tell a figure quoted back from an unknown number."""
+        return {r[0] for r in self._rows("select distinct value from figures where plan = ?", (plan,))}
+
     def measures_with_figures(self, plan: str, period: str | None = None) -> list[str]:
         sql = "select measure from figures where plan = ? and stat in ('count', 'percent')"
         params: tuple = (plan,)
