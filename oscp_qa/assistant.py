@@ -6,6 +6,7 @@ loaded once per process and only read afterwards.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from functools import lru_cache
@@ -20,7 +21,7 @@ from .scope import Scope
 from .understand import Understander
 from .vocabulary import Vocabulary
 
-SUBJECT_INTENTS = {"achievement": "achievement", "glossary": "glossary"}
+log = logging.getLogger(__name__)
 
 
 class Engine:
@@ -78,7 +79,13 @@ class Assistant:
                               scope.plan["latest_year"], engine.settings.min_intent_score)
         match.subject = features.get(f"{match.intent}_subject") or (
             self.context.subject if match.intent == "priorities" else None)
-        answer = compose(scope, match, parsed)
+        try:
+            answer = compose(scope, match, parsed)
+        except Exception:  # a bug must not end the conversation; it is logged for the team
+            log.exception("failed to answer %r as %s", text[:200], match.intent)
+            return Answer(status=Status.no_answer, plan=scope.title, intent=match.intent,
+                          text="Sorry, something went wrong while answering that. Please try "
+                               "asking in another way.")
         unplaced = self._unplaced_numbers(parsed, features)
         if unplaced and answer.status != Status.clarify:
             answer.text += (f"\n\n(The number{'s' if len(unplaced) > 1 else ''} {', '.join(unplaced)} "

@@ -10,6 +10,7 @@ from .schema import IntentRule
 
 FIGURE_INTENTS = {"lookup", "change", "trend", "compare_areas", "share", "rank", "total"}
 CARRIED_INTENTS = FIGURE_INTENTS - {"lookup"}
+FOLLOW_ON_INTENTS = FIGURE_INTENTS | {"why", "method"}
 
 
 def cue_hits(rule: IntentRule, masked: str) -> list[str]:
@@ -31,7 +32,7 @@ def match(parsed: ParsedQuestion, rules: list[IntentRule], features: dict[str, b
     """The best-scoring intent with its slots; "clarify" or "search" when none fits."""
     known = {name for name, present in features.items() if present and name in
              ("glossary", "duty", "achievement")}
-    if parsed.measure or context.measure:
+    if parsed.measure or (context.measure and _follows_on(parsed, rules)):
         known.add("measure")
     scores = {r.id: s for r in rules if (s := score(r, parsed, features, known)) is not None}
     best = max(scores, key=lambda k: (scores[k], -[r.id for r in rules].index(k)), default=None)
@@ -42,6 +43,14 @@ def match(parsed: ParsedQuestion, rules: list[IntentRule], features: dict[str, b
     if best in FIGURE_INTENTS or best in ("method", "why"):
         _fill_figure_slots(result, parsed, context, latest_year)
     return result
+
+
+def _follows_on(parsed: ParsedQuestion, rules: list[IntentRule]) -> bool:
+    """A question without a topic can only lean on the last one if it says something more:
+    an area, a year, a quarter, a category, a follow-up word or an intent's cue."""
+    return bool(parsed.areas or parsed.periods or parsed.relative or parsed.quarters
+                or parsed.categories or parsed.follow_up
+                or any(cue_hits(r, parsed.masked) for r in rules if r.id in FOLLOW_ON_INTENTS))
 
 
 def _fill_figure_slots(result: Match, parsed: ParsedQuestion, context: Context,

@@ -208,11 +208,12 @@ def search(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
 
 
 def _best_sentence(text: str, words: list[str]) -> str | None:
-    stems = [w[:5] for w in words]
+    """The sentence holding most of the words; None unless it holds most of them."""
+    stems = list(dict.fromkeys(w[:5] for w in words))
     sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
     scored = [(sum(s in sentence.lower() for s in stems), sentence) for sentence in sentences]
     best = max(scored, default=(0, None))
-    return best[1] if best[0] else None
+    return best[1] if best[0] and best[0] >= 0.6 * len(stems) else None
 
 
 def _capital(text: str) -> str:
