@@ -70,7 +70,7 @@ def _fill_figure_slots(result: Match, parsed: ParsedQuestion, context: Context,
         if not result.areas:
             result.areas = list(context.areas)
             result.carried.append("areas")
-        elif result.intent == "compare_areas":
+        elif result.intent in ("compare_areas", "share"):
             result.areas = list(dict.fromkeys(context.areas + result.areas))
             result.carried.append("areas")
     result.periods = _periods(parsed, context if follows else Context(), latest_year)

@@ -29,9 +29,9 @@ class Tag(BaseModel):
 class Gazetteer:
     """Phrases of one layer, matched longest first; words left over may match when misspelt."""
 
-    def __init__(self, stopwords: set[str], min_length: int):
+    def __init__(self, known_words: set[str], min_length: int):
         self.phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-        self.stopwords, self.min_length = stopwords, min_length
+        self.known_words, self.min_length = known_words, min_length
         self._by_length: dict[int, list[str]] = {}
 
     def add(self, phrase: str, kind: str, value: str) -> None:
@@ -86,7 +86,7 @@ class Gazetteer:
         text = " ".join(window)
         return (len(text) >= self.min_length
                 and not any(ch.isdigit() for ch in text)
-                and not all(word in self.stopwords for word in window))
+                and not all(word in self.known_words for word in window))
 
 
 class Vocabulary:
@@ -96,8 +96,9 @@ class Vocabulary:
     def __init__(self, language: Language, entities: list[tuple[str, str, str]]):
         self.stopwords = set(language.words["stopwords"])
         minimum = language.settings.fuzzy_min_length
-        self.language = Gazetteer(self.stopwords, minimum)
-        self.names = Gazetteer(self.stopwords, minimum)
+        known = self.stopwords | _known_words(language)
+        self.language = Gazetteer(known, minimum)
+        self.names = Gazetteer(known, minimum)
         for index, term in enumerate(language.terms):
             for phrase in term.phrases:
                 self.language.add(phrase, "term", str(index))
@@ -110,3 +111,13 @@ class Vocabulary:
 
     def tag(self, tokens: list[str]) -> list[Tag]:
         return sorted(self.language.tag(tokens) + self.names.tag(tokens), key=lambda t: t.start)
+
+
+def _known_words(language: Language) -> set[str]:
+    """Correctly spelt words with a job of their own (intent cues, word lists): never read as
+    a misspelling of a topic ("stand for" is not "strand")."""
+    phrases = [cue for rule in language.intents for cue in rule.cues]
+    for value in language.words.values():
+        lists = value.values() if isinstance(value, dict) else [value]
+        phrases += [p for items in lists for p in items]
+    return {word for phrase in phrases for word in normalise(phrase).split()}

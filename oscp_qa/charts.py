@@ -1,0 +1,174 @@
+"""Pictures from a chart description: Chart -> an Altair chart and the same figures as a table.
+
+Pure functions with no Streamlit import, so the chat, the browse pages and any export draw the
+same chart, and tests can check it without a browser. Every chart is readable without colour:
+bars carry their own labels and values, lines differ in dash and point shape as well as colour,
+and `to_frame` gives the figures as a table for people who cannot see the picture.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from . import format as fmt
+from .answer import Chart
+
+X_FALLBACK = "Item"            # the core leaves x_label empty on some bar charts
+Y_FALLBACK = "Value"
+SERIES_HEADING = "Group"
+BAR_SIZE = 22                  # pixels per bar, so a chart grows with its rows
+WIDTH = 560
+SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down"]
+DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 4], [10, 4]]
+
+
+def headings(chart: Chart) -> tuple[str, str]:
+    """The x and y headings a reader sees, with the unit in the y heading."""
+    return chart.x_label or X_FALLBACK, chart.y_label or Y_FALLBACK
+
+
+def has_series(chart: Chart) -> bool:
+    return any(point.series for point in chart.points)
+
+
+def to_frame(chart: Chart) -> pd.DataFrame:
+    """The chart's figures as a table: one row a point, headed as the chart's axes are."""
+    x, y = headings(chart)
+    columns: dict[str, list] = {x: [p.x for p in chart.points]}
+    if has_series(chart):
+        columns[SERIES_HEADING] = [p.series for p in chart.points]
+    columns[y] = [p.y for p in chart.points]
+    return pd.DataFrame(columns)
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Numbers written as the answers write them ("3,846"), for showing rather than for CSV."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if pd.api.types.is_numeric_dtype(shown[column]):
+            shown[column] = [fmt.number(v) if pd.notna(v) else "" for v in shown[column]]
+    return shown
+
+
+def alt_text(chart: Chart) -> str:
+    """A short name for the picture; the table beside it is the full text alternative."""
+    kind = "Line chart" if chart.kind == "line" else "Bar chart"
+    _, y = headings(chart)
+    return f"{kind}: {chart.title} ({y.lower()}). The same figures are in the table below it."
+
+
+def to_altair(chart: Chart) -> alt.TopLevelMixin:
+    """An Altair chart for a Chart: lines for trends, labelled horizontal bars otherwise."""
+    data = _data(chart)
+    if chart.kind == "line":
+        return _line(chart, data)
+    if has_series(chart):
+        return _grouped_bars(chart, data)
+    return _bars(chart, data)
+
+
+def render(chart: Chart) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
+    """Both views of a chart: the picture and the table with the same figures."""
+    return to_altair(chart), to_frame(chart)
+
+
+# --- the pictures -----------------------------------------------------------------------------
+
+
+def _data(chart: Chart) -> pd.DataFrame:
+    """Plain column names for Vega (labels may hold dots or colons), values pre-formatted."""
+    return pd.DataFrame({
+        "x": [p.x for p in chart.points],
+        "series": [p.series for p in chart.points],
+        "y": [p.y for p in chart.points],
+        "value": [_value_label(p.y, chart) for p in chart.points],
+    })
+
+
+def _value_label(value: float, chart: Chart) -> str:
+    text = fmt.number(value)
+    return f"{text}%" if "per cent" in (chart.y_label or "").lower() else text
+
+
+def _order(values) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _title(chart: Chart) -> alt.TitleParams:
+    _, y = headings(chart)
+    return alt.TitleParams(text=chart.title, subtitle=f"Figures are {y.lower()}", anchor="start")
+
+
+def _bars(chart: Chart, data: pd.DataFrame) -> alt.Chart:
+    x, y = headings(chart)
+    base = alt.Chart(data).encode(
+        y=alt.Y(field="x", type="nominal", sort=_order(data["x"]), title=x),
+        x=alt.X(field="y", type="quantitative", title=y, axis=alt.Axis(format=",")),
+        tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="value", title=y)],
+    )
+    bars = base.mark_bar()
+    labels = base.mark_text(align="left", dx=4).encode(text=alt.Text(field="value"))
+    return (bars + labels).properties(
+        title=_title(chart), width=WIDTH, height=BAR_SIZE * len(data))
+
+
+def _grouped_bars(chart: Chart, data: pd.DataFrame) -> alt.FacetChart:
+    """One panel per x value (often an area), a labelled bar per series inside it, so no
+    reader has to match colours to a legend."""
+    x, y = headings(chart)
+    series_order = _order(data["series"])
+    base = alt.Chart().encode(
+        y=alt.Y(field="series", type="nominal", sort=series_order, title=None),
+        x=alt.X(field="y", type="quantitative", title=y, axis=alt.Axis(format=",")),
+        tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="series", title=SERIES_HEADING),
+                 alt.Tooltip(field="value", title=y)],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(field="series", type="nominal", sort=series_order, legend=None))
+    labels = base.mark_text(align="left", dx=4).encode(text=alt.Text(field="value"))
+    layered = alt.layer(bars, labels, data=data).properties(
+        width=WIDTH - 120, height=BAR_SIZE * len(series_order))
+    return layered.facet(
+        row=alt.Row(field="x", type="nominal", sort=_order(data["x"]),
+                    header=alt.Header(title=x, labelAngle=0, labelAlign="left",
+                                      labelFontWeight="bold")),
+    ).properties(title=_title(chart))
+
+
+def _line(chart: Chart, data: pd.DataFrame) -> alt.Chart:
+    x, y = headings(chart)
+    series = _order(data["series"])
+    named = [s for s in series if s]
+    style = {}
+    if named:
+        legend = alt.Legend(title=SERIES_HEADING, orient="bottom", symbolStrokeWidth=2)
+        style = {
+            "color": alt.Color(field="series", type="nominal", sort=series, legend=legend),
+            "strokeDash": alt.StrokeDash(field="series", type="nominal", sort=series,
+                                         scale=alt.Scale(domain=series,
+                                                         range=_cycle(DASHES, len(series))),
+                                         legend=legend),
+        }
+    base = alt.Chart(data).encode(
+        x=alt.X(field="x", type="ordinal", sort=_order(data["x"]), title=x,
+                axis=alt.Axis(labelAngle=-40 if max(map(len, data["x"])) > 7 else 0)),
+        y=alt.Y(field="y", type="quantitative", title=y, axis=alt.Axis(format=","),
+                scale=alt.Scale(zero=False)),
+        tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="series", title=SERIES_HEADING),
+                 alt.Tooltip(field="value", title=y)],
+        **style,
+    )
+    shape = {}
+    if named:
+        shape = {"shape": alt.Shape(field="series", type="nominal", sort=series,
+                                    scale=alt.Scale(domain=series,
+                                                    range=_cycle(SHAPES, len(series))),
+                                    legend=alt.Legend(title=SERIES_HEADING, orient="bottom"))}
+    lines = base.mark_line(strokeWidth=2)
+    points = base.mark_point(size=70, filled=True).encode(**shape)
+    return (lines + points).properties(title=_title(chart), width=WIDTH, height=280)
+
+
+def _cycle(values: list, count: int) -> list:
+    return [values[i % len(values)] for i in range(count)]
