@@ -101,8 +101,10 @@ class Assistant:
         """Numbers read exactly that match nothing in the plan: said, never silently dropped."""
         if features.get("achievement_number"):
             return []
+        in_phrases = {parsed.tokens[i] for t in parsed.tags for i in range(t.start, t.end)}
         return [n.text for n in parsed.numbers  # small ones are counts of things: "priority 1"
-                if n.value > 5 and n.value not in self.engine.figure_values]
+                if n.value > 5 and n.value not in self.engine.figure_values
+                and n.text not in in_phrases]
 
     def _features(self, parsed: ParsedQuestion) -> dict:
         """What the question holds beyond its words: named programmes, terms, duties."""
@@ -125,7 +127,7 @@ class Assistant:
         plan counts ("hate crime?") is read as a request for its figures instead."""
         inside = {i for t in parsed.tags if t.kind == "glossary" for i in range(t.start, t.end)}
         areas = {i for t in parsed.tags if t.kind == "area" for i in range(t.start, t.end)} - inside
-        filler = set(self.engine.repo.language.words["glossary_filler"])
+        filler = set(self.engine.repo.language.words["glossary_filler"]) | self.engine.vocabulary.stopwords
         rest = [w for i, w in enumerate(parsed.tokens) if i not in inside and w not in filler]
         return not parsed.measure and len(rest) <= 1 and not areas
 

@@ -121,6 +121,8 @@ def rank(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     if by_change:
         return _rank_change(scope, match, parsed)
     lowest = _has(parsed, scope.words["lowest_words"])
+    if dimension == "area" and measure.summable and not match.categories:
+        return _rank_area_totals(scope, match, rows, lowest)
     ordered = sorted(rows, key=lambda r: r["value"], reverse=not lowest)
     key = {"area": lambda r: scope.area(r["area"]), "category": lambda r: scope.category(r["category"]),
            "period": lambda r: r["period"], "quarter": lambda r: scope.when(r)}[dimension]
@@ -138,6 +140,21 @@ def rank(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     lines.append("In order: " + "; ".join(f"{key(r)} {_value(r)}" for r in ordered) + ".")
     chart = _bar(scope, f"{_title(scope, match)} by {dimension}", ordered, key)
     return _answer(scope, match, lines, ordered, chart=chart)
+
+
+def _rank_area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row], lowest: bool) -> Answer:
+    """Areas ranked by the sum of their parts, where the plan prints no total."""
+    totals: dict[str, list[sqlite3.Row]] = {}
+    for row in rows:
+        totals.setdefault(row["area"], []).append(row)
+    ordered = sorted(totals.items(), key=lambda kv: sum(r["value"] for r in kv[1]), reverse=not lowest)
+    area, parts = ordered[0]
+    lines = [f"{_title(scope, match)}: the {'lowest' if lowest else 'highest'} area is "
+             f"**{scope.area(area)}** with **{fmt.number(sum(r['value'] for r in parts))}** "
+             f"({' + '.join(fmt.number(r['value']) for r in parts)})."]
+    lines.append("In order: " + "; ".join(
+        f"{scope.area(a)} {fmt.number(sum(r['value'] for r in group))}" for a, group in ordered) + ".")
+    return _answer(scope, match, lines, rows)
 
 
 def _rank_change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
@@ -173,7 +190,12 @@ def total(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     rows = scope.select(match, all_categories=True)
     quarters = scope.repo.dimension(scope.plan_id, measure.id, "quarter")
     groups: dict[tuple, list[sqlite3.Row]] = {}
-    across = "quarter" if quarters else "category" if measure.summable else "period"
+    if quarters:
+        across = "quarter"
+    elif len(match.categories) > 1 or measure.summable:
+        across = "category"
+    else:
+        across = "period"
     for row in rows:
         key = tuple(row[c] for c in ("area", "period", "category", "quarter") if c != across)
         groups.setdefault(key, []).append(row)
@@ -194,11 +216,16 @@ def total(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
         if across == "quarter":
             head = f"{scope.area(group[0]['area'])}, {group[0]['period']} (all four quarters)"
         lines.append(f"- {head}: **{fmt.number(value)}** ({arithmetic})")
+        if across == "category" and measure.total_category:
+            printed = scope.repo.figures(scope.plan_id, measure.id, area=[group[0]["area"]],
+                                         period=[group[0]["period"]], category=[measure.total_category])
+            lines += [f"  The plan's printed total for all types is {fmt.number(r['value'])}."
+                      for r in printed]
         facts.append(Fact(label=f"Total {measure.label} ({head})", value=value,
                           unit=group[0]["unit"], area=scope.area(group[0]["area"]),
                           source=scope.fact(group[0]).source, derived=arithmetic))
     lines.insert(0, f"Total {measure.label}:")
-    if across == "category":
+    if across == "category" and not measure.total_category:
         lines.append("The plan prints no total; each is the sum of the parts shown.")
     return _answer(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
 

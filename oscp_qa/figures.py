@@ -270,7 +270,7 @@ def direction(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
         what = scope.category(row["category"]) or scope.measures[row["measure"]].label
         compared = f" compared with {row['compared_with']}" if row["compared_with"] else ""
         word = "increased" if row["direction"] == "increase" else "decreased"
-        lines.append(f"- {what.capitalize()} in {scope.area(row['area'])} **{word}** in "
+        lines.append(f"- {what[:1].upper() + what[1:]} in {scope.area(row['area'])} **{word}** in "
                      f"{row['period']}{compared}. The plan: “{row['quote']}”")
     table = scope.repo.table(scope.plan_id, rows[0]["table"])
     sources = [scope.table_source(rows[0]["table"])]

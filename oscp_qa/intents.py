@@ -49,7 +49,7 @@ def _follows_on(parsed: ParsedQuestion, rules: list[IntentRule]) -> bool:
     """A question without a topic can only lean on the last one if it says something more:
     an area, a year, a quarter, a category, a follow-up word or an intent's cue."""
     return bool(parsed.areas or parsed.periods or parsed.relative or parsed.quarters
-                or parsed.categories or parsed.follow_up
+                or parsed.categories or parsed.follow_up or parsed.wants_number
                 or any(cue_hits(r, parsed.masked) for r in rules if r.id in FOLLOW_ON_INTENTS))
 
 
@@ -62,7 +62,7 @@ def _fill_figure_slots(result: Match, parsed: ParsedQuestion, context: Context,
     if parsed.measure is None and context.measure:
         result.carried.append("measure")
     if (result.intent == "lookup" and follows and same_topic and context.intent in CARRIED_INTENTS
-            and not (context.intent == "change" and len(parsed.periods) == 1)):
+            and not (context.intent in ("change", "rank", "trend") and parsed.periods)):
         result.intent = context.intent
         result.carried.append("intent")
     result.areas = list(parsed.areas)

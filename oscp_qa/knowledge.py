@@ -89,7 +89,8 @@ def _key(path: Path, data: Any, key: str | None) -> Any:
     return data[key]
 
 
-def _validate(model: type[BaseModel], data: Any, path: Path, row_offset: int = 1) -> Any:
+def _validate(model: type[BaseModel], data: Any, path: Path, row_offset: int = 1,
+              row: int | None = None) -> Any:
     """Validate, turning pydantic's error into one naming the file, the row and the field."""
     try:
         return model.model_validate(data)
@@ -97,14 +98,15 @@ def _validate(model: type[BaseModel], data: Any, path: Path, row_offset: int = 1
         first = error.errors()[0]
         rows = [part for part in first["loc"] if isinstance(part, int)]
         fields = [part for part in first["loc"] if isinstance(part, str)]
-        row = rows[0] + row_offset if rows else None
+        if row is None and rows:
+            row = rows[0] + row_offset
         raise KnowledgeError(path, first["msg"], row, fields[-1] if fields else None) from None
 
 
 def _validate_rows(model: type[BaseModel], rows: list, path: Path, row_offset: int = 1) -> list:
     if not isinstance(rows, list):
         raise KnowledgeError(path, "expected a list")
-    return [_validate(model, row, path, row_offset + i) for i, row in enumerate(rows)]
+    return [_validate(model, data, path, row=row_offset + i) for i, data in enumerate(rows)]
 
 
 def _read_csv(path: Path, model: type[BaseModel]) -> list:
@@ -113,7 +115,7 @@ def _read_csv(path: Path, model: type[BaseModel]) -> list:
         raise KnowledgeError(path, "file not found")
     with path.open(encoding="utf-8", newline="") as handle:
         rows = [{k: v for k, v in row.items() if v not in ("", None)} for row in csv.DictReader(handle)]
-    return [_validate(model, row, path, line) for line, row in enumerate(rows, start=2)]
+    return [_validate(model, data, path, row=line) for line, data in enumerate(rows, start=2)]
 
 
 def _load_language(folder: Path) -> Language:

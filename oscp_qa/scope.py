@@ -130,8 +130,10 @@ class Scope:
     def _periods(self, match: Match, dims: dict, label: str, any_period: bool) -> list[str] | None:
         periods = list(match.periods)
         financial = all("/" in p for p in dims["period"])
-        if financial:  # a calendar year asked of a financial-year table means the year it starts
-            periods = [p if "/" in p else f"{p}/{(int(p) + 1) % 100:02d}" for p in periods]
+        if financial:  # a calendar year asked of a financial-year table: the year that holds it
+            back = 1 if match.quarters == ["jan-mar"] else 0
+            periods = [p if "/" in p else f"{int(p) - back}/{(int(p) + 1 - back) % 100:02d}"
+                       for p in periods]
         missing = [p for p in periods if p not in dims["period"]]
         if missing and not any_period:
             span = fmt.listing(dims["period"])

@@ -35,8 +35,11 @@ class Understander:
             setattr(parsed, _plural(kind), _unique(t.value for t in tags if t.kind == kind))
         parsed.pcc = [int(v) for v in _unique(t.value for t in tags if t.kind == "pcc")]
         term_spans = {i for t in tags if t.kind in ("term", "area") for i in range(t.start, t.end)}
-        parsed.masked = " " + " ".join(
-            "_" if i in term_spans else w for i, w in enumerate(tokens)) + " "
+        masked = " " + " ".join("_" if i in term_spans else w for i, w in enumerate(tokens)) + " "
+        for name in ("latest_year", "previous_year", "next_year"):  # "most recent" is no ranking
+            for phrase in self.words[name]:
+                masked = masked.replace(f" {phrase} ", " _ ")
+        parsed.masked = masked
         padded = " " + " ".join(tokens) + " "
         parsed.follow_up = (
             any(padded.startswith(f" {w} ") for w in self.words["follow_up_openers"])
