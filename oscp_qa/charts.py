@@ -8,6 +8,8 @@ and `to_frame` gives the figures as a table for people who cannot see the pictur
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
@@ -24,8 +26,11 @@ DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 4], [10, 4]]
 
 
 def headings(chart: Chart) -> tuple[str, str]:
-    """The x and y headings a reader sees, with the unit in the y heading."""
-    return chart.x_label or X_FALLBACK, chart.y_label or Y_FALLBACK
+    """The x and y headings a reader sees, with the unit in the y heading. Where the chart has
+    no x label, a title ending "... by area" names it."""
+    by = re.search(r"\bby (\w+)$", chart.title)
+    x = chart.x_label or (by.group(1).capitalize() if by else X_FALLBACK)
+    return x, chart.y_label or Y_FALLBACK
 
 
 def has_series(chart: Chart) -> bool:
@@ -104,7 +109,7 @@ def _bars(chart: Chart, data: pd.DataFrame) -> alt.Chart:
     x, y = headings(chart)
     base = alt.Chart(data).encode(
         y=alt.Y(field="x", type="nominal", sort=_order(data["x"]), title=x),
-        x=alt.X(field="y", type="quantitative", title=y, axis=alt.Axis(format=",")),
+        x=alt.X(field="y", type="quantitative", title=y, axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="value", title=y)],
     )
     bars = base.mark_bar()
@@ -120,7 +125,7 @@ def _grouped_bars(chart: Chart, data: pd.DataFrame) -> alt.FacetChart:
     series_order = _order(data["series"])
     base = alt.Chart().encode(
         y=alt.Y(field="series", type="nominal", sort=series_order, title=None),
-        x=alt.X(field="y", type="quantitative", title=y, axis=alt.Axis(format=",")),
+        x=alt.X(field="y", type="quantitative", title=y, axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="series", title=SERIES_HEADING),
                  alt.Tooltip(field="value", title=y)],
     )
@@ -153,7 +158,7 @@ def _line(chart: Chart, data: pd.DataFrame) -> alt.Chart:
     base = alt.Chart(data).encode(
         x=alt.X(field="x", type="ordinal", sort=_order(data["x"]), title=x,
                 axis=alt.Axis(labelAngle=-40 if max(map(len, data["x"])) > 7 else 0)),
-        y=alt.Y(field="y", type="quantitative", title=y, axis=alt.Axis(format=","),
+        y=alt.Y(field="y", type="quantitative", title=y, axis=alt.Axis(format=",.0f"),
                 scale=alt.Scale(zero=False)),
         tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="series", title=SERIES_HEADING),
                  alt.Tooltip(field="value", title=y)],

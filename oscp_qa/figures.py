@@ -167,12 +167,13 @@ def change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     start, end = _pair(scope, match)
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
     lines, facts = [f"{_title(scope, match)}, {start} to {end}:"], []
-    for (area, category, _quarter), pair in _group(rows).items():
+    for (area, category, quarter), pair in _group(rows).items():
         if len(pair) < 2:
             continue
         old, new = pair[0], pair[-1]
         diff, pct = new["value"] - old["value"], fmt.pct_change(old["value"], new["value"])
-        where = ", ".join(filter(None, [scope.area(area), scope.category(category)]))
+        where = ", ".join(filter(None, [scope.area(area), scope.category(category),
+                                        scope.quarter(quarter)]))
         lines.append(
             f"- {where}: {fmt.number(old['value'])} → {fmt.number(new['value'])}, "
             f"**{fmt.signed(diff)}** ({fmt.number(new['value'])} − {fmt.number(old['value'])}), "

@@ -49,7 +49,7 @@ class Understander:
         covered = {i for t in tags for i in range(t.start, t.end)}
         parsed.topic_words = [
             w for i, w in enumerate(tokens)
-            if i not in covered and w.isalpha() and len(w) > 2 and w not in self.vocabulary.stopwords
+            if i not in covered and w.isalpha() and len(w) > 2 and w not in self.vocabulary.known_words
         ]
         return parsed
 

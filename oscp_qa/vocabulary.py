@@ -96,9 +96,9 @@ class Vocabulary:
     def __init__(self, language: Language, entities: list[tuple[str, str, str]]):
         self.stopwords = set(language.words["stopwords"])
         minimum = language.settings.fuzzy_min_length
-        known = self.stopwords | _known_words(language)
-        self.language = Gazetteer(known, minimum)
-        self.names = Gazetteer(known, minimum)
+        self.known_words = self.stopwords | _known_words(language)
+        self.language = Gazetteer(self.known_words, minimum)
+        self.names = Gazetteer(self.known_words, minimum)
         for index, term in enumerate(language.terms):
             for phrase in term.phrases:
                 self.language.add(phrase, "term", str(index))
