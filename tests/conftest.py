@@ -88,12 +88,13 @@ def figures() -> list[dict]:
 
 @pytest.fixture(scope="session")
 def figure(figures):
-    """Look up one figure value: figure(measure, area, period, category=None, quarter=None)."""
+    """One figure's value: figure(measure, area, period, category=, quarter=, stat=, table=)."""
 
-    def lookup(measure, area, period, category="", quarter="", stat="count"):
+    def lookup(measure, area, period, category="", quarter="", stat="count", table=None):
         found = [r["value"] for r in figures
                  if (r["measure"], r["area"], r["period"], r["category"], r["quarter"], r["stat"])
-                 == (measure, area, period, category or "", quarter or "", stat)]
+                 == (measure, area, period, category or "", quarter or "", stat)
+                 and table in (None, r["table"])]
         assert len(found) == 1, (measure, area, period, category, quarter, stat, found)
         return found[0]
 

@@ -15,7 +15,6 @@ import re
 from functools import lru_cache
 
 import pytest
-
 from conftest import SOURCE_TEXT, read_figures
 
 AREAS = {
@@ -109,7 +108,7 @@ def _years_table(plan: Plan, table: str, measure: str, title: str) -> None:
     span = f"{years[-2]}-{years[-1]}"
     for area, cells in rows:
         assert len(cells) == len(years) + 2, (table, area, cells)
-        for year, cell in zip(years, cells):
+        for year, cell in zip(years, cells[:len(years)], strict=True):
             plan.add(table, measure, area, year, "count", number(cell))
         plan.add(table, measure, area, span, "printed_change", number(cells[-2]))
         plan.add(table, measure, area, span, "printed_change_pct", number(cells[-1]))
@@ -126,7 +125,7 @@ def _columns_table(plan: Plan, table: str, measure: str, header: str, period: st
         blocks.append(rows)
     for area, cells in blocks[0]:
         assert len(cells) == len(columns), (table, area, cells)
-        for category, cell in zip(columns, cells):
+        for category, cell in zip(columns, cells, strict=True):
             plan.add(table, measure, area, period, "count", number(cell), category=category)
     return blocks
 
@@ -180,7 +179,7 @@ def parse_plan() -> Plan:
         period = f"{found.group(1)}/{found.group(2)[-2:]}"
         cells = found.group(3).split("\t")
         cells += [""] * (len(quarters) - len(cells))
-        for quarter, cell in zip(quarters, cells):
+        for quarter, cell in zip(quarters, cells, strict=True):
             if cell.strip():
                 plan.add("table-5", "da_children", "oxford", period, "count", number(cell),
                          quarter=quarter)

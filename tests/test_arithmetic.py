@@ -1,0 +1,360 @@
+"""Numbers the assistant works out must equal the arithmetic on figures.csv.
+
+Expected values are computed here from figures.csv (read directly, not through oscp_qa), then
+looked for in the answer's text and in its structured facts. A per cent change is always
+against the EARLIER year; a share is part ÷ whole × 100; both to 2 decimals.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+
+import pytest
+from conftest import ask, has_number, status_of
+
+HATE = ["race", "faith", "disablist", "homophobic", "transphobic"]
+QUARTERS = ["apr-jun", "jul-sep", "oct-dec", "jan-mar"]
+ASB_PARTS = ["community", "environmental", "personal"]
+
+_OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+        ast.Div: operator.truediv}
+
+
+def evaluate(derived: str) -> float:
+    """Work out an answer's written arithmetic, e.g. '+1,474 ÷ 14,490 × 100' or '420 + 40'."""
+    text = (derived.replace("−", "-").replace("÷", "/").replace("×", "*")
+            .replace(",", ""))
+
+    def walk(node):
+        if isinstance(node, ast.Expression):
+            return walk(node.body)
+        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+            return node.value
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+            sign = -1 if isinstance(node.op, ast.USub) else 1
+            return sign * walk(node.operand)
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+            return _OPS[type(node.op)](walk(node.left), walk(node.right))
+        raise ValueError(f"not arithmetic: {derived!r}")
+
+    return walk(ast.parse(text, mode="eval"))
+
+
+def fmt(value: float) -> str:
+    """How the plan's counts are written: thousands separators, no decimals."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def derived_facts(answer):
+    return [f for f in answer.facts if f.derived]
+
+
+def test_evaluate_reads_written_arithmetic():
+    assert evaluate("15,964 − 14,490") == 1474
+    assert evaluate("+1,474 ÷ 14,490 × 100") == pytest.approx(10.1725, abs=1e-4)
+    assert evaluate("-149 ÷ 1,917 × 100") == pytest.approx(-7.7726, abs=1e-4)
+    assert evaluate("420 + 40 + 44") == 504
+    with pytest.raises(ValueError, match="not arithmetic"):
+        evaluate("__import__('os')")
+
+
+# --- changes -------------------------------------------------------------------------------------
+
+CHANGES = [
+    # question, measure, area, earlier, later
+    ("how much did recorded crime in oxford change from 2020 to 2021", "total_crime", "oxford",
+     "2020", "2021"),
+    ("by how much did crime go up county wide between 2020 and 2021", "total_crime",
+     "oxfordshire", "2020", "2021"),
+    ("change in thames valley crime 2020 to 2021", "total_crime", "thames-valley", "2020", "2021"),
+    ("how did the council's asb caseload change between 2019 and 2020", "asb_council", "oxford",
+     "2019", "2020"),
+    ("percentage rise in asb cases investigated by the council from 2020 to 2021", "asb_council",
+     "oxford", "2020", "2021"),
+    ("how many more council asb cases in 2021 than 2019", "asb_council", "oxford", "2019", "2021"),
+    ("domestic abuse offences in oxford: change 2020 to 2021 in per cent", "da_offences",
+     "oxford", "2020", "2021"),
+    ("% drop in oxfordshire domestic abuse offences 2020 to 2021", "da_offences", "oxfordshire",
+     "2020", "2021"),
+    ("how did domestic abuse in oxfordshire change from 2018 to 2019", "da_offences",
+     "oxfordshire", "2018", "2019"),
+    ("change in domestic abuse offences in oxford from 2017 to 2021", "da_offences", "oxford",
+     "2017", "2021"),
+]
+
+
+@pytest.mark.parametrize("question, measure, area, earlier, later", CHANGES,
+                         ids=[c[0][:50] for c in CHANGES])
+def test_change_is_count_and_percent_against_earlier_year(assistant, figure, question, measure,
+                                                          area, earlier, later):
+    old, new = figure(measure, area, earlier), figure(measure, area, later)
+    diff = new - old
+    pct = round(diff / old * 100, 2)
+    answer = assistant.ask(question)
+    assert status_of(answer) == "answered", answer.text
+    assert answer.intent == "change"
+    assert has_number(answer.text, diff), (diff, answer.text)
+    assert has_number(answer.text, pct), (pct, answer.text)
+    facts = derived_facts(answer)
+    counts = [f for f in facts if f.unit != "per cent"]
+    percents = [f for f in facts if f.unit == "per cent"]
+    assert [f.value for f in counts] == [diff]
+    assert [f.value for f in percents] == [pct]
+    assert fmt(new) in counts[0].derived and fmt(old) in counts[0].derived
+    assert f"÷ {fmt(old)}" in percents[0].derived, "per cent must be against the earlier year"
+    assert percents[0].value != round(diff / new * 100, 2)
+
+
+@pytest.mark.parametrize("question, printed, computed", [
+    # Table 1 prints Oxfordshire's change as 11.01%; 4,624 / 41,973 is 11.02% (note).
+    ("how much did crime go up in oxfordshire between 2020 and 2021", 11.01, 11.02),
+    # Table 4 prints its per cents against 2021; against 2020 they are -7.77% and -8.85%.
+    ("what was the % change in oxford domestic abuse offences from 2020 to 2021", 8.43, 7.77),
+    ("domestic abuse in oxfordshire, percentage change 2020 to 2021", 9.71, 8.85),
+])
+def test_printed_per_cent_is_shown_beside_the_computed_one(assistant, question, printed,
+                                                           computed):
+    answer = assistant.ask(question)
+    assert has_number(answer.text, computed) and has_number(answer.text, printed), answer.text
+    assert answer.text.index(str(computed)) < answer.text.index(str(printed)), \
+        "the computed per cent is the answer; the printed one is shown beside it"
+
+
+def test_table_1_per_cent_that_matches_is_not_flagged(assistant):
+    answer = assistant.ask("change in crime in oxford 2020 to 2021")
+    assert has_number(answer.text, 10.17)
+    assert "plan prints" not in answer.text.lower()
+
+
+@pytest.mark.parametrize("question, measure, area, earlier, later", [
+    ("council asb cases 2020", "asb_council", "oxford", "2019", "2020"),
+    ("domestic abuse offences oxfordshire 2019", "da_offences", "oxfordshire", "2018", "2019"),
+    ("thames valley recorded crime 2021", "total_crime", "thames-valley", "2020", "2021"),
+])
+def test_lookup_gives_change_on_the_year_before(assistant, figure, question, measure, area,
+                                                earlier, later):
+    old, new = figure(measure, area, earlier), figure(measure, area, later)
+    answer = assistant.ask(question)
+    assert answer.intent == "lookup"
+    assert has_number(answer.text, new)
+    assert has_number(answer.text, new - old)
+    assert has_number(answer.text, round((new - old) / old * 100, 2))
+
+
+@pytest.mark.parametrize("question, winner, pct", [
+    ("which area had the biggest percentage rise in crime", "Oxfordshire", 11.02),
+    ("which area saw the smallest % increase in recorded crime", "Thames Valley", 8.96),
+])
+def test_rank_by_percentage_change(assistant, figure, question, winner, pct):
+    answer = assistant.ask(question)
+    assert answer.intent == "rank"
+    assert winner in answer.text.split("\n")[0]
+    for area in ("oxford", "oxfordshire", "thames-valley"):
+        old, new = figure("total_crime", area, "2020"), figure("total_crime", area, "2021")
+        assert has_number(answer.text, round((new - old) / old * 100, 2)), area
+    assert has_number(answer.text, pct)
+
+
+# --- shares --------------------------------------------------------------------------------------
+
+SHARES = [
+    # question, (measure, area, category) of the part, whole: (area, categories summed)
+    ("the plan says oxford has 28% of the county's asb: is that right?", "asb_police", "oxford",
+     "total", "oxfordshire", ["total"]),
+    ("what percentage of the county's race hate crime was in Oxford?", "hate_crime", "oxford",
+     "race", "oxfordshire", ["race"]),
+    ("what fraction of the county's transphobic hate crime happened in the city", "hate_crime",
+     "oxford", "transphobic", "oxfordshire", ["transphobic"]),
+    ("what share of oxfordshire hate crime is in oxford", "hate_crime", "oxford", HATE,
+     "oxfordshire", HATE),
+    ("what share of thames valley hate crime is in oxfordshire", "hate_crime", "oxfordshire",
+     HATE, "thames-valley", HATE),
+    ("what proportion of oxford's hate crime is race", "hate_crime", "oxford", "race", "oxford",
+     HATE),
+    ("what share of Oxfordshire's CSE victims are in Oxford", "exploitation_victims", "oxford",
+     "cse", "oxfordshire", ["cse"]),
+    ("oxford's share of thames valley modern slavery victims", "modern_slavery", "oxford", "",
+     "thames-valley", [""]),
+    ("what percentage of oxfordshire's domestic abuse offences were in oxford in 2021",
+     "da_offences", "oxford", "", "oxfordshire", [""]),
+    ("what share of oxford's asb is environmental", "asb_police", "oxford", "environmental",
+     "oxford", ["total"]),
+]
+
+
+@pytest.mark.parametrize("question, measure, area, part, whole_area, whole", SHARES,
+                         ids=[s[0][:50] for s in SHARES])
+def test_share_is_part_over_whole(assistant, figure, question, measure, area, part, whole_area,
+                                  whole):
+    period = "2021"
+    parts = part if isinstance(part, list) else [part]
+    numerator = sum(figure(measure, area, period, c) for c in parts)
+    denominator = sum(figure(measure, whole_area, period, c) for c in whole)
+    pct = round(numerator / denominator * 100, 2)
+    answer = assistant.ask(question)
+    assert status_of(answer) == "answered", answer.text
+    assert answer.intent == "share"
+    assert has_number(answer.text, pct), (pct, answer.text)
+    share = [f for f in answer.facts if f.unit == "per cent" and f.derived]
+    assert share and share[0].value == pct
+    assert share[0].derived == f"{fmt(numerator)} ÷ {fmt(denominator)} × 100"
+
+
+@pytest.mark.parametrize("question", [
+    "what proportion of thames valley asb incidents were personal",
+    "what share of oxford's asb is environmental",
+    "what percentage of oxfordshire's asb was community asb",
+])
+def test_printed_28_per_cent_only_checked_against_the_share_it_states(assistant, question):
+    """The plan's '28 per cent' is Oxford's share of Oxfordshire's ASB, nothing else."""
+    answer = assistant.ask(question)
+    assert answer.intent == "share"
+    assert not has_number(answer.text, 28), answer.text
+
+
+def test_printed_28_per_cent_is_checked_against_table_3(assistant):
+    answer = assistant.ask("what share of oxfordshire's asb is in oxford")
+    assert has_number(answer.text, 28) and has_number(answer.text, 28.66)
+
+
+@pytest.mark.parametrize("area", ["oxford", "oxfordshire", "thames-valley"])
+@pytest.mark.parametrize("category", ASB_PARTS)
+def test_lookup_of_an_asb_type_gives_its_share_of_the_printed_total(assistant, figure, area,
+                                                                    category):
+    names = {"oxford": "oxford", "oxfordshire": "oxfordshire", "thames-valley": "thames valley"}
+    answer = assistant.ask(f"{category} asb incidents in {names[area]}")
+    part, whole = figure("asb_police", area, "2021", category), \
+        figure("asb_police", area, "2021", "total")
+    assert has_number(answer.text, part)
+    assert has_number(answer.text, round(part / whole * 100, 2)), answer.text
+
+
+def test_compare_areas_gives_share_of_the_larger_area(assistant, figure):
+    answer = assistant.ask("compare domestic abuse offences oxford and oxfordshire")
+    assert answer.intent == "compare_areas"
+    small, large = figure("da_offences", "oxford", "2021"), figure("da_offences", "oxfordshire",
+                                                                   "2021")
+    assert has_number(answer.text, round(small / large * 100, 2))
+
+
+# --- sums ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question, area", [
+    ("total hate crime victims in oxford", "oxford"),
+    ("how many hate crime victims altogether in oxfordshire", "oxfordshire"),
+    ("add up all the hate crime strands for thames valley", "thames-valley"),
+])
+def test_hate_crime_total_is_the_sum_of_its_strands(assistant, figure, question, area):
+    parts = [figure("hate_crime", area, "2021", c) for c in HATE]
+    answer = assistant.ask(question)
+    assert answer.intent == "total"
+    assert has_number(answer.text, sum(parts)), answer.text
+    totals = [f for f in derived_facts(answer) if f.value == sum(parts)]
+    assert totals and totals[0].derived == " + ".join(fmt(p) for p in parts)
+
+
+@pytest.mark.parametrize("question, period", [
+    ("add up the four quarters of 2018/19 for children in domestic incidents", "2018/19"),
+    ("add up the quarters for 2019/2020 for domestic occurrences with children", "2019/20"),
+    ("total children domestic abuse occurrences 2020/21", "2020/21"),
+])
+def test_table_5_financial_year_is_the_sum_of_its_quarters(assistant, figure, question, period):
+    parts = [figure("da_children", "oxford", period, quarter=q) for q in QUARTERS]
+    answer = assistant.ask(question)
+    assert status_of(answer) == "answered" and answer.intent == "total"
+    assert has_number(answer.text, sum(parts))
+    totals = [f for f in derived_facts(answer) if f.value == sum(parts)]
+    assert totals and totals[0].derived == " + ".join(fmt(p) for p in parts)
+
+
+def test_table_5_year_with_a_blank_quarter_has_no_total(assistant, figure):
+    parts = [figure("da_children", "oxford", "2021/22", quarter=q) for q in QUARTERS[:3]]
+    answer = assistant.ask("total children domestic abuse occurrences for 2021/22")
+    assert status_of(answer) == "no_answer"
+    assert "blank" in answer.text.lower()
+    assert has_number(answer.text, sum(parts)), "the three quarters it has, added up"
+
+
+@pytest.mark.parametrize("area", ["oxford", "oxfordshire", "thames-valley"])
+def test_table_3_parts_add_up_to_the_printed_total(figure, area):
+    parts = [figure("asb_police", area, "2021", c) for c in ASB_PARTS]
+    assert sum(parts) == figure("asb_police", area, "2021", "total")
+
+
+@pytest.mark.parametrize("question, area", [
+    ("add up community, environmental and personal asb in oxford", "oxford"),
+    ("community plus environmental plus personal asb incidents in thames valley, total",
+     "thames-valley"),
+])
+def test_adding_table_3_parts_gives_the_printed_total(assistant, figure, question, area):
+    total = figure("asb_police", area, "2021", "total")
+    answer = assistant.ask(question)
+    assert status_of(answer) == "answered"
+    assert has_number(answer.text, total), answer.text
+
+
+# --- the plan's own printed differences ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("measure, area", [
+    ("total_crime", "oxford"), ("total_crime", "oxfordshire"), ("total_crime", "thames-valley"),
+    ("asb_council", "oxford"), ("da_offences", "oxford"), ("da_offences", "oxfordshire"),
+])
+def test_printed_difference_equals_the_counts(figure, measure, area):
+    assert figure(measure, area, "2020-2021", stat="printed_change") == \
+        figure(measure, area, "2021") - figure(measure, area, "2020")
+
+
+@pytest.mark.parametrize("measure, area, base", [
+    ("total_crime", "oxford", "2020"),
+    ("total_crime", "thames-valley", "2020"),
+    ("da_offences", "oxford", "2021"),       # note table-4-percent-base
+    ("da_offences", "oxfordshire", "2021"),
+])
+def test_printed_per_cent_base(figure, measure, area, base):
+    diff = figure(measure, area, "2021") - figure(measure, area, "2020")
+    printed = figure(measure, area, "2020-2021", stat="printed_change_pct",
+                     table="table-1" if measure == "total_crime" else "table-4")
+    assert printed == round(diff / figure(measure, area, base) * 100, 2)
+
+
+def test_oxfordshire_printed_per_cent_is_off_by_rounding(figure):
+    """Note table-1-oxfordshire-pct: 4,624 / 41,973 = 11.017%, printed 11.01."""
+    diff = figure("total_crime", "oxfordshire", "2021") - figure("total_crime", "oxfordshire",
+                                                                 "2020")
+    computed = diff / figure("total_crime", "oxfordshire", "2020") * 100
+    assert round(computed, 2) == 11.02
+    assert figure("total_crime", "oxfordshire", "2020-2021", stat="printed_change_pct") == 11.01
+
+
+# --- every derived fact's arithmetic is right ----------------------------------------------------
+
+DERIVING = [c[0] for c in CHANGES] + [s[0] for s in SHARES] + [
+    "total hate crime victims oxfordshire",
+    "add up the four quarters of 2018/19 for children in domestic incidents",
+    "hate crime total thames valley vs oxford",
+    "which area had the biggest percentage rise in crime",
+    "change in da children occurrences between 2018/19 and 2019/20",
+]
+
+
+@pytest.mark.parametrize("question", DERIVING, ids=[q[:50] for q in DERIVING])
+def test_derived_facts_show_their_arithmetic(assistant, question):
+    answer = assistant.ask(question)
+    for fact in answer.facts:
+        assert fact.source, fact
+        if fact.derived:
+            assert evaluate(fact.derived) == pytest.approx(fact.value, abs=0.005), fact
+
+
+def test_quarterly_changes_say_which_quarter(assistant):
+    """A change between financial years is worked out quarter by quarter; each line must say
+    which quarter it is about, or the four lines cannot be told apart."""
+    answer = ask(assistant, "change in da children occurrences between 2018/19 and 2019/20")
+    lines = [line for line in answer.text.splitlines() if "→" in line]
+    assert len(lines) == 4
+    assert len(set(line.split(":")[0] for line in lines)) == 4, answer.text
+    labels = [f.label for f in derived_facts(answer)]
+    assert len(set(labels)) == len(labels), labels

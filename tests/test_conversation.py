@@ -1,0 +1,204 @@
+"""Conversations: follow-ups carry what was said before, reset() forgets it, vague questions get
+a choice of concrete questions, and what the plan lacks gets a plain no_answer."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ask, has_number, numbers_in, read_figures, status_of
+
+from oscp_qa import Assistant
+
+FIGURES = read_figures()
+
+FOLLOW_UPS = [
+    # turns, intent of the last answer, numbers it must show, numbers it must not show
+    (["recorded crime in oxford in 2021", "and in Oxfordshire?"], "lookup", [46597], [15964]),
+    (["faith hate crime in the city", "and county-wide?"], "lookup", [61], [40]),
+    (["faith hate crime oxford", "and county-wide?", "and thames valley?"], "lookup", [235], [61]),
+    (["CSE victims across thames valley", "what about the city itself?"], "lookup", [24], [314]),
+    (["council asb cases 2020", "what about 2019?"], "lookup", [2800], [3609]),
+    (["domestic abuse offences oxford 2020", "and in oxfordshire?", "what about 2018?"], "lookup",
+     [7163], [1896, 7851]),
+    (["crime in oxford 2021", "how does that compare with thames valley?"], "compare_areas",
+     [15964, 171119], []),
+    (["modern slavery victims in oxford", "how does that compare with Thames Valley?"],
+     "compare_areas", [73, 613], []),
+    (["how did crime change in oxford from 2020 to 2021", "and in Oxfordshire?"], "change",
+     [4624, 11.02], [1474]),
+    (["domestic abuse offences oxfordshire 2018", "and the following year?"], "lookup", [7285],
+     []),
+    (["domestic abuse offences oxfordshire 2018", "and the year before?"], "lookup", [6986],
+     [7285]),
+    (["children in domestic abuse jul-sep 2019/20", "and the following year?"], "lookup", [440],
+     [387, 359, 395]),
+    (["children in domestic abuse incidents jul-sep 2018/19", "and jan-mar?"], "lookup", [353],
+     [414]),
+    (["council asb cases 2019", "and the following year?", "and the following year?"], "lookup",
+     [3733], []),
+    (["compare hate crime across areas", "what about transphobic?"], "compare_areas",
+     [26, 55, 163], [420, 873]),
+    (["total hate crime in oxford", "and in thames valley?"], "total", [5507], [594]),
+    (["which hate crime strand was highest in oxford", "and in oxfordshire?"], "rank", [873],
+     [420]),
+    (["da offences oxford 2020", "what's the trend?"], "trend", [1894, 1917, 1768], []),
+    (["hate crime in oxford", "how many were recorded in 2021?"], "lookup", [420, 26], []),
+]
+
+
+@pytest.mark.parametrize("turns, intent, shown, hidden", FOLLOW_UPS,
+                         ids=[" / ".join(f[0])[:70] for f in FOLLOW_UPS])
+def test_follow_up_carries_the_conversation(assistant, turns, intent, shown, hidden):
+    answer = ask(assistant, *turns)
+    assert (status_of(answer), answer.intent) == ("answered", intent), answer.text
+    for number in shown:
+        assert has_number(answer.text, number), (number, answer.text)
+    for number in hidden:
+        assert not has_number(answer.text, number), (number, answer.text)
+
+
+@pytest.mark.parametrize("turns, fragment", [
+    (["how did crime change in oxford from 2020 to 2021", "why?"], "covid"),
+    (["domestic abuse offences in oxford 2021", "why?"], "covid"),
+    (["tell me about SAVI", "who is it aimed at?"], "licensed premises"),
+    (["what is operation vigilant", "when was it introduced?"], "2019"),
+    (["which pcc priority does the modern slavery work link to",
+      "what does that pcc priority say?"], "county lines"),
+])
+def test_follow_up_on_words(assistant, turns, fragment):
+    answer = ask(assistant, *turns)
+    assert status_of(answer) == "answered", answer.text
+    assert fragment in answer.text.lower(), answer.text
+
+
+def test_why_follow_up_is_about_the_measure_asked(assistant):
+    answer = ask(assistant, "how did crime change in oxford from 2020 to 2021", "why?")
+    assert answer.intent == "why"
+    assert any("Table 1" in source for source in answer.sources), answer.sources
+
+
+# --- reset ---------------------------------------------------------------------------------------
+
+RESETS = [
+    ("council asb cases 2020", "what about 2019?", [2800, 3609]),
+    ("hate crime race oxford", "and in thames valley?", [3846, 420]),
+    ("how did crime change in oxford from 2020 to 2021", "and in Oxfordshire?", [4624, 1474]),
+    ("domestic abuse offences oxfordshire 2018", "and the following year?", [7285, 7163]),
+]
+
+
+@pytest.mark.parametrize("first, follow_up, numbers", RESETS, ids=[r[1] for r in RESETS])
+def test_reset_forgets(assistant, first, follow_up, numbers):
+    assistant.ask(first)
+    assistant.reset()
+    answer = assistant.ask(follow_up)
+    assert status_of(answer) in ("clarify", "no_answer"), answer.text
+    for number in numbers:
+        assert not has_number(answer.text, number), answer.text
+
+
+def test_conversations_on_one_engine_are_separate(engine):
+    first, second = Assistant(engine), Assistant(engine)
+    first.ask("council asb cases 2020")
+    answer = second.ask("what about 2019?")
+    assert status_of(answer) == "clarify"
+    assert status_of(first.ask("what about 2019?")) == "answered"
+
+
+# --- clarify -------------------------------------------------------------------------------------
+
+VAGUE = [
+    "how many were there?",
+    "what's the figure for 2020?",
+    "what was the share?",
+    "how much did it go up?",
+    "give me the total",
+    "why?",
+    "and in Oxfordshire?",
+    "what about 2019?",
+    "numbers please",
+    "is it going up?",
+    "which was larger",
+    "and the year before?",
+    "compare them",
+]
+
+
+@pytest.mark.parametrize("question", VAGUE)
+def test_vague_question_without_context_asks_which(assistant, question):
+    answer = assistant.ask(question)
+    assert status_of(answer) == "clarify", answer.text
+    assert 2 <= len(answer.options) <= 4, answer.options
+    assert not answer.facts
+
+
+@pytest.mark.parametrize("question", ["how many were there?", "what's the figure for 2020?",
+                                      "what about 2019?"])
+def test_clarify_options_can_be_answered(engine, question):
+    options = Assistant(engine).ask(question).options
+    assert options
+    for option in options:
+        answer = Assistant(engine).ask(option)
+        assert status_of(answer) == "answered", (option, answer.text)
+
+
+@pytest.mark.parametrize("question, year", [("what's the figure for 2020?", "2020"),
+                                            ("what about 2019?", "2019")])
+def test_clarify_options_keep_the_year_asked(assistant, question, year):
+    answer = assistant.ask(question)
+    assert answer.options and all(year in option for option in answer.options), answer.options
+
+
+# --- no answer -----------------------------------------------------------------------------------
+
+
+def values_except(measure: str, period: str | None) -> set[float]:
+    """The measure's counts for every period but the one asked: none may be given as the
+    answer. With no measure, every count of 100 or more in the plan."""
+    if measure is None:
+        return {r["value"] for r in FIGURES if r["stat"] == "count" and r["value"] >= 100}
+    return {r["value"] for r in FIGURES
+            if r["measure"] == measure and r["stat"] == "count" and r["period"] != period}
+
+
+NO_ANSWERS = [
+    # turns, measure and period asked (for the figures that must not appear), what the plan
+    # does hold that the text must say
+    (["hate crime victims in oxford in 2019"], "hate_crime", "2019", ["2021"]),
+    (["domestic abuse offences oxford 2016"], "da_offences", "2016", ["2017", "2021"]),
+    (["recorded crime in oxfordshire back in 2019"], "total_crime", "2019", ["2020", "2021"]),
+    (["asb cases the council investigated in 2018"], "asb_council", "2018", ["2019", "2021"]),
+    (["police asb incidents in 2020"], "asb_police", "2020", ["2021"]),
+    (["modern slavery victims oxford", "what about 2020?"], "modern_slavery", "2020", ["2021"]),
+    (["domestic abuse offences in oxford, latest year", "what about 2022?"], "da_offences",
+     "2022", ["2021"]),
+    (["which year had the most domestic abuse in oxford", "what about 2022?"], "da_offences",
+     "2022", ["2021"]),
+    (["council asb cases 2021", "and the following year?"], "asb_council", "2022", ["2021"]),
+    (["how many burglaries were there in oxford last year"], None, None, ["has figures for"]),
+    (["what's oxford's crime rate per 1,000 residents"], None, None, ["has figures for"]),
+    (["how many police officers does thames valley have"], None, None, ["has figures for"]),
+    (["number of sexual offences in the city"], None, None, ["has figures for"]),
+    (["children in domestic abuse incidents jan-mar 2021/22"], "da_children", "2021/22",
+     ["blank", "October to December 2021/22"]),
+    (["total children in domestic abuse occurrences for 2021/22"], "da_children", "2021/22",
+     ["blank"]),
+    (["by what percentage did public order offences rise"], "crime_types", None,
+     ["Chart 2", "increased"]),
+    (["how many robberies were there in oxford in 2021"], "crime_types", None,
+     ["Chart 2", "decreased"]),
+    (["exact % fall in shoplifting in the city"], "crime_types", None, ["Chart 2", "decreased"]),
+    (["violent crime in oxford", "what was the percentage?"], "crime_types", None, ["Chart 2"]),
+    (["robbery in oxford", "by how much, in per cent?"], "crime_types", None, ["Chart 2"]),
+]
+
+
+@pytest.mark.parametrize("turns, measure, period, holds", NO_ANSWERS,
+                         ids=[" / ".join(n[0])[:70] for n in NO_ANSWERS])
+def test_no_answer_says_what_the_plan_holds(assistant, turns, measure, period, holds):
+    answer = ask(assistant, *turns)
+    assert status_of(answer) == "no_answer", answer.text
+    assert not answer.facts, "a no_answer presents no figure"
+    for fragment in holds:
+        assert fragment.lower() in answer.text.lower(), (fragment, answer.text)
+    wrong = values_except(measure, period) & set(numbers_in(answer.text))
+    assert not wrong, f"figures {wrong} from another year or topic: {answer.text}"
