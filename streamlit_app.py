@@ -1,0 +1,34 @@
+"""OSCP Q&A in the browser: `streamlit run streamlit_app.py`.
+
+The pages live in app_pages/; this script only names them and runs the one asked for.
+"""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:        # so pages can `import app_pages` under AppTest too
+    sys.path.insert(0, str(HERE))
+
+import streamlit as st  # noqa: E402
+
+from app_pages import ui  # noqa: E402
+
+st.set_page_config(page_title="OSCP Q&A", page_icon=":material/forum:", layout="centered")
+
+# One flat list: Streamlit's sectioned navigation puts <header> elements straight inside its
+# <ul>, which screen readers (and axe-core) reject as a broken list.
+pages = [
+    st.Page("app_pages/chat.py", title="Ask a question", icon=":material/forum:", default=True),
+    st.Page("app_pages/statistics.py", title="Statistics", icon=":material/bar_chart:"),
+    st.Page("app_pages/priorities.py", title="Priorities", icon=":material/flag:"),
+    st.Page("app_pages/achievements.py", title="Achievements in 2021",
+            icon=":material/emoji_events:"),
+    st.Page("app_pages/duties.py", title="Statutory duties", icon=":material/gavel:"),
+    st.Page("app_pages/glossary.py", title="Glossary", icon=":material/menu_book:"),
+]
+if ui.staff_page_enabled():
+    pages.append(st.Page("app_pages/staff.py", title="Staff: unanswered questions",
+                         icon=":material/help:"))
+
+st.navigation(pages).run()
