@@ -159,7 +159,7 @@ def _line(chart: Chart, data: pd.DataFrame) -> alt.Chart:
         x=alt.X(field="x", type="ordinal", sort=_order(data["x"]), title=x,
                 axis=alt.Axis(labelAngle=-40 if max(map(len, data["x"])) > 7 else 0)),
         y=alt.Y(field="y", type="quantitative", title=y, axis=alt.Axis(format=",.0f"),
-                scale=alt.Scale(zero=False)),
+                scale=alt.Scale(zero=True)),
         tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="series", title=SERIES_HEADING),
                  alt.Tooltip(field="value", title=y)],
         **style,
