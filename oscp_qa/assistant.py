@@ -37,6 +37,8 @@ class Engine:
         plans = {row["id"]: row for row in self.repo.plans}
         self.scope = Scope(self.repo, plans[plan] if plan else self.repo.plans[0])
         self.figure_values = self.repo.figure_values(self.scope.plan_id)
+        self.about_cues = [c for row in self.repo.about(self.scope.plan_id)
+                           for c in row["question_cues"].split(" | ") if c]
 
 
 @lru_cache(maxsize=8)
@@ -108,11 +110,9 @@ class Assistant:
 
     def _features(self, parsed: ParsedQuestion) -> dict:
         """What the question holds beyond its words: named programmes, terms, duties."""
-        repo, plan = self.engine.repo, self.engine.scope.plan_id
         features: dict = {"areas": len(parsed.areas) >= 2, "duty_named": bool(parsed.duties)}
-        about_cues = [c for row in repo.about(plan) for c in row["question_cues"].split(" | ") if c]
         padded = " " + " ".join(parsed.tokens) + " "
-        features["about_named"] = any(f" {c} " in padded for c in about_cues)
+        features["about_named"] = any(f" {c} " in padded for c in self.engine.about_cues)
         achievement, how = self._achievement(parsed)
         if achievement:
             features.update({"achievement": True, f"achievement_{how}": True,
