@@ -29,6 +29,7 @@ from .schema import (
     Table,
 )
 
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5x faster
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "knowledge"
 
 LANGUAGE_FILES = {  # field of Language -> (file, key inside it)
@@ -76,7 +77,7 @@ def _read_yaml(path: Path) -> Any:
     if not path.is_file():
         raise KnowledgeError(path, "file not found")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except yaml.YAMLError as error:
         raise KnowledgeError(path, f"not valid YAML: {error}") from None
 

@@ -12,8 +12,6 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-import sqlite_utils
-
 from . import knowledge
 from .errors import DatabaseError
 from .schema import KnowledgeBase, PlanKnowledge
@@ -30,6 +28,8 @@ FTS = {  # table -> columns searched
 
 def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
     """Write a fresh database for `kb` at `path`, replacing any old one atomically."""
+    import sqlite_utils  # only building needs it, and it pulls in pandas: keep it off start-up
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(suffix=".db", dir=path.parent)
@@ -44,6 +44,9 @@ def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
             _write_plan(db, plan)
         for table, columns in FTS.items():
             db[table].enable_fts(columns, tokenize="porter", create_triggers=False)
+        for table in ("figures", "directions"):
+            db[table].create_index(["plan", "measure"])
+        db["achievement_facts"].create_index(["plan", "achievement"])
         db.conn.commit()
         db.close()
         os.replace(temp, path)
@@ -53,7 +56,7 @@ def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
     return path
 
 
-def _write_plan(db: sqlite_utils.Database, pk: PlanKnowledge) -> None:
+def _write_plan(db, pk: PlanKnowledge) -> None:
     plan = pk.plan.id
     db["plans"].insert(
         {**pk.plan.model_dump(), "name": pk.about.name, "short_name": pk.about.short_name}, pk="id")

@@ -33,21 +33,22 @@ class Gazetteer:
         self.phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.known_words, self.min_length = known_words, min_length
         self._by_length: dict[int, list[str]] = {}
+        self.longest = 0
 
     def add(self, phrase: str, kind: str, value: str) -> None:
         key = tuple(normalise(phrase).split())
         if key and (kind, value) not in self.phrases.get(key, []):
             self.phrases.setdefault(key, []).append((kind, value))
+            self.longest = max(self.longest, len(key))
             if not any(ch.isdigit() for ch in phrase):
                 self._by_length.setdefault(len(key), []).append(" ".join(key))
 
     def tag(self, tokens: list[str]) -> list[Tag]:
         tags: list[Tag] = []
         covered = [False] * len(tokens)
-        longest = max(map(len, self.phrases), default=0)
         index = 0
         while index < len(tokens):
-            for size in range(min(longest, len(tokens) - index), 0, -1):
+            for size in range(min(self.longest, len(tokens) - index), 0, -1):
                 meanings = self.phrases.get(tuple(tokens[index:index + size]))
                 if meanings:
                     tags += [Tag(kind=k, value=v, start=index, end=index + size) for k, v in meanings]
