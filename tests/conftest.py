@@ -15,7 +15,8 @@ REPO = Path(__file__).resolve().parent.parent
 KNOWLEDGE = REPO / "knowledge"
 PLAN_DIR = KNOWLEDGE / "plans" / "oscp-2022-23"
 FIGURES_CSV = PLAN_DIR / "figures.csv"
-SOURCE_TEXT = Path("/work/shared/source/oscp-rolling-plan-2022-23.txt")
+# The plan's text ships with its knowledge folder (a copy of ../shared/source), so CI has it.
+SOURCE_TEXT = PLAN_DIR / "oscp-rolling-plan-2022-23.txt"
 
 # The same number reader the evaluation script (/work/shared/eval/score.py) uses.
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -1,6 +1,6 @@
 """figures.csv against the plan itself.
 
-The plan's text (/work/shared/source/oscp-rolling-plan-2022-23.txt) is parsed here on its own,
+The plan's text (knowledge/plans/oscp-2022-23/oscp-rolling-plan-2022-23.txt) is parsed here on its own,
 with regular expressions over its lines, without oscp_qa or the knowledge files. Every figure
 row of figures.csv must equal the number the plan prints, and every number the plan prints in
 its tables and in the sentences describing Charts 3 and 5 must be in figures.csv.
@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 import pytest
-from conftest import SOURCE_TEXT, read_figures
+from conftest import REPO, SOURCE_TEXT, read_figures
 
 AREAS = {
     "Oxford": "oxford",
@@ -359,3 +359,11 @@ def test_one_unit_per_measure(measure):
                 ("percent", "printed_change_pct", "printed_share_pct")}
     assert len(units) <= 1
     assert percents <= {"per cent"}
+
+
+def test_the_shipped_plan_text_is_the_shared_source():
+    """The copy beside the knowledge is the published text, unchanged (where shared/ is present)."""
+    shared = REPO.parent / "shared" / "source" / SOURCE_TEXT.name
+    if not shared.is_file():
+        pytest.skip("../shared is not beside this checkout")
+    assert SOURCE_TEXT.read_bytes() == shared.read_bytes()
