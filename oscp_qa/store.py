@@ -7,6 +7,7 @@ built from, into a temporary file renamed into place, so a reader never sees hal
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import tempfile
@@ -16,6 +17,7 @@ from . import knowledge
 from .errors import DatabaseError
 from .schema import KnowledgeBase, PlanKnowledge
 
+log = logging.getLogger(__name__)
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "oscp.db"
 SCHEMA_VERSION = "1"
 FTS = {  # table -> columns searched
@@ -109,7 +111,11 @@ def built_hash(path: Path) -> str | None:
 def ensure(root: Path | str = knowledge.DEFAULT_ROOT, path: Path | str = DEFAULT_DB) -> Path:
     """Rebuild the database if it is missing, corrupt or older than the knowledge files."""
     path = Path(path)
-    if built_hash(path) != knowledge.content_hash(Path(root)):
+    found = built_hash(path)
+    if found != knowledge.content_hash(Path(root)):
+        why = ("missing" if not path.exists() else "unreadable or corrupt" if found is None
+               else "older than the knowledge files")
+        log.warning("The database %s is %s: rebuilding it from %s", path, why, root)
         build(knowledge.load(root), path)
     return path
 

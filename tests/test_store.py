@@ -251,3 +251,24 @@ def test_long_question_is_cut_and_says_so(engine):
     answer = Assistant(engine).ask("hate crime in oxford " + "x" * 100_000)
     assert "only the start was read" in answer.text
     assert has_number(answer.text, 420)
+
+
+@pytest.mark.parametrize("damage, reason", [
+    (lambda path: path.unlink(), "missing"),
+    (lambda path: path.write_bytes(b"not a database"), "unreadable or corrupt"),
+])
+def test_ensure_says_why_it_rebuilds(root, db, caplog, damage, reason):
+    store.ensure(root, db)
+    damage(db)
+    with caplog.at_level("WARNING", logger="oscp_qa.store"):
+        store.ensure(root, db)
+    assert f"The database {db} is {reason}: rebuilding it from {root}" in caplog.text
+
+
+def test_ensure_says_a_stale_database_is_rebuilt(root, db, caplog):
+    store.ensure(root, db)
+    notes = root / "plans" / "oscp-2022-23" / "notes.yaml"
+    notes.write_text(notes.read_text() + "\n")
+    with caplog.at_level("WARNING", logger="oscp_qa.store"):
+        store.ensure(root, db)
+    assert "is older than the knowledge files: rebuilding it" in caplog.text
