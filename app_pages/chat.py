@@ -6,17 +6,6 @@ from app_pages import ui
 from oscp_qa import browse
 from oscp_qa.feedback import UP
 
-EXAMPLES = [
-    "How did hate crime compare?",
-    "Is domestic abuse going down?",
-    "ASB Oxford vs county",
-    "What are OSCP's priorities?",
-    "What is Nightsafe?",
-    "What does DAHA mean?",
-    "How did total crime change from 2020 to 2021?",
-    "What statutory duties does OSCP have?",
-]
-
 engine = ui.engine()
 conversation = ui.conversation()
 scope = engine.scope
@@ -40,7 +29,7 @@ def welcome() -> None:
         "what is in the plan, so it will say so when the plan does not cover something.")
     st.header("Try one of these questions")
     columns = st.columns(2)
-    for i, question in enumerate(EXAMPLES):
+    for i, question in enumerate(ui.EXAMPLES):
         columns[i % 2].button(question, key=f"example-{i}", on_click=ui.queue, args=(question,),
                               width="stretch")
 
@@ -58,7 +47,8 @@ else:
     st.button("Clear conversation", key="clear", on_click=conversation.clear,
               icon=":material/delete:", help="Start again; the assistant forgets this chat.")
     for turn in conversation.turns:
-        ui.render_turn(turn, latest=turn is conversation.last, on_rate=rate)
+        ui.render_turn(turn, latest=turn is conversation.last,
+                       on_rate=rate if conversation.feedback else None)
     last = conversation.last
     if last.rating is not None:
         st.markdown("Thank you for your feedback." if last.rating == UP else

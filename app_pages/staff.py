@@ -6,6 +6,11 @@ import streamlit as st
 from app_pages import ui
 
 store = ui.feedback()
+if store is None:
+    st.title("Unanswered questions")
+    st.error("The feedback file cannot be opened, so there is nothing to show. "
+             "Check that OSCP_QA_FEEDBACK_DB names a file the app can write.")
+    st.stop()
 ratings = store.ratings()
 unanswered = store.unanswered(limit=50)
 disliked = store.disliked(limit=20)

@@ -27,9 +27,10 @@ for section, members in browse.sections(tables).items():
         elif table.directions:
             st.markdown("The plan gives no figures here, only which way things went:")
             st.markdown("\n".join(f"- {ui.plain(d)}" for d in table.directions))
+        elif table.figures.empty:
+            st.markdown("The plan gives no figures for this, so there is nothing to chart.")
         else:
-            st.markdown("There is nothing to chart: the plan gives no figures here, "
-                        "or a single figure shown in the table below.")
+            st.markdown("There is nothing to chart: the figure is in the table below.")
         if not table.figures.empty:
             st.table(ui.plain_table(table.figures), hide_index=True,
                      alt=f"Figures of {table.heading}")

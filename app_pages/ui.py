@@ -3,8 +3,10 @@ answer is drawn. Rendering only; what is shown comes from oscp_qa."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import sqlite3
 
 import pandas as pd
 import streamlit as st
@@ -15,12 +17,24 @@ from oscp_qa.assistant import Assistant, Engine, shared_engine
 from oscp_qa.conversation import Conversation, Turn
 from oscp_qa.feedback import FeedbackStore, default_path
 
+log = logging.getLogger("oscp_qa.app")
+
 DB_ENV = "OSCP_QA_DB"                  # the knowledge database (read-only; built if missing)
 KNOWLEDGE_ENV = "OSCP_QA_KNOWLEDGE"    # the knowledge folder it is built from
 STAFF_ENV = "OSCP_QA_STAFF_PAGE"       # "off" hides the staff page
 CHAT_PAGE = "app_pages/chat.py"
 PENDING = "pending_question"           # a question a button asked, waiting for the chat page
 LIST_OR_INDENTED = re.compile(r"\s|[-*+] |\d+[.)] ")
+EXAMPLES = [  # the empty chat's buttons: one of each kind of question the plan can answer
+    "How did hate crime compare?",
+    "Is domestic abuse going down?",
+    "ASB Oxford vs county",
+    "What are OSCP's priorities?",
+    "What is Nightsafe?",
+    "What does DAHA mean?",
+    "How did total crime change from 2020 to 2021?",
+    "What statutory duties does OSCP have?",
+]
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 
@@ -40,8 +54,14 @@ def _feedback(path: str) -> FeedbackStore:
     return FeedbackStore(path)
 
 
-def feedback() -> FeedbackStore:
-    return _feedback(str(default_path()))
+def feedback() -> FeedbackStore | None:
+    """The feedback file, or None if it cannot be opened: answering never depends on it."""
+    path = default_path()
+    try:
+        return _feedback(str(path))
+    except (OSError, sqlite3.Error) as error:
+        log.warning("feedback is off: cannot open %s: %s", path, error)
+        return None
 
 
 def conversation() -> Conversation:
@@ -112,7 +132,8 @@ def render_turn(turn: Turn, latest: bool, on_rate) -> None:
         st.text(turn.question)
     with st.chat_message("assistant"):
         render_answer(turn.answer, turn.id, latest)
-        st.feedback("thumbs", key=f"feedback-{turn.id}", on_change=on_rate, args=(turn.id,))
+        if on_rate:
+            st.feedback("thumbs", key=f"feedback-{turn.id}", on_change=on_rate, args=(turn.id,))
 
 
 def render_answer(answer: Answer, key: str, latest: bool) -> None:

@@ -37,6 +37,8 @@ class Engine:
         plans = {row["id"]: row for row in self.repo.plans}
         self.scope = Scope(self.repo, plans[plan] if plan else self.repo.plans[0])
         self.figure_values = self.repo.figure_values(self.scope.plan_id)
+        self.intent_words = {cue for rule in self.rules if rule.id != "glossary"
+                             for cue in rule.cues if " " not in cue}
         self.about_cues = [c for row in self.repo.about(self.scope.plan_id)
                            for c in row["question_cues"].split(" | ") if c]
 
@@ -129,7 +131,8 @@ class Assistant:
         areas = {i for t in parsed.tags if t.kind == "area" for i in range(t.start, t.end)} - inside
         filler = set(self.engine.repo.language.words["glossary_filler"]) | self.engine.vocabulary.stopwords
         rest = [w for i, w in enumerate(parsed.tokens) if i not in inside and w not in filler]
-        return not parsed.measure and len(rest) <= 1 and not areas
+        return (not parsed.measure and len(rest) <= 1 and not areas
+                and not set(rest) & self.engine.intent_words)
 
     def _achievement(self, parsed: ParsedQuestion) -> tuple[str | None, str]:
         """The achievement a question is about: by name, by a sum or count it quotes, by its

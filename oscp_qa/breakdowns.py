@@ -6,7 +6,7 @@ import sqlite3
 
 from . import format as fmt
 from .answer import Answer, Fact
-from .figures import _answer, _bar, _pair, _title, _unit, _value
+from .figures import _answer, _bar, _pair, _title, _unit, _value, lookup
 from .question import Match, ParsedQuestion
 from .scope import Scope
 
@@ -138,7 +138,7 @@ def rank(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     lines = [f"{_title(scope, match)}: the {word} {dimension} is **{key(top)}** with "
              f"**{_value(top)}**{_unit(top)} ({scope.describe(top)})."]
     lines.append("In order: " + "; ".join(f"{key(r)} {_value(r)}" for r in ordered) + ".")
-    chart = _bar(scope, f"{_title(scope, match)} by {dimension}", ordered, key)
+    chart = _bar(scope, f"{_title(scope, match)} by {dimension}", ordered, key, dimension.capitalize())
     return _answer(scope, match, lines, ordered, chart=chart)
 
 
@@ -194,8 +194,10 @@ def total(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
         across = "quarter"
     elif len(match.categories) > 1 or measure.summable:
         across = "category"
-    else:
+    elif len(match.periods) > 1:
         across = "period"
+    else:  # nothing to add up: a sum over every year is not what "total" means here
+        return lookup(scope, match, parsed)
     for row in rows:
         key = tuple(row[c] for c in ("area", "period", "category", "quarter") if c != across)
         groups.setdefault(key, []).append(row)

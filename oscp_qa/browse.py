@@ -178,7 +178,8 @@ def table_chart(engine: Engine, title: str, rows: list[sqlite3.Row]) -> Chart | 
 
     if any(r["quarter"] for r in rows):
         return Chart(kind="line", title=title, x_label="Quarter", y_label=unit,
-                     points=[point(f"{r['period']} {scope.quarter(r['quarter'])}", r) for r in rows])
+                     points=[point(f"{r['period']} {_short_quarter(r['quarter'])}", r)
+                             for r in rows])
     if len(periods) >= 3:
         series = len(areas) > 1
         return Chart(kind="line", title=title, x_label="Year", y_label=unit,
@@ -193,6 +194,11 @@ def table_chart(engine: Engine, title: str, rows: list[sqlite3.Row]) -> Chart | 
                  points=[point(scope.area(r["area"]), r,
                                (scope.category(r["category"]) or r["period"]) if grouped else "")
                          for r in rows])
+
+
+def _short_quarter(quarter: str) -> str:
+    """'apr-jun' -> 'Apr–Jun', short enough for an axis label."""
+    return "–".join(part.capitalize() for part in quarter.split("-"))
 
 
 def _direction(engine: Engine, row: sqlite3.Row) -> str:

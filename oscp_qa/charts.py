@@ -21,6 +21,11 @@ Y_FALLBACK = "Value"
 SERIES_HEADING = "Group"
 BAR_SIZE = 22                  # pixels per bar, so a chart grows with its rows
 WIDTH = 560
+LABEL_LIMIT = 240              # pixels of an axis label before Vega cuts it short
+INK = "#31333F"                # text: about 12:1 on the white panel
+PANEL = "#FFFFFF"              # charts sit on white in light and dark app themes alike
+GRID = "#E6E6EA"
+PALETTE = ["#1F5FA8", "#B5470B", "#2E7D32", "#6A1B9A", "#AD1457", "#37474F"]  # each ≥ 4.5:1
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down"]
 DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 4], [10, 4]]
 
@@ -67,10 +72,24 @@ def to_altair(chart: Chart) -> alt.TopLevelMixin:
     """An Altair chart for a Chart: lines for trends, labelled horizontal bars otherwise."""
     data = _data(chart)
     if chart.kind == "line":
-        return _line(chart, data)
-    if has_series(chart):
-        return _grouped_bars(chart, data)
-    return _bars(chart, data)
+        picture = _line(chart, data)
+    elif has_series(chart):
+        picture = _grouped_bars(chart, data)
+    else:
+        picture = _bars(chart, data)
+    return _style(picture)
+
+
+def _style(picture: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Dark text on a white panel, so every label meets WCAG's 4.5:1 whatever the app's theme."""
+    ink = {"labelColor": INK, "titleColor": INK}
+    return (picture.configure(background=PANEL, padding=8)
+            .configure_axis(**ink, gridColor=GRID, domainColor=INK, tickColor=INK)
+            .configure_header(**ink)
+            .configure_legend(**ink)
+            .configure_title(color=INK, subtitleColor=INK)
+            .configure_text(color=INK)
+            .configure_view(stroke=None))
 
 
 def render(chart: Chart) -> tuple[alt.TopLevelMixin, pd.DataFrame]:
@@ -108,32 +127,33 @@ def _title(chart: Chart) -> alt.TitleParams:
 def _bars(chart: Chart, data: pd.DataFrame) -> alt.Chart:
     x, y = headings(chart)
     base = alt.Chart(data).encode(
-        y=alt.Y(field="x", type="nominal", sort=_order(data["x"]), title=x),
+        y=alt.Y(field="x", type="nominal", sort=_order(data["x"]), title=x,
+                axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         x=alt.X(field="y", type="quantitative", title=y, axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="value", title=y)],
     )
-    bars = base.mark_bar()
+    bars = base.mark_bar(color=PALETTE[0])
     labels = base.mark_text(align="left", dx=4).encode(text=alt.Text(field="value"))
     return (bars + labels).properties(
         title=_title(chart), width=WIDTH, height=BAR_SIZE * len(data))
 
 
 def _grouped_bars(chart: Chart, data: pd.DataFrame) -> alt.FacetChart:
-    """One panel per x value (often an area), a labelled bar per series inside it, so no
-    reader has to match colours to a legend."""
+    """One panel per x value (often an area), a labelled bar per series inside it: one colour,
+    since no reader should have to match colours to a legend."""
     x, y = headings(chart)
     series_order = _order(data["series"])
     base = alt.Chart().encode(
-        y=alt.Y(field="series", type="nominal", sort=series_order, title=None),
+        y=alt.Y(field="series", type="nominal", sort=series_order, title=None,
+                axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         x=alt.X(field="y", type="quantitative", title=y, axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="series", title=SERIES_HEADING),
                  alt.Tooltip(field="value", title=y)],
     )
-    bars = base.mark_bar().encode(
-        color=alt.Color(field="series", type="nominal", sort=series_order, legend=None))
+    bars = base.mark_bar(color=PALETTE[0])
     labels = base.mark_text(align="left", dx=4).encode(text=alt.Text(field="value"))
     layered = alt.layer(bars, labels, data=data).properties(
-        width=WIDTH - 120, height=BAR_SIZE * len(series_order))
+        width=WIDTH - 200, height=BAR_SIZE * len(series_order))
     return layered.facet(
         row=alt.Row(field="x", type="nominal", sort=_order(data["x"]),
                     header=alt.Header(title=x, labelAngle=0, labelAlign="left",
@@ -142,36 +162,32 @@ def _grouped_bars(chart: Chart, data: pd.DataFrame) -> alt.FacetChart:
 
 
 def _line(chart: Chart, data: pd.DataFrame) -> alt.Chart:
+    """One line per series, told apart by colour, dash and point shape together."""
     x, y = headings(chart)
-    series = _order(data["series"])
-    named = [s for s in series if s]
-    style = {}
-    if named:
-        legend = alt.Legend(title=SERIES_HEADING, orient="bottom", symbolStrokeWidth=2)
-        style = {
-            "color": alt.Color(field="series", type="nominal", sort=series, legend=legend),
-            "strokeDash": alt.StrokeDash(field="series", type="nominal", sort=series,
-                                         scale=alt.Scale(domain=series,
-                                                         range=_cycle(DASHES, len(series))),
-                                         legend=legend),
-        }
     base = alt.Chart(data).encode(
         x=alt.X(field="x", type="ordinal", sort=_order(data["x"]), title=x,
-                axis=alt.Axis(labelAngle=-40 if max(map(len, data["x"])) > 7 else 0)),
+                axis=alt.Axis(labelAngle=-40 if max(map(len, data["x"])) > 7 else 0,
+                              labelLimit=LABEL_LIMIT, labelOverlap=False)),
         y=alt.Y(field="y", type="quantitative", title=y, axis=alt.Axis(format=",.0f"),
                 scale=alt.Scale(zero=True)),
         tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="series", title=SERIES_HEADING),
                  alt.Tooltip(field="value", title=y)],
-        **style,
     )
-    shape = {}
-    if named:
-        shape = {"shape": alt.Shape(field="series", type="nominal", sort=series,
-                                    scale=alt.Scale(domain=series,
-                                                    range=_cycle(SHAPES, len(series))),
-                                    legend=alt.Legend(title=SERIES_HEADING, orient="bottom"))}
-    lines = base.mark_line(strokeWidth=2)
-    points = base.mark_point(size=70, filled=True).encode(**shape)
+    series = _order(data["series"])
+    if not any(series):
+        lines = base.mark_line(strokeWidth=2, color=PALETTE[0])
+        points = base.mark_point(size=70, filled=True, color=PALETTE[0])
+    else:
+        legend = alt.Legend(title=SERIES_HEADING, orient="bottom", symbolStrokeWidth=2)
+
+        def by_series(channel, values: list):
+            return channel(field="series", type="nominal", sort=series, legend=legend,
+                           scale=alt.Scale(domain=series, range=_cycle(values, len(series))))
+
+        lines = base.mark_line(strokeWidth=2).encode(
+            color=by_series(alt.Color, PALETTE), strokeDash=by_series(alt.StrokeDash, DASHES))
+        points = base.mark_point(size=70, filled=True).encode(
+            color=by_series(alt.Color, PALETTE), shape=by_series(alt.Shape, SHAPES))
     return (lines + points).properties(title=_title(chart), width=WIDTH, height=280)
 
 

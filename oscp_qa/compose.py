@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import breakdowns, figures, texts
-from .answer import Answer
+from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
 from .question import Match, ParsedQuestion
 from .scope import Refusal, Scope
@@ -40,9 +40,22 @@ def compose(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
         answer = composer(scope, match, parsed)
     except Refusal as refusal:
         answer = refusal.answer
-    if not answer.suggestions:
+    if not answer.suggestions and answer.status == Status.answered:
         answer.suggestions = suggest(scope, match, answer)
+    answer.text = tidy_markdown(answer.text)
     return answer
+
+
+def tidy_markdown(text: str) -> str:
+    """A blank line between a list and the sentence after it, which Markdown would otherwise
+    join onto the last item."""
+    lines = text.split("\n")
+    tidy = lines[:1]
+    for before, line in zip(lines, lines[1:], strict=False):
+        if before.startswith("- ") and line and not line.startswith(("- ", " ")):
+            tidy.append("")
+        tidy.append(line)
+    return "\n".join(tidy)
 
 
 def _directions_only(scope: Scope, measure: str) -> bool:

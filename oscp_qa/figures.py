@@ -38,9 +38,9 @@ def _unit(row: sqlite3.Row) -> str:
     return "" if row["unit"] == "per cent" else f" {row['unit']}"
 
 
-def _bar(scope: Scope, title: str, rows: list[sqlite3.Row], x) -> Chart:
+def _bar(scope: Scope, title: str, rows: list[sqlite3.Row], x, x_label: str) -> Chart:
     unit = rows[0]["unit"]
-    return Chart(kind="bar", title=title, x_label="", y_label=unit.capitalize(),
+    return Chart(kind="bar", title=title, x_label=x_label, y_label=unit.capitalize(),
                  points=[ChartPoint(x=x(r), y=r["value"]) for r in rows])
 
 
@@ -55,9 +55,10 @@ def lookup(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     lines += [f"- {scope.describe(r)}: **{_value(r)}**{_unit(r)}" for r in rows]
     chart = None
     if len({r["area"] for r in rows}) > 1 and len({(r["period"], r["category"]) for r in rows}) == 1:
-        chart = _bar(scope, _title(scope, match), rows, lambda r: scope.area(r["area"]))
+        chart = _bar(scope, _title(scope, match), rows, lambda r: scope.area(r["area"]), "Area")
     elif len({r["category"] for r in rows}) > 1 and len({r["area"] for r in rows}) == 1:
-        chart = _bar(scope, _title(scope, match), rows, lambda r: scope.category(r["category"]))
+        chart = _bar(scope, _title(scope, match), rows, lambda r: scope.category(r["category"]),
+                     "Category")
     return _answer(scope, match, lines, rows, chart=chart)
 
 
@@ -108,7 +109,8 @@ def compare_areas(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
             f"{scope.area(a)} **{fmt.number(v)}** ({arithmetic})" for a, (v, arithmetic) in totals.items()))
     values = {a: v for a, (v, _) in totals.items()} or {r["area"]: r["value"] for r in first}
     lines += _parent_shares(scope, values, first[0]["unit"])
-    chart = _bar(scope, f"{_title(scope, match)} by area", first, lambda r: scope.area(r["area"]))
+    chart = _bar(scope, f"{_title(scope, match)} by area", first, lambda r: scope.area(r["area"]),
+                 "Area")
     if len(by_slice) > 1:
         chart.points = [ChartPoint(x=scope.area(r["area"]), y=r["value"],
                                    series=scope.category(r["category"]) or r["period"]) for r in rows]

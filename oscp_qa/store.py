@@ -51,6 +51,7 @@ def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
         db["achievement_facts"].create_index(["plan", "achievement"])
         db.conn.commit()
         db.close()
+        os.chmod(temp, 0o644)  # mkstemp makes it private; every replica's user must read it
         os.replace(temp, path)
     finally:
         if os.path.exists(temp):

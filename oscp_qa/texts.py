@@ -229,6 +229,5 @@ def clarify(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     return Answer(
         status=Status.clarify, intent="clarify", plan=scope.title, options=options,
         text="Which figure do you mean? For example:\n" + "\n".join(f"- {o}" for o in options),
-        suggestions=options,
     )
 

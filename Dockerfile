@@ -1,0 +1,46 @@
+# OSCP Q&A: the Streamlit app, with its read-only knowledge database built into the image.
+#
+#   docker build -t oscp-qa .
+#   docker run -p 8501:8501 -v oscp-qa-feedback:/var/lib/oscp-qa oscp-qa
+#
+# The only state is the feedback file (OSCP_QA_FEEDBACK_DB), on the volume; see docs/deploy.md.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    OSCP_QA_KNOWLEDGE=/app/knowledge \
+    OSCP_QA_DB=/app/data/oscp.db \
+    OSCP_QA_FEEDBACK_DB=/var/lib/oscp-qa/feedback.db \
+    OSCP_QA_STAFF_PAGE=on \
+    STREAMLIT_BROWSER_GATHER_USAGE_STATS=false \
+    STREAMLIT_SERVER_HEADLESS=true \
+    STREAMLIT_SERVER_FILE_WATCHER_TYPE=none
+
+WORKDIR /app
+
+# The package and its dependencies first, so a change to the knowledge or the pages does not
+# reinstall them.
+COPY pyproject.toml README.md ./
+COPY oscp_qa ./oscp_qa
+RUN pip install -e .
+
+# The knowledge, validated and built into SQLite now: a replica never writes it.
+COPY knowledge ./knowledge
+RUN oscp-qa build --knowledge knowledge --db data/oscp.db \
+    && chmod -R a+rX,a-w knowledge data   # store.build writes its file mode 0600
+
+COPY streamlit_app.py ./
+COPY app_pages ./app_pages
+
+RUN useradd --system --create-home --uid 10001 oscp \
+    && mkdir -p /var/lib/oscp-qa && chown oscp /var/lib/oscp-qa
+USER oscp
+VOLUME ["/var/lib/oscp-qa"]
+
+EXPOSE 8501
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
+    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4)"
+
+CMD ["streamlit", "run", "streamlit_app.py", "--server.port=8501", "--server.address=0.0.0.0"]
