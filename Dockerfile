@@ -29,7 +29,7 @@ RUN pip install -e .
 # The knowledge, validated and built into SQLite now: a replica never writes it.
 COPY knowledge ./knowledge
 RUN oscp-qa build --knowledge knowledge --db data/oscp.db \
-    && chmod -R a+rX,a-w knowledge data   # store.build writes its file mode 0600
+    && chmod -R a+rX,a-w knowledge data
 
 COPY streamlit_app.py ./
 COPY app_pages ./app_pages

@@ -19,8 +19,6 @@ from oscp_qa.feedback import FeedbackStore, default_path
 
 log = logging.getLogger("oscp_qa.app")
 
-DB_ENV = "OSCP_QA_DB"                  # the knowledge database (read-only; built if missing)
-KNOWLEDGE_ENV = "OSCP_QA_KNOWLEDGE"    # the knowledge folder it is built from
 STAFF_ENV = "OSCP_QA_STAFF_PAGE"       # "off" hides the staff page
 CHAT_PAGE = "app_pages/chat.py"
 PENDING = "pending_question"           # a question a button asked, waiting for the chat page
@@ -45,8 +43,7 @@ def _engine(root: str, db_path: str) -> Engine:
 
 def engine() -> Engine:
     """The read-only knowledge, loaded once per server process and shared by every session."""
-    return _engine(os.environ.get(KNOWLEDGE_ENV) or str(knowledge.DEFAULT_ROOT),
-                   os.environ.get(DB_ENV) or str(store.DEFAULT_DB))
+    return _engine(str(knowledge.DEFAULT_ROOT), str(store.DEFAULT_DB))  # $OSCP_QA_KNOWLEDGE, $OSCP_QA_DB
 
 
 @st.cache_resource

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,8 @@ from .schema import (
 )
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5x faster
-DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "knowledge"
+DEFAULT_ROOT = Path(os.environ.get("OSCP_QA_KNOWLEDGE")
+                    or Path(__file__).resolve().parent.parent / "knowledge")
 
 LANGUAGE_FILES = {  # field of Language -> (file, key inside it)
     "areas": ("areas.yaml", "areas"),

@@ -18,7 +18,7 @@ from .errors import DatabaseError
 from .schema import KnowledgeBase, PlanKnowledge
 
 log = logging.getLogger(__name__)
-DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "oscp.db"
+DEFAULT_DB = Path(os.environ.get("OSCP_QA_DB") or Path(__file__).resolve().parent.parent / "data" / "oscp.db")
 SCHEMA_VERSION = "1"
 FTS = {  # table -> columns searched
     "sections": ["title", "text"],
