@@ -36,6 +36,8 @@ def _whole(scope: Scope, match: Match, area: str, period: str, category: str | N
 
 def share(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     measure = scope.measures[match.measure]
+    if measure.unit == "per cent":  # the plan's figures are already shares
+        return lookup(scope, match, parsed)
     periods = match.periods or scope.repo.dimension(scope.plan_id, measure.id, "period")[-1:]
     period = periods[-1]
     scope.select(match.model_copy(update={"periods": [period]}), all_categories=True)

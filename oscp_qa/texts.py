@@ -61,6 +61,13 @@ def priorities(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
                      "priorities with those of the Thames Valley Police and Crime Commissioner.",
                      [source], subject=f"pcc:{number}",
                      suggestions=[f"Which OSCP priorities are linked to PCC priority {number}?"])
+    if names_pcc and number is None and not lists_oscp and not _has(parsed, ["oscp"]):
+        lines = ["The plan lists these PCC priorities, from the Thames Valley Police and Crime "
+                 "Plan, as the ones Oxford's priorities are aligned to:"]
+        lines += [f"{n}. {text}" for n, text in pccs.items()]
+        lines.append("The plan says the Police and Crime Plan sets out five broad strategic "
+                     "priorities (its Diagram 1), but the diagram is missing from its text.")
+        return _done(scope, match, "\n".join(lines), [source])
     rows = repo.priorities(plan)
     if _has(parsed, scope.words["negations"]):
         chosen, what = [r for r in rows if r["pcc_priority"] is None], \

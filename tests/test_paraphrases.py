@@ -1,0 +1,57 @@
+"""Questions worded unlike any example the rules were written from, with what a right answer
+must hold: (turns, intent, status, numbers that must appear, words that must appear)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ask, has_number, status_of
+
+CASES = [
+    (["recorded crime in thames valley 2021", "and in 2020?"], "lookup", "answered", [157050], []),
+    (["What was Oxfordshire's crime total in twenty twenty one?"], "total", "answered", [46597], []),
+    (["which area had the largest percentage increase in crime"], "rank", "answered", [11.02],
+     ["Oxfordshire"]),
+    (["did council asb cases go up between 2019 and 2020"], "change", "answered", [809, 28.89], []),
+    (["which area had the most personal asb"], "rank", "answered", [5004], ["Thames Valley"]),
+    (["environmental asb in oxfordshire", "and thames valley?"], "lookup", "answered", [2232], []),
+    (["what percentage of oxfordshire asb incidents were personal"], "share", "answered",
+     [21.18], []),
+    (["vehicle offences - up or down?"], "trend", "answered", [], ["decreased"]),
+    (["by how much did shoplifting fall"], "change", "no_answer", [], ["decreased"]),
+    (["which year had the fewest domestic abuse offences in oxfordshire"], "rank", "answered",
+     [2017, 6986], []),
+    (["domestic abuse offences oxford 2016"], "lookup", "no_answer", [], ["2017"]),
+    (["quietest quarter for domestic occurrences involving children in 2019/20"], "rank",
+     "answered", [362], ["April to June"]),
+    (["children domestic abuse 2020/21 total"], "total", "answered", [1581], []),
+    (["hbv oxfordshire", "and oxford?"], "lookup", "answered", [10], []),
+    (["what share of thames valley modern slavery victims were in oxfordshire"], "share",
+     "answered", [29.69], []),
+    (["second highest hate crime strand in oxford"], "rank", "answered", [64], ["homophobic"]),
+    (["what percentage of oxford's hate crime is homophobic"], "share", "answered", [10.77], []),
+    (["hate crime oxford vs oxfordshire"], "compare_areas", "answered", [594, 1348, 44.07], []),
+    (["what percentage of domestic abuse victims were repeat victims"], "share", "answered",
+     [16], []),
+    (["how many police officers are there in thames valley"], "lookup", "no_answer", [], []),
+    (["what are the pcc priorities"], "priorities", "answered", [], ["county lines", "neighbourhood"]),
+    (["what is the second pcc priority"], "priorities", "answered", [], ["county lines"]),
+    (["which priority mentions cctv"], "priorities", "answered", [], ["CCTV Hub"]),
+    (["What does PCC stand for?"], "glossary", "answered", [], ["Police and Crime Commissioner"]),
+    (["what is op beaming"], "achievement", "answered", [], ["knife crime"]),
+    (["where did street lighting improve"], "achievement", "answered", [], ["Didcot"]),
+    (["how many modern slavery cases used the new approach"], "achievement", "answered", [],
+     ["four cases"]),
+    (["what is a community trigger"], "glossary", "answered", [], ["anti-social behaviour"]),
+    (["when did OSCP start"], "about", "answered", [1998], []),
+]
+
+
+@pytest.mark.parametrize("turns, intent, status, numbers, words", CASES,
+                         ids=[c[0][-1] for c in CASES])
+def test_paraphrase(assistant, turns, intent, status, numbers, words):
+    answer = ask(assistant, *turns)
+    assert (answer.intent, status_of(answer)) == (intent, status), answer.text
+    for number in numbers:
+        assert has_number(answer.text, number), (number, answer.text)
+    for word in words:
+        assert word.lower() in answer.text.lower(), (word, answer.text)
