@@ -6,7 +6,7 @@ import sqlite3
 
 from . import format as fmt
 from .answer import Answer, Fact
-from .figures import _answer, _bar, _pair, _title, _unit, _value, lookup
+from .figures import answer_with, bar_chart, lookup, measure_title, unit_text, value_text, years_to_compare
 from .question import Match, ParsedQuestion
 from .scope import Scope
 
@@ -80,7 +80,7 @@ def share(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
                 unit="per cent", area=scope.area(whole_area), period=period,
                 source=scope.fact(part[2][0]).source,
                 derived=f"{fmt.number(part[0])} ÷ {fmt.number(whole[0])} × 100")
-    return _answer(scope, match, lines, rows, facts=[fact] + [scope.fact(r) for r in rows])
+    return answer_with(scope, match, lines, rows, facts=[fact] + [scope.fact(r) for r in rows])
 
 
 def _depth(scope: Scope, area: str) -> int:
@@ -137,11 +137,12 @@ def rank(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
         word = "second " + word
     if match.excluded_categories:
         word += " after " + fmt.listing([scope.category(c) for c in match.excluded_categories])
-    lines = [f"{_title(scope, match)}: the {word} {dimension} is **{key(top)}** with "
-             f"**{_value(top)}**{_unit(top)} ({scope.describe(top)})."]
-    lines.append("In order: " + "; ".join(f"{key(r)} {_value(r)}" for r in ordered) + ".")
-    chart = _bar(scope, f"{_title(scope, match)} by {dimension}", ordered, key, dimension.capitalize())
-    return _answer(scope, match, lines, ordered, chart=chart)
+    lines = [f"{measure_title(scope, match)}: the {word} {dimension} is **{key(top)}** with "
+             f"**{value_text(top)}**{unit_text(top)} ({scope.describe(top)})."]
+    lines.append("In order: " + "; ".join(f"{key(r)} {value_text(r)}" for r in ordered) + ".")
+    chart = bar_chart(scope, f"{measure_title(scope, match)} by {dimension}", ordered, key,
+                      dimension.capitalize())
+    return answer_with(scope, match, lines, ordered, chart=chart)
 
 
 def _rank_area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row], lowest: bool) -> Answer:
@@ -151,16 +152,16 @@ def _rank_area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row], lowes
         totals.setdefault(row["area"], []).append(row)
     ordered = sorted(totals.items(), key=lambda kv: sum(r["value"] for r in kv[1]), reverse=not lowest)
     area, parts = ordered[0]
-    lines = [f"{_title(scope, match)}: the {'lowest' if lowest else 'highest'} area is "
+    lines = [f"{measure_title(scope, match)}: the {'lowest' if lowest else 'highest'} area is "
              f"**{scope.area(area)}** with **{fmt.number(sum(r['value'] for r in parts))}** "
              f"({' + '.join(fmt.number(r['value']) for r in parts)})."]
     lines.append("In order: " + "; ".join(
         f"{scope.area(a)} {fmt.number(sum(r['value'] for r in group))}" for a, group in ordered) + ".")
-    return _answer(scope, match, lines, rows)
+    return answer_with(scope, match, lines, rows)
 
 
 def _rank_change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
-    start, end = _pair(scope, match)
+    start, end = years_to_compare(scope, match)
     rows = scope.select(match.model_copy(update={"areas": [], "periods": [start, end]}))
     by_area: dict[str, list[sqlite3.Row]] = {}
     for row in rows:
@@ -177,12 +178,12 @@ def _rank_change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     area, diff, pct, old, new = changes[0]
     measure = "percentage change" if use_pct else "change"
     headline = (f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old)})" if use_pct
-                else f"**{fmt.signed(diff)}**{_unit(rows[0])} ({fmt.number(new)} − {fmt.number(old)})")
-    lines = [f"{_title(scope, match)}, {start} to {end}: the {'smallest' if lowest else 'largest'} "
+                else f"**{fmt.signed(diff)}**{unit_text(rows[0])} ({fmt.number(new)} − {fmt.number(old)})")
+    lines = [f"{measure_title(scope, match)}, {start} to {end}: the {'smallest' if lowest else 'largest'} "
              f"{measure} was in **{scope.area(area)}**: {headline}."]
     lines += [f"- {scope.area(a)}: {fmt.signed(d)} ({fmt.number(o)} → {fmt.number(n)}), "
               f"{fmt.percent(p, True)}" for a, d, p, o, n in changes]
-    return _answer(scope, match, lines, rows)
+    return answer_with(scope, match, lines, rows)
 
 
 def total(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
@@ -231,11 +232,11 @@ def total(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     lines.insert(0, f"Total {measure.label}:")
     if across == "category" and not measure.total_category:
         lines.append("The plan prints no total; each is the sum of the parts shown.")
-    return _answer(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
+    return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
 
 
 def _printed_total(scope: Scope, match: Match) -> Answer:
     rows = scope.select(match)
     lines = [f"Total {scope.measures[match.measure].label} (the plan's printed total):"]
-    lines += [f"- {scope.describe(r)}: **{_value(r)}**{_unit(r)}" for r in rows]
-    return _answer(scope, match, lines, rows)
+    lines += [f"- {scope.describe(r)}: **{value_text(r)}**{unit_text(r)}" for r in rows]
+    return answer_with(scope, match, lines, rows)

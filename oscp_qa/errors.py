@@ -20,3 +20,7 @@ class KnowledgeError(OscpQaError):
 
 class DatabaseError(OscpQaError):
     "The database cannot be built or opened"
+
+
+class BriefingError(OscpQaError):
+    "A briefing cannot be made as asked: an unknown topic pack, or a question that needs clarifying"

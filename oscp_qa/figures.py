@@ -14,7 +14,7 @@ from .question import Match, ParsedQuestion
 from .scope import Scope
 
 
-def _answer(scope: Scope, match: Match, lines: list[str], rows: list[sqlite3.Row],
+def answer_with(scope: Scope, match: Match, lines: list[str], rows: list[sqlite3.Row],
             facts: list[Fact] | None = None, chart: Chart | None = None) -> Answer:
     tables = list(dict.fromkeys(r["table"] for r in rows))
     return Answer(
@@ -25,20 +25,20 @@ def _answer(scope: Scope, match: Match, lines: list[str], rows: list[sqlite3.Row
     )
 
 
-def _title(scope: Scope, match: Match) -> str:
+def measure_title(scope: Scope, match: Match) -> str:
     label = scope.measures[match.measure].label
     return label[0].upper() + label[1:]
 
 
-def _value(row: sqlite3.Row) -> str:
+def value_text(row: sqlite3.Row) -> str:
     return fmt.number(row["value"]) + ("%" if row["unit"] == "per cent" else "")
 
 
-def _unit(row: sqlite3.Row) -> str:
+def unit_text(row: sqlite3.Row) -> str:
     return "" if row["unit"] == "per cent" else f" {row['unit']}"
 
 
-def _bar(scope: Scope, title: str, rows: list[sqlite3.Row], x, x_label: str) -> Chart:
+def bar_chart(scope: Scope, title: str, rows: list[sqlite3.Row], x, x_label: str) -> Chart:
     unit = rows[0]["unit"]
     return Chart(kind="bar", title=title, x_label=x_label, y_label=unit.capitalize(),
                  points=[ChartPoint(x=x(r), y=r["value"]) for r in rows])
@@ -48,18 +48,19 @@ def lookup(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     rows = scope.select(match)
     if len(rows) == 1:
         row = rows[0]
-        lines = [f"{_title(scope, match)} — {scope.describe(row)}: **{_value(row)}**{_unit(row)}."]
+        lines = [f"{measure_title(scope, match)} — {scope.describe(row)}: "
+                 f"**{value_text(row)}**{unit_text(row)}."]
         lines += _context_sentence(scope, match, row)
-        return _answer(scope, match, lines, rows)
-    lines = [f"{_title(scope, match)}:"]
-    lines += [f"- {scope.describe(r)}: **{_value(r)}**{_unit(r)}" for r in rows]
+        return answer_with(scope, match, lines, rows)
+    lines = [f"{measure_title(scope, match)}:"]
+    lines += [f"- {scope.describe(r)}: **{value_text(r)}**{unit_text(r)}" for r in rows]
     chart = None
     if len({r["area"] for r in rows}) > 1 and len({(r["period"], r["category"]) for r in rows}) == 1:
-        chart = _bar(scope, _title(scope, match), rows, lambda r: scope.area(r["area"]), "Area")
+        chart = bar_chart(scope, measure_title(scope, match), rows, lambda r: scope.area(r["area"]), "Area")
     elif len({r["category"] for r in rows}) > 1 and len({r["area"] for r in rows}) == 1:
-        chart = _bar(scope, _title(scope, match), rows, lambda r: scope.category(r["category"]),
+        chart = bar_chart(scope, measure_title(scope, match), rows, lambda r: scope.category(r["category"]),
                      "Category")
-    return _answer(scope, match, lines, rows, chart=chart)
+    return answer_with(scope, match, lines, rows, chart=chart)
 
 
 def _context_sentence(scope: Scope, match: Match, row: sqlite3.Row) -> list[str]:
@@ -97,10 +98,10 @@ def compare_areas(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     by_slice = defaultdict(list)
     for row in rows:
         by_slice[(row["period"], row["quarter"], row["category"])].append(row)
-    lines = [f"{_title(scope, match)}, by area:"]
+    lines = [f"{measure_title(scope, match)}, by area:"]
     for (period, quarter, category), group in by_slice.items():
         head = ", ".join(filter(None, [scope.quarter(quarter), period, scope.category(category)]))
-        cells = "; ".join(f"{scope.area(r['area'])} **{_value(r)}**" for r in group)
+        cells = "; ".join(f"{scope.area(r['area'])} **{value_text(r)}**" for r in group)
         lines.append(f"- {head}: {cells}")
     first = next(iter(by_slice.values()))
     totals = _area_totals(scope, match, rows) if len(by_slice) > 1 else {}
@@ -109,12 +110,12 @@ def compare_areas(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
             f"{scope.area(a)} **{fmt.number(v)}** ({arithmetic})" for a, (v, arithmetic) in totals.items()))
     values = {a: v for a, (v, _) in totals.items()} or {r["area"]: r["value"] for r in first}
     lines += _parent_shares(scope, values, first[0]["unit"])
-    chart = _bar(scope, f"{_title(scope, match)} by area", first, lambda r: scope.area(r["area"]),
+    chart = bar_chart(scope, f"{measure_title(scope, match)} by area", first, lambda r: scope.area(r["area"]),
                  "Area")
     if len(by_slice) > 1:
         chart.points = [ChartPoint(x=scope.area(r["area"]), y=r["value"],
                                    series=scope.category(r["category"]) or r["period"]) for r in rows]
-    return _answer(scope, match, lines, rows, chart=chart)
+    return answer_with(scope, match, lines, rows, chart=chart)
 
 
 def _area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> dict:
@@ -145,7 +146,7 @@ def _parent_shares(scope: Scope, values: dict[str, float], unit: str) -> list[st
     return lines
 
 
-def _pair(scope: Scope, match: Match) -> tuple[str, str]:
+def years_to_compare(scope: Scope, match: Match) -> tuple[str, str]:
     """The two years a change is between: as asked, or the asked year and the one before."""
     periods = scope.repo.dimension(scope.plan_id, match.measure, "period")
     asked = sorted(match.periods)
@@ -166,9 +167,9 @@ def _pair(scope: Scope, match: Match) -> tuple[str, str]:
 
 
 def change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
-    start, end = _pair(scope, match)
+    start, end = years_to_compare(scope, match)
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
-    lines, facts = [f"{_title(scope, match)}, {start} to {end}:"], []
+    lines, facts = [f"{measure_title(scope, match)}, {start} to {end}:"], []
     for (area, category, quarter), pair in _group(rows).items():
         if len(pair) < 2:
             continue
@@ -189,7 +190,7 @@ def change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
                        unit="per cent", area=scope.area(area), period=f"{start}-{end}",
                        source=scope.fact(new).source,
                        derived=f"{fmt.signed(diff)} ÷ {fmt.number(old['value'])} × 100")]
-    return _answer(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))
+    return answer_with(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))
 
 
 def _group(rows: list[sqlite3.Row]) -> dict:
@@ -225,7 +226,7 @@ def _why_differs(scope: Scope, row: sqlite3.Row) -> str:
 
 
 def _line(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> Chart:
-    return Chart(kind="line", title=_title(scope, match), x_label="Year",
+    return Chart(kind="line", title=measure_title(scope, match), x_label="Year",
                  y_label=rows[0]["unit"].capitalize(),
                  points=[ChartPoint(x=r["period"], y=r["value"],
                                     series=", ".join(filter(None, [scope.area(r["area"]),
@@ -243,7 +244,7 @@ def trend(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
             [scope.table_source(rows[0]["table"])])
     if any(r["quarter"] for r in rows):
         return lookup(scope, match, parsed)
-    lines = [f"{_title(scope, match)}, {periods[0]} to {periods[-1]}:"]
+    lines = [f"{measure_title(scope, match)}, {periods[0]} to {periods[-1]}:"]
     for (area, category, _), series in _group(rows).items():
         first, last = series[0], series[-1]
         peak = max(series, key=lambda r: r["value"])
@@ -260,7 +261,7 @@ def trend(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
             step = last["value"] - prev["value"]
             lines.append(f"  From {prev['period']} to {last['period']} it "
                          f"{'rose' if step > 0 else 'fell'} by {fmt.number(abs(step))}.")
-    return _answer(scope, match, lines, rows, chart=_line(scope, match, rows))
+    return answer_with(scope, match, lines, rows, chart=_line(scope, match, rows))
 
 
 def direction(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:

@@ -28,6 +28,7 @@ from .schema import (
     Priorities,
     Section,
     Table,
+    TopicPack,
 )
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5x faster
@@ -43,6 +44,8 @@ LANGUAGE_FILES = {  # field of Language -> (file, key inside it)
     "words": ("words.yaml", "words"),
     "settings": ("settings.yaml", None),
 }
+
+TOPIC_PACKS = Path("language") / "topic_packs.yaml"   # briefings only: not part of the database
 
 PLAN_LISTS = {  # field of PlanKnowledge -> (file, key, model)
     "tables": ("tables.yaml", "tables", Table),
@@ -73,6 +76,16 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
         raise KnowledgeError(root / "plans", "no plan folder found")
     plans = [_load_plan(folder, language) for folder in plan_dirs]
     return KnowledgeBase(language=language, plans=plans, content_hash=content_hash(root))
+
+
+def load_topic_packs(root: Path | str = DEFAULT_ROOT) -> list[TopicPack]:
+    """The briefings' topic packs: ready sets of questions, each asked through the assistant."""
+    path = Path(root) / TOPIC_PACKS
+    packs = _validate_rows(TopicPack, _key(path, _read_yaml(path), "packs"), path)
+    for row, pack in enumerate(packs, start=1):
+        if [p.id for p in packs].count(pack.id) > 1:
+            raise KnowledgeError(path, f"duplicate pack id '{pack.id}'", row, "id")
+    return packs
 
 
 def _read_yaml(path: Path) -> Any:

@@ -78,6 +78,21 @@ class Language(Strict):
     settings: Settings
 
 
+class PackQuestion(Strict):
+    ask: str = Field(min_length=1)
+    expect: str = Field(description="the intent that should answer it; the tests check it does")
+
+
+class TopicPack(Strict):
+    """A ready set of questions for a briefing on one topic. Only questions: every figure in a
+    briefing comes from the assistant's answers to them."""
+
+    id: str
+    label: str
+    description: str
+    questions: list[PackQuestion] = Field(min_length=1)
+
+
 # --- one plan ------------------------------------------------------------------------------------
 
 
