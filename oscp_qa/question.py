@@ -19,7 +19,6 @@ class ParsedQuestion(Model):
     tokens: list[str]
     tags: list[Tag] = []
     measure: str | None = None
-    measure_named: bool = False       # named by the question itself, not inferred
     categories: list[str] = []
     excluded_categories: list[str] = []
     areas: list[str] = []

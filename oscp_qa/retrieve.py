@@ -103,10 +103,6 @@ class Repository:
             sql, params = sql + " and period = ?", (plan, period)
         return [r[0] for r in self._rows(sql + " group by measure order by min(rowid)", params)]
 
-    def measures_with_directions(self, plan: str) -> list[str]:
-        return [r[0] for r in self._rows(
-            "select distinct measure from directions where plan = ?", (plan,))]
-
     # --- the plan's words -------------------------------------------------------------------------
 
     def pcc_priorities(self, plan: str) -> list[sqlite3.Row]:

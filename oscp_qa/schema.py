@@ -61,7 +61,8 @@ class IntentRule(Strict):
 
 
 class Settings(Strict):
-    fuzzy_cutoff: float = Field(description="rapidfuzz score (0-100) a misspelt word needs to count")
+    letters_per_edit: int = Field(description="a misspelt word may differ from a known one by one "
+                                  "edit (Damerau-Levenshtein) per this many letters, at least one")
     fuzzy_min_length: int = Field(description="shorter words are never fuzzy-matched")
     min_intent_score: float = Field(description="below this the question falls back to search")
     max_question_chars: int = Field(description="longer questions are cut to this length")

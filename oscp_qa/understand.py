@@ -67,7 +67,6 @@ class Understander:
         if not order:
             return
         parsed.measure = max(order, key=lambda m: (votes[m], -order.index(m)))
-        parsed.measure_named = True
         after = set(self.words["after_words"])
         for tag in term_tags:
             for meaning in self.terms[int(tag.value)].means:

@@ -29,9 +29,10 @@ class Tag(BaseModel):
 class Gazetteer:
     """Phrases of one layer, matched longest first; words left over may match when misspelt."""
 
-    def __init__(self, known_words: set[str], min_length: int):
+    def __init__(self, known_words: set[str], min_length: int, letters_per_edit: int):
         self.phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.known_words, self.min_length = known_words, min_length
+        self.letters_per_edit = letters_per_edit
         self._by_length: dict[int, list[str]] = {}
         self.longest = 0
 
@@ -60,7 +61,7 @@ class Gazetteer:
         return tags + self._fuzzy(tokens, covered)
 
     def _fuzzy(self, tokens: list[str], covered: list[bool]) -> list[Tag]:
-        """Misspelt phrases of one or two words: about one edit allowed per five letters."""
+        """Misspelt phrases of one or two words, a few edits away from a known phrase."""
         found: list[Tag] = []
         index = 0
         while index < len(tokens):
@@ -69,7 +70,7 @@ class Gazetteer:
                 if len(window) < size or any(covered[index:index + size]) or not self._fuzzable(window):
                     continue
                 text = " ".join(window)
-                limit = max(1, len(text) // 5 - 1) if size == 1 else max(1, len(text) // 6)
+                limit = max(1, len(text) // self.letters_per_edit)
                 best = process.extractOne(
                     text, self._by_length.get(size, []), scorer=DamerauLevenshtein.distance,
                     processor=None, score_cutoff=limit,
@@ -96,10 +97,10 @@ class Vocabulary:
 
     def __init__(self, language: Language, entities: list[tuple[str, str, str]]):
         self.stopwords = set(language.words["stopwords"])
-        minimum = language.settings.fuzzy_min_length
+        settings = language.settings
         self.known_words = self.stopwords | _known_words(language)
-        self.language = Gazetteer(self.known_words, minimum)
-        self.names = Gazetteer(self.known_words, minimum)
+        self.language = Gazetteer(self.known_words, settings.fuzzy_min_length, settings.letters_per_edit)
+        self.names = Gazetteer(self.known_words, settings.fuzzy_min_length, settings.letters_per_edit)
         for index, term in enumerate(language.terms):
             for phrase in term.phrases:
                 self.language.add(phrase, "term", str(index))
