@@ -132,7 +132,7 @@ def _stat_table(engine: Engine, table: sqlite3.Row) -> StatTable:
                        (scope.plan_id, table["id"]))
     measure = scope.measures[table["measure"]]
     question = (f"Tell me about {measure.label}" if figures or directions
-                else f"What does the {measure.label} figure include?")
+                else f"What do the figures for {measure.label} include?")
     return StatTable(
         id=table["id"], label=table["label"], title=table["title"], counts=table["counts"],
         section=table["section"], measure=measure.id, question=question,

@@ -78,5 +78,5 @@ def suggest(scope: Scope, match: Match, answer: Answer) -> list[str]:
     if match.intent not in ("change", "trend") and len(periods) > 1 and "/" not in periods[0]:
         found.append(f"How did {label} change from {periods[-2]} to {periods[-1]}?")
     if match.intent != "method":
-        found.append(f"What does the {label} figure include?")
+        found.append(f"What do the figures for {label} include?")
     return found[:3]

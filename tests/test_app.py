@@ -129,7 +129,7 @@ def test_the_question_is_shown_as_plain_text_not_markdown(app):
 
 def test_clicking_a_suggestion_asks_it(app):
     ask(app, HATE_CRIME)
-    suggestion = "What does the victims of hate crime figure include?"
+    suggestion = "What do the figures for victims of hate crime include?"
     click(app, suggestion)
     assert [m for m in messages(app) if m[0] == "user"][-1] == ("user", suggestion)
     assert "hate crime" in messages(app)[-1][1].lower()
