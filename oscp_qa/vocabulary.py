@@ -61,11 +61,11 @@ class Gazetteer:
         return tags + self._fuzzy(tokens, covered)
 
     def _fuzzy(self, tokens: list[str], covered: list[bool]) -> list[Tag]:
-        """Misspelt phrases of one or two words, a few edits away from a known phrase."""
+        """Misspelt phrases of up to three words, a few edits away from a known phrase."""
         found: list[Tag] = []
         index = 0
         while index < len(tokens):
-            for size in (2, 1):
+            for size in (3, 2, 1):
                 window = tokens[index:index + size]
                 if len(window) < size or any(covered[index:index + size]) or not self._fuzzable(window):
                     continue

@@ -55,3 +55,24 @@ def test_paraphrase(assistant, turns, intent, status, numbers, words):
         assert has_number(answer.text, number), (number, answer.text)
     for word in words:
         assert word.lower() in answer.text.lower(), (word, answer.text)
+
+
+TYPOS = [
+    ("anti socail behaviour oxford", 1731),
+    ("oxfordshre crime 2021", 46597),
+    ("domestc abuse oxford 2019", 1858),
+    ("modren slavery thames valley", 613),
+]
+
+
+@pytest.mark.parametrize("question, number", TYPOS)
+def test_misspelt_topic_words_are_understood(assistant, question, number):
+    answer = assistant.ask(question)
+    assert status_of(answer) == "answered"
+    assert has_number(answer.text, number), answer.text
+
+
+def test_a_question_about_duties_is_not_read_as_a_term(assistant):
+    answer = assistant.ask("what are the duties of the partnership")
+    assert answer.intent == "duties"
+    assert "Community Trigger" in answer.text
