@@ -19,6 +19,7 @@ class ParsedQuestion(Model):
     tokens: list[str]
     tags: list[Tag] = []
     measure: str | None = None
+    alternatives: list[str] = []      # other measures the topic words fit as well
     categories: list[str] = []
     excluded_categories: list[str] = []
     areas: list[str] = []

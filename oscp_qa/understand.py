@@ -67,6 +67,8 @@ class Understander:
         if not order:
             return
         parsed.measure = max(order, key=lambda m: (votes[m], -order.index(m)))
+        parsed.alternatives = [m for m in order
+                               if m != parsed.measure and votes[m] == votes[parsed.measure]]
         after = set(self.words["after_words"])
         for tag in term_tags:
             for meaning in self.terms[int(tag.value)].means:

@@ -76,3 +76,21 @@ def test_a_question_about_duties_is_not_read_as_a_term(assistant):
     answer = assistant.ask("what are the duties of the partnership")
     assert answer.intent == "duties"
     assert "Community Trigger" in answer.text
+
+
+@pytest.mark.parametrize("question, numbers", [
+    ("is asb going up?", [2800, 3609, 3733]),
+    ("what percentage did asb rise", [124, 3.44]),
+])
+def test_a_change_in_asb_uses_the_reading_with_years(assistant, question, numbers):
+    answer = assistant.ask(question)
+    assert status_of(answer) == "answered"
+    assert "police-recorded ASB incidents for 2021 only" in answer.text
+    for number in numbers:
+        assert has_number(answer.text, number), answer.text
+
+
+def test_police_asb_named_outright_has_no_change(assistant):
+    answer = assistant.ask("police asb change")
+    assert status_of(answer) == "no_answer"
+    assert "2021 only" in answer.text
