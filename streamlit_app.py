@@ -20,6 +20,7 @@ st.set_page_config(page_title="OSCP Q&A", page_icon=":material/forum:", layout="
 # <ul>, which screen readers (and axe-core) reject as a broken list.
 pages = [
     st.Page("app_pages/chat.py", title="Ask a question", icon=":material/forum:", default=True),
+    st.Page("app_pages/briefing.py", title="Briefing", icon=":material/description:"),
     st.Page("app_pages/statistics.py", title="Statistics", icon=":material/bar_chart:"),
     st.Page("app_pages/priorities.py", title="Priorities", icon=":material/flag:"),
     st.Page("app_pages/achievements.py", title="Achievements in 2021",

@@ -14,6 +14,7 @@ import streamlit as st
 from oscp_qa import charts, knowledge, store
 from oscp_qa.answer import Answer, Fact, Status
 from oscp_qa.assistant import Assistant, Engine, shared_engine
+from oscp_qa.briefing import Briefing
 from oscp_qa.conversation import Conversation, Turn
 from oscp_qa.feedback import FeedbackStore, default_path
 
@@ -66,6 +67,13 @@ def conversation() -> Conversation:
     if "conversation" not in st.session_state:
         st.session_state.conversation = Conversation(Assistant(engine()), feedback())
     return st.session_state.conversation
+
+
+def briefing() -> Briefing:
+    """This browser session's briefing, which answers are added to from any page."""
+    if "briefing" not in st.session_state:
+        st.session_state.briefing = Briefing(plan=engine().scope.title)
+    return st.session_state.briefing
 
 
 def staff_page_enabled() -> bool:
@@ -129,8 +137,19 @@ def render_turn(turn: Turn, latest: bool, on_rate) -> None:
         st.text(turn.question)
     with st.chat_message("assistant"):
         render_answer(turn.answer, turn.id, latest)
+        if Status(turn.answer.status) != Status.clarify:     # a question back is no answer
+            _briefing_button(turn)
         if on_rate:
             st.feedback("thumbs", key=f"feedback-{turn.id}", on_change=on_rate, args=(turn.id,))
+
+
+def _briefing_button(turn: Turn) -> None:
+    if briefing().contains(turn.id):
+        st.button("Added to briefing", key=f"brief-{turn.id}", disabled=True, icon=":material/check:")
+    else:
+        st.button("Add to briefing", key=f"brief-{turn.id}", icon=":material/playlist_add:",
+                  on_click=lambda: briefing().add_answer(turn.question, turn.answer, item_id=turn.id),
+                  help="Adds this answer, as it is, to your briefing (see the Briefing page).")
 
 
 def render_answer(answer: Answer, key: str, latest: bool) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from . import evaluate, intents, knowledge, store
-from .answer import Answer
+from . import briefing, evaluate, export, intents, knowledge, store
+from .answer import Answer, Status
 from .assistant import Assistant
-from .errors import OscpQaError
+from .errors import BriefingError, OscpQaError
 
 
 def friendly_errors(command):
@@ -96,6 +96,46 @@ def explain(questions):
     for intent, score in sorted(match.scores.items(), key=lambda kv: -kv[1]):
         click.echo(f"  {score:5.1f}  {intent}")
     click.echo(f"chosen:   {match.intent} (carried from conversation: {match.carried or 'nothing'})")
+
+
+@main.command()
+@click.argument("questions", nargs=-1)
+@click.option("--topic", "topics", multiple=True, metavar="NAME",
+              help="Add a topic pack, by id or label (e.g. hate-crime); may be repeated.")
+@click.option("--title", default=None, help="The briefing's title.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The file to write: FILE.md (Markdown) or FILE.docx (Word).")
+@friendly_errors
+def brief(questions, topics, title, out):
+    """Write a briefing from questions (one conversation) and topic packs, as in the app."""
+    writers = {".md": export.to_markdown, ".docx": export.to_docx}
+    if out.suffix.lower() not in writers:
+        raise click.BadParameter("the file must end in .md or .docx.", param_hint="--out")
+    if not questions and not topics:
+        names = ", ".join(p.id for p in briefing.topic_packs())
+        raise click.UsageError(f"Give at least one question or --topic NAME (topics: {names}).")
+    try:
+        packs = [briefing.find_pack(name) for name in topics]
+        made = briefing.from_questions(Assistant(), questions, packs=packs,
+                                       title=title or _brief_title(packs))
+    except BriefingError as error:
+        raise click.ClickException(str(error)) from None
+    for item in made.answers:
+        if item.answer.status == Status.no_answer:
+            click.echo(f"Note: the plan does not answer “{item.question}”; the briefing says so.",
+                       err=True)
+    document = writers[out.suffix.lower()](made)
+    if isinstance(document, str):
+        out.write_text(document, encoding="utf-8")
+    else:
+        out.write_bytes(document)
+    count = len(made.answers)
+    click.echo(f"Wrote {out}: {count} answer{'' if count == 1 else 's'} from the "
+               f"{', '.join(made.plans)}.")
+
+
+def _brief_title(packs) -> str:
+    return "Briefing: " + ", ".join(p.label for p in packs) if packs else briefing.DEFAULT_TITLE
 
 
 @main.command()

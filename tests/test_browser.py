@@ -29,6 +29,7 @@ BLOCKING_IMPACTS = ("serious", "critical")
 START_TIMEOUT = 60        # seconds for the server to answer its health check
 ANSWER_TIMEOUT = 60_000   # milliseconds for a page or an answer to appear
 BROWSE_PAGES = [  # url path, the page's h1
+    ("briefing", "Your briefing"),
     ("statistics", "Statistics in the plan"),
     ("priorities", "OSCP's priorities for 2022-23"),
     ("achievements", "Achievements in 2021"),
@@ -248,3 +249,28 @@ def test_the_chat_works_from_the_keyboard_alone(server, page):
     page.keyboard.type("What does DAHA mean?")
     page.keyboard.press("Enter")
     page.get_by_text("Domestic Abuse Housing Alliance").first.wait_for(timeout=ANSWER_TIMEOUT)
+
+
+def test_a_briefing_with_a_topic_pack_has_no_serious_accessibility_problems(server, page, tmp_path):
+    """The briefing page full: items with their buttons, the preview's tables and headings."""
+    page.goto(f"{server}/briefing")
+    page.get_by_role("heading", name="Your briefing", exact=True).wait_for(timeout=ANSWER_TIMEOUT)
+    wait_for_app(page)
+    page.get_by_role("button", name="Add the Hate crime pack").click()
+    page.get_by_role("button", name="Move item 2 up").wait_for(timeout=ANSWER_TIMEOUT)
+    wait_for_app(page)
+    page.get_by_role("button", name="Move item 2 up").click()
+    wait_for_app(page)
+    page.get_by_role("textbox", name="Note").fill("Check the 2022 figures with the police.")
+    page.get_by_role("button", name="Add note").click()
+    page.get_by_text("Check the 2022 figures with the police.").first.wait_for(timeout=ANSWER_TIMEOUT)
+    wait_for_app(page)
+    shown = page.locator("[data-testid='stMainBlockContainer']").inner_text()
+    assert "1. Answer to: How did hate crime compare?" in shown
+    # Streamlit's "magic" writes a bare expression's value, in callbacks too (AppTest misses it)
+    assert page.locator("[data-testid='stJson']").count() == 0
+    assert page.get_by_role("button", name="Download as Word (.docx)").is_visible()
+    page.screenshot(path=str(tmp_path / "briefing.png"), full_page=True)
+    assert_headings_in_order(page)
+    violations = serious_violations(page)
+    assert not violations, describe(violations)
