@@ -24,6 +24,7 @@ COMPOSERS: dict[str, Composer] = {
     "why": texts.why,
     "priorities": texts.priorities,
     "achievement": texts.achievement,
+    "achievements": texts.achievements,
     "glossary": texts.glossary,
     "duties": texts.duties,
     "about": texts.about,

@@ -119,8 +119,9 @@ def compare_areas(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
 
 
 def _area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> dict:
-    """Per-area sums where the measure's categories may be added (the plan prints none)."""
-    if not scope.measures[match.measure].summable or len({r["period"] for r in rows}) > 1:
+    """Per-area sums of all the parts, where they may be added (the plan prints no total)."""
+    if (not scope.measures[match.measure].summable or match.categories
+            or len({r["period"] for r in rows}) > 1):
         return {}
     totals: dict[str, list[float]] = defaultdict(list)
     for row in rows:

@@ -62,7 +62,8 @@ def _fill_figure_slots(result: Match, parsed: ParsedQuestion, context: Context,
     if parsed.measure is None and context.measure:
         result.carried.append("measure")
     if (result.intent == "lookup" and follows and same_topic and context.intent in CARRIED_INTENTS
-            and not (context.intent in ("change", "rank", "trend") and parsed.periods)):
+            and not (context.intent in ("change", "rank", "trend") and parsed.periods)
+            and not (context.intent == "compare_areas" and parsed.areas)):
         result.intent = context.intent
         result.carried.append("intent")
     result.areas = list(parsed.areas)

@@ -135,13 +135,15 @@ class Repository:
     def about(self, plan: str) -> list[sqlite3.Row]:
         return self._rows("select * from about where plan = ? order by rowid", (plan,))
 
-    def search(self, table: str, plan: str, words: list[str], limit: int = 3) -> list[sqlite3.Row]:
-        """Full-text search; the words are quoted one by one, so no FTS5 syntax reaches MATCH."""
+    def search(self, table: str, plan: str, words: list[str], limit: int = 3,
+               phrase: bool = False) -> list[sqlite3.Row]:
+        """Full-text search for any of the words, or for them as one phrase. Only letters and
+        digits are kept and each part is quoted, so no FTS5 syntax reaches MATCH."""
         assert table in store.FTS
         terms = [w for w in dict.fromkeys(re.findall(r"[a-z0-9]+", " ".join(words).lower()))]
         if not terms:
             return []
-        query = " OR ".join(f'"{t}"' for t in terms)
+        query = f'"{" ".join(terms)}"' if phrase else " OR ".join(f'"{t}"' for t in terms)
         return self._rows(
             f"select t.*, bm25({table}_fts) as rank from {table}_fts "
             f"join {table} t on t.rowid = {table}_fts.rowid "

@@ -91,9 +91,11 @@ class Scope:
         dims = {c: self.repo.dimension(self.plan_id, measure.id, c)
                 for c in ("area", "period", "quarter", "category")}
         if not dims["period"]:
+            said = " ".join(f"({t['label']}: {t['counts']})"
+                            for t in self.repo.tables_for(self.plan_id, measure.id))
             raise self.refuse(
-                f"The {self.title} does not include figures for {measure.label}. {self.holdings()}",
-                match)
+                f"The {self.title} does not include figures for {measure.label}. "
+                f"{said + ' ' if said else ''}{self.holdings()}", match)
         areas = self._areas(match, dims["area"], measure.label)
         periods = self._periods(match, dims, measure.label, any_period)
         for quarter in match.quarters:

@@ -22,7 +22,7 @@ DEFAULT_DB = Path(os.environ.get("OSCP_QA_DB") or Path(__file__).resolve().paren
 SCHEMA_VERSION = "1"
 FTS = {  # table -> columns searched
     "sections": ["title", "text"],
-    "achievements": ["title", "aliases", "text", "facts"],
+    "achievements": ["title", "aliases", "text", "facts", "heading"],
     "priorities": ["text", "keywords"],
     "duties": ["name", "aliases", "text"],
 }

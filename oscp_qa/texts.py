@@ -30,7 +30,8 @@ def _done(scope: Scope, match: Match, text: str, sources: list[str], **extra) ->
 
 def _content(parsed: ParsedQuestion, scope: Scope) -> list[str]:
     stop = set(scope.words["stopwords"])
-    return [w for w in parsed.tokens if w.isalpha() and len(w) > 2 and w not in stop]
+    return [w for w in parsed.tokens
+            if w.replace("-", "").isalpha() and len(w) > 2 and w not in stop]
 
 
 # --- priorities ---------------------------------------------------------------------------------
@@ -121,6 +122,42 @@ def achievement(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     return _done(scope, match, "\n".join(lines),
                  [f"{scope.title}, Achievements in 2021 — {row['heading']}"],
                  subject=f"achievement:{row['id']}")
+
+
+def achievements(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+    """What the partnership achieved in 2021, on one topic or in all."""
+    topic = _topic(parsed, scope) or [w for w in _content(parsed, scope)
+                                      if w not in scope.repo.language.words["achievement_cues"]]
+    source = [f"{scope.title}, Achievements in 2021"]
+    if not topic:
+        rows = scope.repo.achievements(scope.plan_id)
+        headings: dict[str, list[str]] = {}
+        for row in rows:
+            headings.setdefault(row["heading"], []).append(row["title"])
+        lines = ["The plan's achievements in 2021, by theme:"]
+        lines += [f"- **{h}**: {'; '.join(titles)}" for h, titles in headings.items()]
+        return _done(scope, match, "\n".join(lines), source)
+    what = " ".join(topic)
+    hits = {}
+    for phrase in _synonyms(parsed, scope) or [what]:
+        for row in scope.repo.search("achievements", scope.plan_id, [phrase], 50, phrase=True):
+            hits[row["id"]] = row
+    hits = list(hits.values())
+    if not hits:
+        headings_list = list(dict.fromkeys(r["heading"] for r in scope.repo.achievements(scope.plan_id)))
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title, sources=source,
+                      text=f"The plan lists no achievements in 2021 on “{what}”. Its achievements "
+                           f"are on: {', '.join(headings_list)}.")
+    hits = sorted(hits, key=lambda r: r["position"])
+    lines = [f"The plan's achievements in 2021 on “{what}”:"]
+    lines += [f"- **{r['title']}** ({r['heading']}): {r['summary']}" for r in hits]
+    return _done(scope, match, "\n".join(lines), source)
+
+
+def _synonyms(parsed: ParsedQuestion, scope: Scope) -> list[str]:
+    """Every way of saying the question's first topic ("ASB", "anti-social behaviour" ...)."""
+    terms = [t for t in parsed.tags if t.kind == "term"]
+    return scope.repo.language.terms[int(terms[0].value)].phrases if terms else []
 
 
 def glossary(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:

@@ -94,3 +94,40 @@ def test_police_asb_named_outright_has_no_change(assistant):
     answer = assistant.ask("police asb change")
     assert status_of(answer) == "no_answer"
     assert "2021 only" in answer.text
+
+
+@pytest.mark.parametrize("question, titles", [
+    ("What was achieved on domestic abuse in 2021?", ["DAHA Accreditation", "Scrutiny Review"]),
+    ("what were the night-time economy achievements", ["Nightsafe Oxford Network", "Safe Places",
+                                                       "Operation Vigilant"]),
+    ("What did OSCP achieve in 2021?", ["Covid activities", "Modern Slavery", "Serious Violence"]),
+])
+def test_achievements_by_topic(assistant, question, titles):
+    answer = assistant.ask(question)
+    assert (answer.intent, status_of(answer)) == ("achievements", "answered")
+    for title in titles:
+        assert title in answer.text
+
+
+def test_no_achievements_on_a_topic_says_so(assistant):
+    answer = assistant.ask("What did OSCP achieve on hate crime?")
+    assert status_of(answer) == "no_answer"
+    assert "no achievements in 2021 on “hate crime”" in answer.text
+
+
+def test_a_comparison_narrowed_to_one_area(assistant):
+    answer = ask(assistant, "How did hate crime compare?", "and in Oxford?")
+    assert answer.intent == "lookup"
+    assert has_number(answer.text, 420) and not has_number(answer.text, 873)
+
+
+def test_a_missing_chart_says_what_its_text_holds(assistant):
+    answer = assistant.ask("What age group were perpetrators of domestic abuse?")
+    assert status_of(answer) == "no_answer"
+    assert "25-49 year olds were the largest group" in answer.text
+
+
+def test_comparing_two_strands_gives_no_made_up_total(assistant):
+    answer = assistant.ask("compare faith and transphobic hate crime")
+    assert has_number(answer.text, 40) and has_number(answer.text, 163)
+    assert "Totals" not in answer.text and not has_number(answer.text, 66)
