@@ -23,7 +23,6 @@ log = logging.getLogger("oscp_qa.app")
 STAFF_ENV = "OSCP_QA_STAFF_PAGE"       # "off" hides the staff page
 CHAT_PAGE = "app_pages/chat.py"
 PENDING = "pending_question"           # a question a button asked, waiting for the chat page
-LIST_OR_INDENTED = re.compile(r"\s|[-*+] |\d+[.)] ")
 EXAMPLES = [  # the empty chat's buttons: one of each kind of question the plan can answer
     "How did hate crime compare?",
     "Is domestic abuse going down?",
@@ -91,19 +90,6 @@ def plain_table(frame: pd.DataFrame) -> pd.DataFrame:
     return shown.map(lambda v: plain(v) if isinstance(v, str) else v)
 
 
-def paragraphs(text: str) -> str:
-    """The answer's lines as Markdown shows them: in Markdown a line straight after a list item
-    joins that item, and two plain lines run together, so each plain line becomes a paragraph
-    of its own. Indented lines stay with the list item above them."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        plain_line = line.strip() and not LIST_OR_INDENTED.match(line)
-        if plain_line and out and out[-1].strip():
-            out.append("")
-        out.append(line)
-    return "\n".join(out)
-
-
 def queue(question: str) -> None:
     """Button callback: ask this question on the next run of the chat page."""
     st.session_state[PENDING] = question
@@ -153,7 +139,7 @@ def _briefing_button(turn: Turn) -> None:
 
 
 def render_answer(answer: Answer, key: str, latest: bool) -> None:
-    st.markdown(paragraphs(answer.text))
+    st.markdown(answer.text)
     if answer.chart and answer.chart.points:
         picture, frame = charts.render(answer.chart)
         st.altair_chart(picture, alt=charts.alt_text(answer.chart))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from . import breakdowns, figures, texts
@@ -10,6 +11,7 @@ from .intents import FIGURE_INTENTS
 from .question import Match, ParsedQuestion
 from .scope import Refusal, Scope
 
+LIST_OR_INDENTED = re.compile(r"\s|[-*+] |\d+[.)] ")
 Composer = Callable[[Scope, Match, ParsedQuestion], Answer]
 
 COMPOSERS: dict[str, Composer] = {
@@ -43,20 +45,20 @@ def compose(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
         answer = refusal.answer
     if not answer.suggestions and answer.status == Status.answered:
         answer.suggestions = suggest(scope, match, answer)
-    answer.text = tidy_markdown(answer.text)
+    answer.text = paragraphs(answer.text)
     return answer
 
 
-def tidy_markdown(text: str) -> str:
-    """A blank line between a list and the sentence after it, which Markdown would otherwise
-    join onto the last item."""
-    lines = text.split("\n")
-    tidy = lines[:1]
-    for before, line in zip(lines, lines[1:], strict=False):
-        if before.startswith("- ") and line and not line.startswith(("- ", " ")):
-            tidy.append("")
-        tidy.append(line)
-    return "\n".join(tidy)
+def paragraphs(text: str) -> str:
+    """The answer's lines as Markdown will show them: a plain line straight after another line
+    would join it (or join the list item above), so it becomes a paragraph of its own; list
+    items and indented lines stay as they are."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line.strip() and not LIST_OR_INDENTED.match(line) and out and out[-1].strip():
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def _directions_only(scope: Scope, measure: str) -> bool:

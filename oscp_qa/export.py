@@ -38,7 +38,6 @@ INLINE_MARKUP = re.compile(r"[\\`*_{}\[\]<>|~$]|:(?=\S)")   # ":red[...]", ":smi
 LINE_START_MARKUP = re.compile(r"^(\d+(?=[.)])|)([#+\-=>.)])")    # "# x", "- x", "1. x"
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 BULLET = re.compile(r"^(\s*)[-*+] (.*)$")
-LIST_OR_INDENTED = re.compile(r"\s|[-*+] |\d+[.)] ")
 
 
 # --- what both formats share --------------------------------------------------------------------
@@ -140,7 +139,7 @@ def to_markdown(briefing: Briefing, top_level: int = 1) -> str:
 
 
 def _markdown_answer(answer: Answer) -> list[str]:
-    parts = [markdown_paragraphs(answer.text)]
+    parts = [answer.text]
     if answer.facts:
         parts += ["**Figures**", _markdown_table(FACT_HEADINGS, fact_rows(answer.facts))]
     if has_chart(answer):
@@ -155,17 +154,6 @@ def _markdown_answer(answer: Answer) -> list[str]:
     if answer.caveats:
         parts += ["**Caveats**", _markdown_list(answer.caveats)]
     return parts
-
-
-def markdown_paragraphs(text: str) -> str:
-    """The answer's lines as Markdown shows them: a plain line straight after another line would
-    join it, so it becomes a paragraph of its own; list items and indented lines stay as they are."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        if line.strip() and not LIST_OR_INDENTED.match(line) and out and out[-1].strip():
-            out.append("")
-        out.append(line)
-    return "\n".join(out)
 
 
 def _markdown_table(headings: list[str], rows: list[list[str]]) -> str:

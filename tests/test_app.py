@@ -309,19 +309,6 @@ def test_the_chat_still_answers_when_the_feedback_file_cannot_be_opened(monkeypa
 # --- how text is prepared for Markdown ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("text,shown", [
-    ("Figures:\n- a\n- b\nTotal: 3", "Figures:\n- a\n- b\n\nTotal: 3"),
-    ("- a\n  indented, stays with a\n- b", "- a\n  indented, stays with a\n- b"),
-    ("one line\nanother line", "one line\n\nanother line"),
-    ("**Bold title** (theme): text\n\nThe plan: quote", "**Bold title** (theme): text\n\nThe plan: quote"),
-    ("1. first\n2. second\nAfter", "1. first\n2. second\n\nAfter"),
-])
-def test_answer_lines_become_paragraphs(text, shown):
-    from app_pages.ui import paragraphs
-
-    assert paragraphs(text) == shown
-
-
 @pytest.mark.parametrize("text", [
     "**bold** _it_ `code` [link](http://x.test) <b>tag</b> # heading",
     ":red[colour] $x^2$ ~strike~ | pipe | 1. list - item + plus",
