@@ -42,7 +42,7 @@ def compose(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     try:
         answer = composer(scope, match, parsed)
     except Refusal as refusal:
-        answer = refusal.answer
+        answer = _other_reading(scope, composer, match, parsed, refusal) or refusal.answer
     if not answer.suggestions and answer.status == Status.answered:
         answer.suggestions = suggest(scope, match, answer)
     answer.text = paragraphs(answer.text)
@@ -59,6 +59,26 @@ def paragraphs(text: str) -> str:
             out.append("")
         out.append(line)
     return "\n".join(out)
+
+
+def _other_reading(scope: Scope, composer: Composer, match: Match, parsed: ParsedQuestion,
+                   refusal: Refusal) -> Answer | None:
+    """When the topic words fit another measure as well ("ASB": the police's incidents, 2021
+    only, or the council's cases, 2019 to 2021), answer from the one that has what was asked,
+    saying so."""
+    if match.intent not in FIGURE_INTENTS or parsed.measure != match.measure:
+        return None
+    for other in parsed.alternatives:
+        try:
+            answer = composer(scope, match.model_copy(update={"measure": other}), parsed)
+        except Refusal:
+            continue
+        if answer.status == Status.answered:
+            match.measure = other  # a follow-up goes on with the reading that answered
+            answer.text = (f"{refusal.answer.text}\n\nIt does give "
+                           f"{scope.measures[other].label}:\n\n{answer.text}")
+            return answer
+    return None
 
 
 def _directions_only(scope: Scope, measure: str) -> bool:

@@ -167,24 +167,6 @@ def years_to_compare(scope: Scope, match: Match) -> tuple[str, str]:
     return periods[-2], periods[-1]
 
 
-def over_time(composer):
-    """For a change or trend, prefer a reading of the topic that has more than one year: "ASB"
-    is both the police's incidents (2021 only) and the council's cases (2019 to 2021)."""
-    def compose(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
-        periods = scope.repo.dimension(scope.plan_id, match.measure, "period")
-        if len(periods) < 2 and parsed.measure == match.measure:
-            for other in parsed.alternatives:
-                if len(scope.repo.dimension(scope.plan_id, other, "period")) > 1:
-                    answer = composer(scope, match.model_copy(update={"measure": other}), parsed)
-                    answer.text = (f"The plan gives {scope.measures[match.measure].label} for "
-                                   f"{fmt.listing(periods)} only; over time it has "
-                                   f"{scope.measures[other].label}:\n\n{answer.text}")
-                    return answer
-        return composer(scope, match, parsed)
-    return compose
-
-
-@over_time
 def change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     start, end = years_to_compare(scope, match)
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
@@ -253,7 +235,6 @@ def _line(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> Chart:
                          for r in rows])
 
 
-@over_time
 def trend(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     rows = scope.select(match.model_copy(update={"periods": []}))
     periods = sorted({r["period"] for r in rows})

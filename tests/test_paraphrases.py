@@ -131,3 +131,12 @@ def test_comparing_two_strands_gives_no_made_up_total(assistant):
     answer = assistant.ask("compare faith and transphobic hate crime")
     assert has_number(answer.text, 40) and has_number(answer.text, 163)
     assert "Totals" not in answer.text and not has_number(answer.text, 66)
+
+
+def test_a_year_one_reading_lacks_comes_from_the_other(assistant):
+    answer = assistant.ask("ASB in 2019")
+    assert status_of(answer) == "answered"
+    assert "police-recorded ASB incidents for 2021 only" in answer.text
+    assert has_number(answer.text, 2800)
+    follow_up = assistant.ask("and 2020?")
+    assert has_number(follow_up.text, 3609), follow_up.text
