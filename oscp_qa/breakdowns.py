@@ -118,8 +118,8 @@ def rank(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     rows = [r for r in rows if (r["category"] is None or r["category"] != measure.total_category)
             and r["category"] not in match.excluded_categories
             and not (dimension == "area" and scope.areas[r["area"]].covers)]
-    by_change = dimension == "area" and _has(parsed, ["rise", "increase", "fall", "drop", "change",
-                                                      "decrease", "growth", "rose", "fell"])
+    change_cues = next(r.cues for r in scope.repo.language.intents if r.id == "change")
+    by_change = dimension == "area" and _has(parsed, change_cues)
     if by_change:
         return _rank_change(scope, match, parsed)
     lowest = _has(parsed, scope.words["lowest_words"])

@@ -93,7 +93,7 @@ def priorities(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     for row in chosen:
         pcc = f"PCC priority {row['pcc_priority']}" if row["pcc_priority"] else "no PCC priority"
         lines.append(f"- {row['text']} ({pcc}; {themes.get(row['theme'], row['theme'])})")
-    if _has(parsed, ["which pcc priority", "what pcc priority"]):
+    if _has(parsed, scope.words["which_pcc"]):
         linked = sorted({r["pcc_priority"] for r in chosen if r["pcc_priority"]})
         lines.insert(0, "; ".join(f"PCC priority {n}: **{pccs[n]}**" for n in linked) or
                      "None of these is linked to a PCC priority.")
