@@ -18,6 +18,7 @@ class Repository:
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self._local = threading.local()
+        self._dimensions: dict[tuple[str, str, str], tuple[str, ...]] = {}
         self.language = Language.model_validate_json(
             self._rows("select json from language where id = 1")[0]["json"])
         self.plans = self._rows("select * from plans order by plan_year desc")
@@ -64,13 +65,17 @@ class Repository:
         return self._rows(sql + " order by rowid", tuple(params))
 
     def dimension(self, plan: str, measure: str, column: str) -> list[str]:
-        """The distinct values a measure has in one column (its years, areas or categories)."""
+        """The distinct values a measure has in one column (its years, areas or categories).
+        Asked several times per question and never changing, so kept after the first read."""
         assert column in ("area", "period", "quarter", "category")
-        rows = self._rows(
-            f"select {column} from figures where plan = ? and measure = ? and stat in "
-            f"('count', 'percent') and {column} is not null group by {column} order by min(rowid)",
-            (plan, measure))
-        return [r[0] for r in rows]
+        key = (plan, measure, column)
+        if key not in self._dimensions:
+            rows = self._rows(
+                f"select {column} from figures where plan = ? and measure = ? and stat in "
+                f"('count', 'percent') and {column} is not null group by {column} "
+                f"order by min(rowid)", (plan, measure))
+            self._dimensions[key] = tuple(r[0] for r in rows)
+        return list(self._dimensions[key])
 
     def directions(self, plan: str, measure: str, categories: list[str] | None = None):
         rows = self._rows("select * from directions where plan = ? and measure = ? order by rowid",
