@@ -77,12 +77,7 @@ class Assistant:
                                "“How did hate crime compare across areas?”",
                           options=["How did hate crime compare across areas?",
                                    "What are OSCP's priorities?"])
-        parsed = engine.understander.parse(text)
-        features = self._features(parsed)
-        match = intents.match(parsed, engine.rules, features, self.context,
-                              scope.plan["latest_year"], engine.settings.min_intent_score)
-        match.subject = features.get(f"{match.intent}_subject") or (
-            self.context.subject if match.intent == "priorities" else None)
+        parsed, features, match = self.interpret(text)
         try:
             answer = compose(scope, match, parsed)
         except Exception:  # a bug must not end the conversation; it is logged for the team
@@ -100,6 +95,18 @@ class Assistant:
                            f"characters, so only the start was read.)\n\n{answer.text}")
         self._remember(match, answer)
         return answer
+
+    def interpret(self, text: str) -> tuple[ParsedQuestion, dict, Match]:
+        """What the question says, what it names, and the intent chosen in this conversation:
+        everything before an answer is composed (`oscp-qa explain` shows it)."""
+        engine = self.engine
+        parsed = engine.understander.parse(text)
+        features = self._features(parsed)
+        match = intents.match(parsed, engine.rules, features, self.context,
+                              engine.scope.plan["latest_year"], engine.settings.min_intent_score)
+        match.subject = features.get(f"{match.intent}_subject") or (
+            self.context.subject if match.intent == "priorities" else None)
+        return parsed, features, match
 
     def _unplaced_numbers(self, parsed: ParsedQuestion, features: dict) -> list[str]:
         """Numbers read exactly that match nothing in the plan: said, never silently dropped."""

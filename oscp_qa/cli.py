@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import briefing, evaluate, export, intents, knowledge, store
+from . import briefing, evaluate, export, knowledge, store
 from .answer import Answer, Status
 from .assistant import Assistant
 from .errors import BriefingError, OscpQaError
@@ -82,11 +82,7 @@ def explain(questions):
     assistant = Assistant()
     for question in questions[:-1]:
         assistant.ask(question)
-    engine = assistant.engine
-    parsed = engine.understander.parse(questions[-1])
-    features = assistant._features(parsed)
-    match = intents.match(parsed, engine.rules, features, assistant.context,
-                          engine.scope.plan["latest_year"], engine.settings.min_intent_score)
+    parsed, features, match = assistant.interpret(questions[-1])
     click.echo(f"tokens:   {' '.join(parsed.tokens)}")
     click.echo(f"topic:    measure={parsed.measure} categories={parsed.categories} "
                f"areas={parsed.areas} periods={parsed.periods} quarters={parsed.quarters}")
