@@ -7,12 +7,8 @@ import sqlite3
 from . import format as fmt
 from .answer import Answer, Fact
 from .figures import answer_with, bar_chart, lookup, measure_title, unit_text, value_text, years_to_compare
-from .question import Match, ParsedQuestion
+from .question import Frame, Match
 from .scope import Scope
-
-
-def _has(parsed: ParsedQuestion, words: list[str]) -> bool:
-    return any(f" {w} " in parsed.masked for w in words)
 
 
 def _whole(scope: Scope, match: Match, area: str, period: str, category: str | None):
@@ -34,11 +30,13 @@ def _whole(scope: Scope, match: Match, area: str, period: str, category: str | N
     return total, f"{fmt.number(total)} ({arithmetic})" if len(rows) > 1 else fmt.number(total), rows
 
 
-def share(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def share(scope: Scope, match: Match, frame: Frame) -> Answer:
     measure = scope.measures[match.measure]
     if measure.unit == "per cent":  # the plan's figures are already shares
-        return lookup(scope, match, parsed)
+        return lookup(scope, match, frame)
     periods = match.periods or scope.repo.dimension(scope.plan_id, measure.id, "period")[-1:]
+    if not periods:
+        scope.select(match)  # says what the plan lacks
     period = periods[-1]
     scope.select(match.model_copy(update={"periods": [period]}), all_categories=True)
     category = match.categories[0] if match.categories else None
@@ -90,25 +88,21 @@ def _depth(scope: Scope, area: str) -> int:
     return depth
 
 
-def _dimension(scope: Scope, match: Match, parsed: ParsedQuestion) -> str:
-    words = scope.words
+def _dimension(scope: Scope, match: Match, frame: Frame) -> str:
+    """What a ranking ranks: as the question says it, where the measure has it."""
     has_categories = bool(scope.repo.dimension(scope.plan_id, match.measure, "category"))
-    if _has(parsed, words["dimension_quarter"]) or (match.quarters == [] and
-                                                    any("/" in p for p in match.periods)):
+    said = [d for d in frame.signals.dimensions if d != "category" or has_categories]
+    if "quarter" in said or (match.quarters == [] and any("/" in p for p in match.periods)):
         return "quarter"
-    if _has(parsed, words["dimension_area"]):
-        return "area"
-    if _has(parsed, words["dimension_category"]) and has_categories:
-        return "category"
-    if _has(parsed, words["dimension_period"]):
-        return "period"
+    if said:
+        return said[0]
     if has_categories and len(match.categories) != 1:
         return "category"
     return "area" if not match.areas else "period"
 
 
-def rank(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
-    dimension = _dimension(scope, match, parsed)
+def rank(scope: Scope, match: Match, frame: Frame) -> Answer:
+    dimension = _dimension(scope, match, frame)
     measure = scope.measures[match.measure]
     open_ = {"area": {"areas": []}, "category": {"categories": []},
              "period": {"periods": []}, "quarter": {"quarters": []}}[dimension]
@@ -118,17 +112,16 @@ def rank(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     rows = [r for r in rows if (r["category"] is None or r["category"] != measure.total_category)
             and r["category"] not in match.excluded_categories
             and not (dimension == "area" and scope.areas[r["area"]].covers)]
-    change_cues = next(r.cues for r in scope.repo.language.intents if r.id == "change")
-    by_change = dimension == "area" and _has(parsed, change_cues)
+    by_change = dimension == "area" and frame.signals.change_cue
     if by_change:
-        return _rank_change(scope, match, parsed)
-    lowest = _has(parsed, scope.words["lowest_words"])
+        return _rank_change(scope, match, frame)
+    lowest = frame.signals.lowest
     if dimension == "area" and measure.summable and not match.categories:
         return _rank_area_totals(scope, match, rows, lowest)
     ordered = sorted(rows, key=lambda r: r["value"], reverse=not lowest)
     key = {"area": lambda r: scope.area(r["area"]), "category": lambda r: scope.category(r["category"]),
            "period": lambda r: r["period"], "quarter": lambda r: scope.when(r)}[dimension]
-    position = 1 if _has(parsed, scope.words["second_words"]) else 0
+    position = 1 if frame.signals.second else 0
     if len(ordered) <= position:
         raise scope.refuse("There are not enough figures to rank.", match)
     top = ordered[position]
@@ -160,19 +153,19 @@ def _rank_area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row], lowes
     return answer_with(scope, match, lines, rows)
 
 
-def _rank_change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def _rank_change(scope: Scope, match: Match, frame: Frame) -> Answer:
     start, end = years_to_compare(scope, match)
     rows = scope.select(match.model_copy(update={"areas": [], "periods": [start, end]}))
     by_area: dict[str, list[sqlite3.Row]] = {}
     for row in rows:
         by_area.setdefault(row["area"], []).append(row)
-    use_pct = _has(parsed, scope.words["percent_words"])
+    use_pct = frame.signals.by_percent
     changes = []
     for area, pair in by_area.items():
         pair.sort(key=lambda r: r["period"])
         old, new = pair[0]["value"], pair[-1]["value"]
         changes.append((area, new - old, fmt.pct_change(old, new), old, new))
-    lowest = _has(parsed, scope.words["lowest_words"])
+    lowest = frame.signals.lowest
     index = 2 if use_pct else 1
     changes.sort(key=lambda c: c[index], reverse=not lowest)
     area, diff, pct, old, new = changes[0]
@@ -186,7 +179,7 @@ def _rank_change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     return answer_with(scope, match, lines, rows)
 
 
-def total(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def total(scope: Scope, match: Match, frame: Frame) -> Answer:
     measure = scope.measures[match.measure]
     if measure.total_category and not match.categories:
         return _printed_total(scope, match)
@@ -200,7 +193,7 @@ def total(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     elif len(match.periods) > 1:
         across = "period"
     else:  # nothing to add up: a sum over every year is not what "total" means here
-        return lookup(scope, match, parsed)
+        return lookup(scope, match, frame)
     for row in rows:
         key = tuple(row[c] for c in ("area", "period", "category", "quarter") if c != across)
         groups.setdefault(key, []).append(row)
@@ -240,3 +233,41 @@ def _printed_total(scope: Scope, match: Match) -> Answer:
     lines = [f"Total {scope.measures[match.measure].label} (the plan's printed total):"]
     lines += [f"- {scope.describe(r)}: **{value_text(r)}**{unit_text(r)}" for r in rows]
     return answer_with(scope, match, lines, rows)
+
+
+def complement(scope: Scope, match: Match, frame: Frame) -> Answer:
+    """Every category but the ones excluded ("hate crime other than race"): the printed total
+    less them, or the sum of the others, with the working."""
+    measure = scope.measures[match.measure]
+    periods = match.periods or scope.repo.dimension(scope.plan_id, measure.id, "period")[-1:]
+    rows = scope.select(match.model_copy(update={"periods": periods[-1:]}), all_categories=True)
+    excluded = set(match.excluded_categories)
+    by_area: dict[str, list[sqlite3.Row]] = {}
+    for row in rows:
+        if row["unit"] != "per cent" and row["category"] and not scope.areas[row["area"]].covers:
+            by_area.setdefault(row["area"], []).append(row)
+    left_out = fmt.listing([scope.category(c) for c in match.excluded_categories])
+    lines = [f"{measure_title(scope, match)} other than {left_out}, {periods[-1]}:"]
+    facts = []
+    for area, group in by_area.items():
+        total = next((r for r in group if r["category"] == measure.total_category), None)
+        out = [r for r in group if r["category"] in excluded]
+        rest = [r for r in group if r["category"] not in excluded and r is not total]
+        if not out or not rest:
+            continue
+        if total is not None:
+            value = total["value"] - sum(r["value"] for r in out)
+            arithmetic = " − ".join(fmt.number(r["value"]) for r in [total, *out])
+        else:
+            value = sum(r["value"] for r in rest)
+            arithmetic = " + ".join(fmt.number(r["value"]) for r in rest)
+        parts = "; ".join(f"{scope.category(r['category'])} {fmt.number(r['value'])}" for r in rest)
+        lines.append(f"- {scope.area(area)}: **{fmt.number(value)}** ({arithmetic}): {parts}")
+        facts.append(Fact(label=f"{measure_title(scope, match)} other than {left_out} "
+                                f"({scope.area(area)}, {periods[-1]})", value=value,
+                          unit=group[0]["unit"], area=scope.area(area), period=periods[-1],
+                          source=scope.fact(group[0]).source, derived=arithmetic))
+    if not facts:
+        raise scope.refuse(f"The plan does not break {measure.label} down so that {left_out} "
+                           "can be taken out.", match)
+    return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])

@@ -82,13 +82,11 @@ def explain(questions):
     assistant = Assistant()
     for question in questions[:-1]:
         assistant.ask(question)
-    parsed, features, match = assistant.interpret(questions[-1])
-    click.echo(f"tokens:   {' '.join(parsed.tokens)}")
-    click.echo(f"topic:    measure={parsed.measure} categories={parsed.categories} "
-               f"areas={parsed.areas} periods={parsed.periods} quarters={parsed.quarters}")
-    click.echo(f"names:    glossary={parsed.glossary} achievements={parsed.achievements} "
-               f"duties={parsed.duties}")
-    click.echo(f"features: {sorted(k for k, v in features.items() if v is True)}")
+    frame, match = assistant.interpret(questions[-1])
+    shown = frame.model_dump(exclude={"text", "tags", "masked"}, exclude_defaults=True)
+    click.echo(f"tokens:   {' '.join(shown.pop('tokens'))}")
+    for field, value in shown.items():
+        click.echo(f"{field + ':':<21} {value}")
     for intent, score in sorted(match.scores.items(), key=lambda kv: -kv[1]):
         click.echo(f"  {score:5.1f}  {intent}")
     click.echo(f"chosen:   {match.intent} (carried from conversation: {match.carried or 'nothing'})")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import breakdowns, figures, texts
+from . import breakdowns, figures, remainders, texts
 from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
-from .question import Match, ParsedQuestion
+from .question import Frame, Match
 from .scope import Refusal, Scope
 
 LIST_OR_INDENTED = re.compile(r"\s|[-*+] |\d+[.)] ")
-Composer = Callable[[Scope, Match, ParsedQuestion], Answer]
+Composer = Callable[[Scope, Match, Frame], Answer]
 
 COMPOSERS: dict[str, Composer] = {
     "lookup": figures.lookup,
@@ -30,23 +30,30 @@ COMPOSERS: dict[str, Composer] = {
     "glossary": texts.glossary,
     "duties": texts.duties,
     "about": texts.about,
+    "work_on": texts.work_on,
     "search": texts.search,
     "clarify": texts.clarify,
 }
 
 
-def compose(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def compose(scope: Scope, match: Match, frame: Frame) -> tuple[Answer, Match]:
+    """The answer, and the match it was made from (another reading may have answered)."""
     composer = COMPOSERS[match.intent]
     if match.intent in FIGURE_INTENTS and _directions_only(scope, match.measure):
         composer = figures.direction
+    elif match.intent in FIGURE_INTENTS and match.area_op:
+        composer = remainders.remainder
+    elif match.intent in ("lookup", "total", "compare_areas") and match.excluded_categories \
+            and not match.categories:
+        composer = breakdowns.complement
     try:
-        answer = composer(scope, match, parsed)
+        answer = composer(scope, match, frame)
     except Refusal as refusal:
-        answer = _other_reading(scope, composer, match, parsed, refusal) or refusal.answer
+        answer, match = _other_reading(scope, composer, match, frame, refusal) or (refusal.answer, match)
     if not answer.suggestions and answer.status == Status.answered:
         answer.suggestions = suggest(scope, match, answer)
     answer.text = paragraphs(answer.text)
-    return answer
+    return answer, match
 
 
 def paragraphs(text: str) -> str:
@@ -61,23 +68,23 @@ def paragraphs(text: str) -> str:
     return "\n".join(out)
 
 
-def _other_reading(scope: Scope, composer: Composer, match: Match, parsed: ParsedQuestion,
-                   refusal: Refusal) -> Answer | None:
+def _other_reading(scope: Scope, composer: Composer, match: Match, frame: Frame,
+                   refusal: Refusal) -> tuple[Answer, Match] | None:
     """When the topic words fit another measure as well ("ASB": the police's incidents, 2021
     only, or the council's cases, 2019 to 2021), answer from the one that has what was asked,
     saying so."""
-    if match.intent not in FIGURE_INTENTS or parsed.measure != match.measure:
+    if match.intent not in FIGURE_INTENTS or frame.measure != match.measure:
         return None
-    for other in parsed.alternatives:
+    for other in frame.alternatives:
+        reading = match.model_copy(update={"measure": other})
         try:
-            answer = composer(scope, match.model_copy(update={"measure": other}), parsed)
+            answer = composer(scope, reading, frame)
         except Refusal:
             continue
         if answer.status == Status.answered:
-            match.measure = other  # a follow-up goes on with the reading that answered
             answer.text = (f"{refusal.answer.text}\n\nIt does give "
                            f"{scope.measures[other].label}:\n\n{answer.text}")
-            return answer
+            return answer, reading
     return None
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from . import format as fmt
 from .answer import Answer, Chart, ChartPoint, Fact, Status
-from .question import Match, ParsedQuestion
+from .question import Frame, Match
 from .scope import Scope
 
 
@@ -44,7 +44,7 @@ def bar_chart(scope: Scope, title: str, rows: list[sqlite3.Row], x, x_label: str
                  points=[ChartPoint(x=x(r), y=r["value"]) for r in rows])
 
 
-def lookup(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def lookup(scope: Scope, match: Match, frame: Frame) -> Answer:
     rows = scope.select(match)
     if len(rows) == 1:
         row = rows[0]
@@ -88,13 +88,15 @@ def _context_sentence(scope: Scope, match: Match, row: sqlite3.Row) -> list[str]
     return []
 
 
-def compare_areas(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def compare_areas(scope: Scope, match: Match, frame: Frame) -> Answer:
     if len(match.areas) < 2:
         match = match.model_copy(update={"areas": []})
     if not match.periods:
         periods = scope.repo.dimension(scope.plan_id, match.measure, "period")
         match = match.model_copy(update={"periods": periods[-1:]})
     rows = [r for r in scope.select(match) if not scope.areas[r["area"]].covers]
+    if not rows:  # the plan does not say which area its figures are for: nothing to compare
+        return lookup(scope, match, frame)
     by_slice = defaultdict(list)
     for row in rows:
         by_slice[(row["period"], row["quarter"], row["category"])].append(row)
@@ -167,7 +169,7 @@ def years_to_compare(scope: Scope, match: Match) -> tuple[str, str]:
     return periods[-2], periods[-1]
 
 
-def change(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def change(scope: Scope, match: Match, frame: Frame) -> Answer:
     start, end = years_to_compare(scope, match)
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
     lines, facts = [f"{measure_title(scope, match)}, {start} to {end}:"], []
@@ -235,16 +237,16 @@ def _line(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> Chart:
                          for r in rows])
 
 
-def trend(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def trend(scope: Scope, match: Match, frame: Frame) -> Answer:
     rows = scope.select(match.model_copy(update={"periods": []}))
     periods = sorted({r["period"] for r in rows})
     if len(periods) < 2:
         raise scope.refuse(
             f"The plan gives {scope.measures[match.measure].label} for {fmt.listing(periods)} only, "
-            f"so it shows no trend over time. " + lookup(scope, match, parsed).text, match,
+            f"so it shows no trend over time. " + lookup(scope, match, frame).text, match,
             [scope.table_source(rows[0]["table"])])
     if any(r["quarter"] for r in rows):
-        return lookup(scope, match, parsed)
+        return lookup(scope, match, frame)
     lines = [f"{measure_title(scope, match)}, {periods[0]} to {periods[-1]}:"]
     for (area, category, _), series in _group(rows).items():
         first, last = series[0], series[-1]
@@ -265,7 +267,7 @@ def trend(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     return answer_with(scope, match, lines, rows, chart=_line(scope, match, rows))
 
 
-def direction(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def direction(scope: Scope, match: Match, frame: Frame) -> Answer:
     """For charts the text describes without figures: the direction, and no number."""
     rows = scope.repo.directions(scope.plan_id, match.measure, match.categories or None)
     if not rows:
@@ -280,7 +282,7 @@ def direction(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     table = scope.repo.table(scope.plan_id, rows[0]["table"])
     sources = [scope.table_source(rows[0]["table"])]
     caveats = scope.caveats([rows[0]["table"]])
-    if parsed.wants_number:
+    if frame.wants_number:
         text = (f"The plan does not give figures for this: {table['label']} is missing from its "
                 f"text, which gives only the direction of change.\n" + "\n".join(lines))
         return Answer(status=Status.no_answer, text=text, intent=match.intent, sources=sources,

@@ -1,11 +1,13 @@
-"""Stage two: score every intent rule on a question and keep the best, resolving follow-ups.
+"""Stage two: score every intent rule on a frame and keep the best, resolving follow-ups.
 
 Rules are data (knowledge/language/intents.yaml); this module only knows how to score them.
+A follow-up's frame merges into the conversation's: what it restates replaces, what it adds
+narrows, and the operation carries over unless a new one is named.
 """
 
 from __future__ import annotations
 
-from .question import Context, Match, ParsedQuestion
+from .question import Context, Frame, Match
 from .schema import IntentRule
 
 FIGURE_INTENTS = {"lookup", "change", "trend", "compare_areas", "share", "rank", "total"}
@@ -17,88 +19,127 @@ def cue_hits(rule: IntentRule, masked: str) -> list[str]:
     return [cue for cue in rule.cues if f" {cue} " in masked]
 
 
-def score(rule: IntentRule, parsed: ParsedQuestion, features: dict[str, bool],
-          known: set[str]) -> float | None:
+def score(rule: IntentRule, frame: Frame, known: set[str]) -> float | None:
     """The rule's score for this question, or None when something it requires is unknown."""
     if any(need not in known for need in rule.requires):
         return None
-    hits = cue_hits(rule, parsed.masked)
+    hits = cue_hits(rule, frame.masked)
     total = rule.base + rule.weight * min(len(hits), 2)
-    return total + sum(add for name, add in rule.boosts.items() if features.get(name))
+    return total + sum(add for name, add in rule.boosts.items() if getattr(frame.features, name))
 
 
-def match(parsed: ParsedQuestion, rules: list[IntentRule], features: dict[str, bool],
-          context: Context, latest_year: int, min_score: float) -> Match:
+def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: int,
+          min_score: float) -> Match:
     """The best-scoring intent with its slots; "clarify" or "search" when none fits."""
-    known = {name for name, present in features.items() if present and name in
-             ("glossary", "duty", "achievement")}
-    if parsed.measure or (context.measure and _follows_on(parsed, rules)):
+    frame = _follow_subject(frame, context)
+    features = frame.features
+    known = {name for name in ("glossary", "achievement") if getattr(features, name)}
+    if features.achievement_place and frame.follow_up and context.measure:
+        known.discard("achievement")  # "and in Didcot?" after a figure: a place, not a programme
+    if features.duty_named:
+        known.add("duty")
+    if frame.measure or (context.measure and _follows_on(frame, rules)):
         known.add("measure")
-    scores = {r.id: s for r in rules if (s := score(r, parsed, features, known)) is not None}
+    scores = {r.id: s for r in rules if (s := score(r, frame, known)) is not None}
     best = max(scores, key=lambda k: (scores[k], -[r.id for r in rules].index(k)), default=None)
     if best is None or scores[best] < min_score:
-        fallback = "search" if parsed.topic_words else "clarify"
+        fallback = "search" if frame.topic_words else "clarify"
         return Match(intent=fallback, score=0.0, scores=scores)
-    result = Match(intent=best, score=scores[best], scores=scores)
+    subject = None
+    if best == "achievement":
+        subject = f"achievement:{frame.programme}"
+    elif best == "glossary":
+        subject = f"glossary:{frame.glossary[0]}"
+    if best == "priorities" and context.subject.startswith("pcc:"):
+        subject = context.subject
+    slots: dict = {"intent": best, "score": scores[best], "scores": scores, "subject": subject}
     if best in FIGURE_INTENTS or best in ("method", "why"):
-        _fill_figure_slots(result, parsed, context, latest_year)
-    return result
+        slots.update(_figure_slots(best, frame, context, latest_year))
+    return Match(**slots)
 
 
-def _follows_on(parsed: ParsedQuestion, rules: list[IntentRule]) -> bool:
+def _follow_subject(frame: Frame, context: Context) -> Frame:
+    """"How many cases has it handled?" after a programme: "it" is that programme."""
+    if (context.programme and frame.follow_up and not frame.measure and not frame.glossary
+            and not frame.features.achievement):
+        features = frame.features.model_copy(update={"achievement": True, "achievement_named": True})
+        return frame.model_copy(update={"features": features, "programme": context.programme})
+    return frame
+
+
+def _follows_on(frame: Frame, rules: list[IntentRule]) -> bool:
     """A question without a topic can only lean on the last one if it says something more:
     an area, a year, a quarter, a category, a follow-up word or an intent's cue."""
-    return bool(parsed.areas or parsed.periods or parsed.relative or parsed.quarters
-                or parsed.categories or parsed.follow_up or parsed.wants_number
-                or any(cue_hits(r, parsed.masked) for r in rules if r.id in FOLLOW_ON_INTENTS))
+    return bool(frame.areas or frame.periods or frame.relative or frame.quarters
+                or frame.categories or frame.excluded_categories or frame.area_op
+                or frame.loose_categories
+                or frame.follow_up or frame.wants_number
+                or any(cue_hits(r, frame.masked) for r in rules if r.id in FOLLOW_ON_INTENTS))
 
 
-def _fill_figure_slots(result: Match, parsed: ParsedQuestion, context: Context,
-                       latest_year: int) -> None:
+def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int) -> dict:
     """Take what the question says; take the rest from the conversation when it follows on."""
-    same_topic = parsed.measure is None or parsed.measure == context.measure
-    follows = context.measure is not None and (parsed.measure is None or parsed.follow_up)
-    result.measure = parsed.measure or context.measure
-    if parsed.measure is None and context.measure:
-        result.carried.append("measure")
-    if (result.intent == "lookup" and follows and same_topic and context.intent in CARRIED_INTENTS
-            and not (context.intent in ("change", "rank", "trend") and parsed.periods)
-            and not (context.intent == "compare_areas" and parsed.areas)):
-        result.intent = context.intent
-        result.carried.append("intent")
-    result.areas = list(parsed.areas)
-    if follows and context.areas:
-        if not result.areas:
-            result.areas = list(context.areas)
-            result.carried.append("areas")
-        elif result.intent in ("compare_areas", "share"):
-            result.areas = list(dict.fromkeys(context.areas + result.areas))
-            result.carried.append("areas")
-    result.periods = _periods(parsed, context if follows else Context(), latest_year)
-    if not parsed.periods and not parsed.relative and follows and context.periods:
-        result.carried.append("periods")
-    result.quarters = list(parsed.quarters)
-    if not result.quarters and follows and same_topic and context.quarters:
-        result.quarters = list(context.quarters)
-        result.carried.append("quarters")
-    result.categories = list(parsed.categories)
-    result.excluded_categories = list(parsed.excluded_categories)
-    if not result.categories and follows and same_topic and context.categories:
-        result.categories = list(context.categories)
-        result.carried.append("categories")
+    same_topic = frame.measure is None or frame.measure == context.measure
+    follows = context.measure is not None and (frame.measure is None or frame.follow_up)
+    carried: list[str] = []
+    slots: dict = {"measure": frame.measure or context.measure, "carried": carried}
+    if frame.measure is None and context.measure:
+        carried.append("measure")
+    if (intent == "lookup" and follows and same_topic and context.intent in CARRIED_INTENTS
+            and not (context.intent in ("change", "rank", "trend") and frame.periods)
+            and not (context.intent == "compare_areas" and (frame.areas or frame.area_op))):
+        intent = context.intent
+        carried.append("intent")
+    compared = intent in ("compare_areas", "share")
+    if (intent == "compare_areas" and follows and same_topic
+            and context.intent in ("change", "trend", "share")):  # "how does that compare with X?"
+        intent = context.intent
+        carried.append("intent")
+    slots["intent"] = intent
+    areas = list(frame.areas)
+    area_op = frame.area_op
+    if follows and not areas and not area_op and (context.areas or context.area_op):
+        areas, area_op = list(context.areas), context.area_op
+        carried.append("areas")
+    elif follows and context.areas and compared and not area_op:
+        areas = list(dict.fromkeys(context.areas + areas))
+        carried.append("areas")
+    if area_op:  # the areas an operation names are its operands, not areas to list
+        areas = [a for a in areas if a not in (area_op.whole, area_op.part)]
+    slots["areas"], slots["area_op"] = areas, area_op
+    slots["periods"] = _periods(frame, context if follows else Context(), latest_year)
+    if not frame.periods and not frame.relative and follows and context.periods:
+        carried.append("periods")
+    slots["quarters"] = list(frame.quarters)
+    if not frame.quarters and follows and same_topic and context.quarters:
+        slots["quarters"] = list(context.quarters)
+        carried.append("quarters")
+    slots["categories"] = list(frame.categories) or (
+        [] if frame.measure else list(frame.loose_categories.get(slots["measure"], [])))
+    slots["excluded_categories"] = list(frame.excluded_categories)
+    if not slots["categories"] and not frame.excluded_categories and follows and same_topic \
+            and (context.categories or context.excluded_categories):
+        slots["categories"] = list(context.categories)
+        slots["excluded_categories"] = list(context.excluded_categories)
+        carried.append("categories")
+    return slots
 
 
-def _periods(parsed: ParsedQuestion, context: Context, latest_year: int) -> list[str]:
+def _periods(frame: Frame, context: Context, latest_year: int) -> list[str]:
     """Explicit years, else a year relative to the conversation's ("the year before")."""
-    if parsed.periods:
-        periods = list(parsed.periods)
-        if parsed.relative == "previous" and len(periods) == 1 and periods[0].isdigit():
+    if frame.periods:
+        periods = list(frame.periods)
+        if frame.relative == "previous" and len(periods) == 1 and periods[0].isdigit():
             periods.insert(0, str(int(periods[0]) - 1))
+        if frame.since and periods[0].isdigit():
+            periods.append(str(latest_year))
+        if (frame.period_range or frame.since) and all(p.isdigit() for p in periods):
+            periods = [str(y) for y in range(int(periods[0]), int(periods[-1]) + 1)]
         return periods
-    if parsed.relative == "latest":
+    if frame.relative == "latest":
         return [str(latest_year)]
-    if parsed.relative in ("previous", "next") and context.periods:
-        step = -1 if parsed.relative == "previous" else 1
+    if frame.relative in ("previous", "next") and context.periods:
+        step = -1 if frame.relative == "previous" else 1
         last = context.periods[-1]
         if last.isdigit():
             return [str(int(last) + step)]

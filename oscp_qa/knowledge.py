@@ -43,6 +43,9 @@ LANGUAGE_FILES = {  # field of Language -> (file, key inside it)
     "intents": ("intents.yaml", "intents"),
     "words": ("words.yaml", "words"),
     "settings": ("settings.yaml", None),
+    "restrictions": ("restrictions.yaml", "restrictions"),
+    "places": ("places.yaml", "places"),
+    "signposts": ("signposts.yaml", "signposts"),
 }
 
 TOPIC_PACKS = Path("language") / "topic_packs.yaml"   # briefings only: not part of the database

@@ -36,16 +36,16 @@ def financial_year(start: int) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
-def read(tokens: list[str], words: dict[str, list]) -> Periods:
+def read(tokens: list[str], words) -> Periods:
     """Years and quarters from the tokens; other numbers are kept as plain mentions."""
     found = Periods()
     text = " " + " ".join(tokens) + " "
-    for quarter, phrases in words["quarters"].items():
+    for quarter, phrases in words.quarters.items():
         if any(f" {phrase} " in text for phrase in phrases):
             found.quarters.append(quarter)
     for name, relative in (("latest_year", "latest"), ("previous_year", "previous"),
                            ("next_year", "next")):
-        if any(f" {phrase} " in text for phrase in words[name]):
+        if any(f" {phrase} " in text for phrase in getattr(words, name)):
             found.relative = relative
     for index, token in enumerate(tokens):
         before = tokens[index - 1] if index else ""

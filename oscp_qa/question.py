@@ -1,29 +1,99 @@
-"""What the understanding stage makes of a question, and what the conversation remembers."""
+"""What the understanding stage makes of a question (one frozen Frame), and what the
+conversation remembers. Composers read a Frame and the data, never the question's words."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from .numbers import NumberMention
 from .vocabulary import Tag
 
+# What kind of answer the question asks for: a "how many" wants a count, a "who" a person or
+# organisation. "figure" is a figure of no particular kind ("hate crime in Oxford").
+AnswerKind = Literal["how_to", "count", "money", "percentage", "named_person", "person", "place",
+                     "expansion", "date", "reason", "yes_no",
+                     "definition", "list", "how_counted", "figure"]
+Dimension = Literal["area", "period", "quarter", "category"]
+
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class ParsedQuestion(Model):
-    """Everything read from one question, before any conversation is taken into account."""
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Unknown(Frozen):
+    """A word no vocabulary knows, and the part it plays in the question."""
+
+    word: str
+    role: Literal["place", "restriction", "other"]
+    kind: str = ""          # for a restriction: outcome, subgroup, time, location, ...
+
+
+class AreaOp(Frozen):
+    """'The rest of the county': the figure of `whole` less that of `part`."""
+
+    whole: str
+    part: str
+
+
+class Signals(Frozen):
+    """What the question's wording asks of the composers, read once here."""
+
+    lowest: bool = False            # "smallest", "least"
+    second: bool = False            # "second highest"
+    by_percent: bool = False        # "percentage rise"
+    change_cue: bool = False        # "rise", "fall": a ranking by change
+    every_year: bool = False        # "has it gone up every year", "each year"
+    dimensions: list[Dimension] = []  # what a ranking ranks, as the question says it, in order
+    negation: bool = False          # "not aligned to a PCC priority"
+    lists_oscp: bool = False        # "which OSCP priorities", "list"
+    names_pcc: bool = False         # "PCC", "Police and Crime Plan"
+    which_pcc: bool = False         # "which PCC priority"
+    pcc_list: bool = False          # "the PCC's priorities": the Police and Crime Plan's own
+    mentions_oscp: bool = False
+    pcc_number: int | None = None   # "PCC priority 2", "the second PCC priority"
+    about: list[str] = []           # the partnership's facts the question names
+    quoted_percent: float | None = None   # "the plan says it fell by 12%": a figure to check
+
+
+class Features(Frozen):
+    """What the question names beyond topics: the intent rules' boosts read these by name."""
+
+    areas: bool = False             # two or more areas
+    duty_named: bool = False
+    about_named: bool = False
+    achievement: bool = False
+    achievement_named: bool = False
+    achievement_number: bool = False
+    achievement_text: bool = False
+    achievement_place: bool = False   # found only by a place it names ("Didcot")
+    glossary: bool = False
+    glossary_only: bool = False
+
+
+class Frame(Frozen):
+    """Everything read from one question, before the conversation is taken into account."""
 
     text: str
     tokens: list[str]
     tags: list[Tag] = []
+    asks: AnswerKind = "figure"
     measure: str | None = None
     alternatives: list[str] = []      # other measures the topic words fit as well
     categories: list[str] = []
     excluded_categories: list[str] = []
+    loose_categories: dict[str, list[str]] = {}   # measure -> categories named with no topic
+                                                  # ("and how many were environmental?")
     areas: list[str] = []
+    area_op: AreaOp | None = None
     periods: list[str] = []
+    period_range: bool = False        # "from 2017 to 2019": every year between the two
+    since: bool = False               # "since 2017": from that year to the latest
     quarters: list[str] = []
     relative: str | None = None
     numbers: list[NumberMention] = []
@@ -31,11 +101,28 @@ class ParsedQuestion(Model):
     achievements: list[str] = []
     duties: list[str] = []
     pcc: list[int] = []
+    programme: str | None = None      # the achievement the question is about: named, by a
+                                      # sum it quotes, or by its words
     masked: str = ""                  # the text with topic words blanked, for intent cues
     follow_up: bool = False
     wants_number: bool = False
-    topic_words: list[str] = []       # words no vocabulary knows
+    topic_words: list[str] = []       # content words no vocabulary knows, for full-text search
+    content_words: list[str] = []     # the question's content words, for full-text search
+    topic_terms: list[str] = []       # the words of the question's topic phrases
+    topic_phrases: list[str] = []     # every way of saying the question's first topic
+    named_phrases: list[str] = []     # the phrases of the question that name something known
+    unknown: list[Unknown] = []
+    signals: Signals = Signals()
+    features: Features = Features()
     truncated: bool = False
+
+    @property
+    def places(self) -> list[str]:
+        return [u.word for u in self.unknown if u.role == "place"]
+
+    @property
+    def restrictions(self) -> list[Unknown]:
+        return [u for u in self.unknown if u.role == "restriction"]
 
 
 class Context(Model):
@@ -44,13 +131,16 @@ class Context(Model):
     intent: str | None = None
     measure: str | None = None
     areas: list[str] = []
+    area_op: AreaOp | None = None
     periods: list[str] = []
     quarters: list[str] = []
     categories: list[str] = []
+    excluded_categories: list[str] = []
     subject: str = ""                 # e.g. "achievement:op-vigilant", "pcc:2"
+    programme: str | None = None      # the achievement last named, which "it" may refer to
 
 
-class Match(Model):
+class Match(Frozen):
     """The chosen intent and the slots it will answer with, after follow-ups are resolved."""
 
     intent: str
@@ -58,6 +148,7 @@ class Match(Model):
     scores: dict[str, float]
     measure: str | None = None
     areas: list[str] = []
+    area_op: AreaOp | None = None
     periods: list[str] = []
     quarters: list[str] = []
     categories: list[str] = []

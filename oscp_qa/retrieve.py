@@ -43,10 +43,13 @@ class Repository:
         for row in self._rows("select id, title, aliases from achievements"):
             found += [("achievement", row["id"], n) for n in [row["title"], *_split(row["aliases"])]]
         for row in self._rows("select achievement, value from achievement_facts where kind = 'place'"):
-            found += [("achievement", row["achievement"], p) for p in re.split(r",| and ", row["value"])
+            found += [("place", row["achievement"], p) for p in re.split(r",| and ", row["value"])
                       if p.strip()]
         for row in self._rows("select id, name, aliases from duties"):
             found += [("duty", row["id"], n) for n in [row["name"], *_split(row["aliases"])]]
+        for row in self._rows("select label, measure from tables"):
+            if any(ch.isdigit() for ch in row["label"]):  # "Table 5", not "Crime in Oxford (text)"
+                found.append(("table", row["measure"], row["label"]))
         for row in self._rows("select number, keywords from pcc_priorities"):
             found += [("pcc", str(row["number"]), k) for k in _split(row["keywords"])]
         return found

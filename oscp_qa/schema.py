@@ -47,6 +47,11 @@ class Term(Strict):
     anchor: bool = True
 
 
+BoostName = Literal["areas", "duty_named", "about_named", "achievement", "achievement_named",
+                    "achievement_number", "achievement_text", "achievement_place", "glossary",
+                    "glossary_only"]
+
+
 class IntentRule(Strict):
     """One intent, declared as data: what it needs, what signals it, how to explain it."""
 
@@ -57,7 +62,7 @@ class IntentRule(Strict):
     base: float = 0.0
     cues: list[str] = []
     weight: float = 1.0
-    boosts: dict[str, float] = {}
+    boosts: dict[BoostName, float] = {}
 
 
 class Settings(Strict):
@@ -69,13 +74,71 @@ class Settings(Strict):
     search_results: int = Field(description="how many plan sections a search answer quotes")
 
 
+class Words(Strict):
+    """The small word lists the understanding stage reads; each name says what it signals."""
+
+    follow_up_openers: list[str]
+    follow_up_refs: list[str]
+    wants_number: list[str]
+    negations: list[str]
+    oscp_priority_list: list[str]
+    which_pcc: list[str]
+    pcc_list: list[str]
+    pcc_names: list[str]
+    after_words: list[str]
+    second_words: list[str]
+    lowest_words: list[str]
+    percent_words: list[str]
+    dimension_area: list[str]
+    dimension_period: list[str]
+    dimension_quarter: list[str]
+    dimension_category: list[str]
+    glossary_filler: list[str]
+    not_priority_topics: list[str]
+    achievement_cues: list[str]
+    stopwords: list[str]
+    filler: list[str]
+    quarters: dict[str, list[str]]
+    latest_year: list[str]
+    previous_year: list[str]
+    next_year: list[str]
+    asks: dict[str, list[str]]
+    yes_no_openers: list[str]
+    remainder_of: list[str]
+    outside_of: list[str]
+    every_year: list[str]
+    range_words: list[str]
+    quote_check: list[str]
+    place_prepositions: list[str]
+
+    def phrases(self) -> list[str]:
+        """Every phrase of every list: words with a job of their own."""
+        found: list[str] = []
+        for value in self.model_dump().values():
+            lists = value.values() if isinstance(value, dict) else [value]
+            found += [p for items in lists for p in items]
+        return found
+
+
+class Signpost(Strict):
+    """Where to find what the plan does not hold; reviewed like the figures."""
+
+    id: str
+    about: list[str] = Field(min_length=1, description="measures or topics it answers for")
+    text: str
+    url: str | None = None
+
+
 class Language(Strict):
     areas: list[Area]
     measures: list[Measure]
     categories: list[Category]
     terms: list[Term]
     intents: list[IntentRule]
-    words: dict[str, list[str] | dict[str, list[str]]]
+    words: Words
+    restrictions: dict[str, list[str]]
+    places: list[str]
+    signposts: list[Signpost]
     settings: Settings
 
 

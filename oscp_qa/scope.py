@@ -38,7 +38,7 @@ class Scope:
         return self.categories.get(category_id or "", category_id or "")
 
     def quarter(self, quarter: str | None) -> str:
-        phrases = self.words["quarters"].get(quarter or "")
+        phrases = self.words.quarters.get(quarter or "")
         if not phrases:
             return quarter or ""
         return " ".join(w if w == "to" else w.capitalize() for w in phrases[0].split())

@@ -6,15 +6,8 @@ from __future__ import annotations
 import re
 
 from .answer import Answer, Status
-from .question import Match, ParsedQuestion
+from .question import Frame, Match
 from .scope import Scope
-
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2}
-
-
-def _has(parsed: ParsedQuestion, words: list[str]) -> bool:
-    padded = " " + " ".join(parsed.tokens) + " "
-    return any(f" {w} " in padded for w in words)
 
 
 def subject_of(match: Match, kind: str) -> str | None:
@@ -28,41 +21,26 @@ def _done(scope: Scope, match: Match, text: str, sources: list[str], **extra) ->
                   plan=scope.title, **extra)
 
 
-def _content(parsed: ParsedQuestion, scope: Scope) -> list[str]:
-    stop = set(scope.words["stopwords"])
-    return [w for w in parsed.tokens
-            if w.replace("-", "").isalpha() and len(w) > 2 and w not in stop]
-
-
 # --- priorities ---------------------------------------------------------------------------------
 
 
-def pcc_number(parsed: ParsedQuestion) -> int | None:
-    """'PCC priority 1', 'the PCC's first priority', or a keyword such as 'county lines'."""
-    text = " ".join(parsed.tokens)
-    found = re.search(r"priority (?:number )?(\d|one|two)\b|(first|second|third|fourth|fifth) "
-                      r"(?:pcc )?priority|pcc (\d)\b", text)
-    if found:
-        word = next(g for g in found.groups() if g)
-        return int(word) if word.isdigit() else ORDINALS[word]
-    return parsed.pcc[0] if parsed.pcc else None
-
-
-def priorities(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def priorities(scope: Scope, match: Match, frame: Frame) -> Answer:
     repo, plan = scope.repo, scope.plan_id
     source = f"{scope.title}, Priorities for 2022-23"
     pccs = {row["number"]: row["text"] for row in repo.pcc_priorities(plan)}
-    number = pcc_number(parsed)
+    signals = frame.signals
+    number = signals.pcc_number if signals.pcc_number is not None else \
+        (frame.pcc[0] if frame.pcc else None)
     if number is None and subject_of(match, "pcc"):
         number = int(subject_of(match, "pcc"))
-    names_pcc = _has(parsed, scope.words["pcc_names"])
-    lists_oscp = _has(parsed, scope.words["oscp_priority_list"])
+    names_pcc, lists_oscp = signals.names_pcc, signals.lists_oscp
     if names_pcc and number in pccs and not lists_oscp:
         return _done(scope, match, f"PCC priority {number}: **{pccs[number]}**\n\nOSCP aligns its "
                      "priorities with those of the Thames Valley Police and Crime Commissioner.",
                      [source], subject=f"pcc:{number}",
                      suggestions=[f"Which OSCP priorities are linked to PCC priority {number}?"])
-    if names_pcc and number is None and not lists_oscp and not _has(parsed, ["oscp"]):
+    if number is None and not signals.negation and (
+            signals.pcc_list or (names_pcc and not lists_oscp and not signals.mentions_oscp)):
         lines = ["The plan lists these PCC priorities, from the Thames Valley Police and Crime "
                  "Plan, as the ones Oxford's priorities are aligned to:"]
         lines += [f"{n}. {text}" for n, text in pccs.items()]
@@ -70,15 +48,15 @@ def priorities(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
                      "priorities (its Diagram 1), but the diagram is missing from its text.")
         return _done(scope, match, "\n".join(lines), [source])
     rows = repo.priorities(plan)
-    if _has(parsed, scope.words["negations"]):
+    if signals.negation:
         chosen, what = [r for r in rows if r["pcc_priority"] is None], \
             "not aligned to a PCC priority"
     elif number in pccs:
         chosen, what = [r for r in rows if r["pcc_priority"] == number], \
             f"linked to PCC priority {number} ({pccs[number]})"
     else:
-        ignore = set(scope.words["not_priority_topics"])
-        words = [w for w in _content(parsed, scope) + _topic(parsed, scope) if w not in ignore]
+        ignore = set(scope.words.not_priority_topics)
+        words = [w for w in frame.content_words + frame.topic_terms if w not in ignore]
         hits = repo.search("priorities", plan, words, 14)
         best = hits[0]["rank"] if hits else 0
         chosen = [r for r in hits if r["rank"] <= best * 0.5] if hits else rows
@@ -93,7 +71,7 @@ def priorities(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     for row in chosen:
         pcc = f"PCC priority {row['pcc_priority']}" if row["pcc_priority"] else "no PCC priority"
         lines.append(f"- {row['text']} ({pcc}; {themes.get(row['theme'], row['theme'])})")
-    if _has(parsed, scope.words["which_pcc"]):
+    if signals.which_pcc:
         linked = sorted({r["pcc_priority"] for r in chosen if r["pcc_priority"]})
         lines.insert(0, "; ".join(f"PCC priority {n}: **{pccs[n]}**" for n in linked) or
                      "None of these is linked to a PCC priority.")
@@ -104,15 +82,10 @@ def priorities(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     return _done(scope, match, "\n".join(lines), [source], subject=subject)
 
 
-def _topic(parsed: ParsedQuestion, scope: Scope) -> list[str]:
-    """The question's topic phrase words (e.g. 'modern slavery'), for searching the plan."""
-    return [w for t in parsed.tags if t.kind == "term" for w in parsed.tokens[t.start:t.end]]
-
-
 # --- achievements, terms, duties, the partnership -------------------------------------------------
 
 
-def achievement(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def achievement(scope: Scope, match: Match, frame: Frame) -> Answer:
     row = scope.repo.achievement(scope.plan_id, subject_of(match, "achievement"))
     facts = scope.repo.achievement_facts(scope.plan_id, row["id"])
     lines = [f"**{row['title']}** ({row['heading']}): {row['summary']}", "",
@@ -124,10 +97,10 @@ def achievement(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
                  subject=f"achievement:{row['id']}")
 
 
-def achievements(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def achievements(scope: Scope, match: Match, frame: Frame) -> Answer:
     """What the partnership achieved in 2021, on one topic or in all."""
-    topic = _topic(parsed, scope) or [w for w in _content(parsed, scope)
-                                      if w not in scope.repo.language.words["achievement_cues"]]
+    topic = frame.topic_terms or [w for w in frame.content_words
+                                  if w not in scope.words.achievement_cues]
     source = [f"{scope.title}, Achievements in 2021"]
     if not topic:
         rows = scope.repo.achievements(scope.plan_id)
@@ -139,7 +112,7 @@ def achievements(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
         return _done(scope, match, "\n".join(lines), source)
     what = " ".join(topic)
     hits = {}
-    for phrase in _synonyms(parsed, scope) or [what]:
+    for phrase in frame.topic_phrases or [what]:
         for row in scope.repo.search("achievements", scope.plan_id, [phrase], 50, phrase=True):
             hits[row["id"]] = row
     hits = list(hits.values())
@@ -154,14 +127,13 @@ def achievements(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     return _done(scope, match, "\n".join(lines), source)
 
 
-def _synonyms(parsed: ParsedQuestion, scope: Scope) -> list[str]:
-    """Every way of saying the question's first topic ("ASB", "anti-social behaviour" ...)."""
-    terms = [t for t in parsed.tags if t.kind == "term"]
-    return scope.repo.language.terms[int(terms[0].value)].phrases if terms else []
-
-
-def glossary(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def glossary(scope: Scope, match: Match, frame: Frame) -> Answer:
     row = scope.repo.glossary_term(scope.plan_id, subject_of(match, "glossary"))
+    if frame.asks == "expansion" and not row["stands_for"]:
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
+                      sources=[f"{scope.title}, glossary"], subject=f"glossary:{row['term']}",
+                      text=f"The plan does not say what {row['term']} stands for. What it says "
+                           f"of it: {row['meaning']}")
     head = f"**{row['term']}**"
     if row["stands_for"]:
         head += f" stands for **{row['stands_for']}**."
@@ -170,12 +142,12 @@ def glossary(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
                  subject=f"glossary:{row['term']}")
 
 
-def duties(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def duties(scope: Scope, match: Match, frame: Frame) -> Answer:
     rows = scope.repo.duties(scope.plan_id)
-    chosen = [r for r in rows if r["id"] in parsed.duties]
+    chosen = [r for r in rows if r["id"] in frame.duties]
     if not chosen:
-        words = [w for w in _content(parsed, scope) if w not in ("duty", "duties", "statutory")]
-        hits = scope.repo.search("duties", scope.plan_id, words + _topic(parsed, scope), 1)
+        words = [w for w in frame.content_words if w not in ("duty", "duties", "statutory")]
+        hits = scope.repo.search("duties", scope.plan_id, words + frame.topic_terms, 1)
         chosen = hits
     source = [f"{scope.title}, Statutory duties and responsibilities"]
     if not chosen:
@@ -186,19 +158,65 @@ def duties(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
                  source)
 
 
-def about(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def about(scope: Scope, match: Match, frame: Frame) -> Answer:
     rows = scope.repo.about(scope.plan_id)
-    padded = " " + " ".join(parsed.tokens) + " "
-    chosen = [r for r in rows
-              if any(f" {c} " in padded for c in r["question_cues"].split(" | ") if c)]
+    chosen = [r for r in rows if r["id"] in frame.signals.about]
     chosen = chosen[:2] or rows[:2]
     return _done(scope, match, "\n\n".join(r["text"] for r in chosen), [f"{scope.title}, Introduction"])
+
+
+def work_on(scope: Scope, match: Match, frame: Frame) -> Answer:
+    """What the partnership will do (its priorities) and has done (its achievements) on a
+    topic; a topic the plan never mentions gets a plain no."""
+    cue_words = {w for rule in scope.repo.language.intents if rule.id == "work_on"
+                 for cue in rule.cues for w in cue.split()}
+    ignore = cue_words | set(scope.words.not_priority_topics) | set(scope.words.achievement_cues)
+    words = [w for w in frame.content_words if w not in ignore and w not in scope.words.filler]
+    phrases = frame.named_phrases + frame.topic_phrases
+    what = phrases[0] if phrases else " ".join(words)
+    found = {table: _find(scope, table, phrases, words)
+             for table in ("priorities", "achievements")}
+    pccs = {r["number"]: r["text"] for r in scope.repo.pcc_priorities(scope.plan_id)}
+    named = [n for n in frame.pcc if n in pccs]
+    if named:  # the PCC's priority on it, and OSCP's priorities aligned to that one
+        found["priorities"] += [r for r in scope.repo.priorities(scope.plan_id)
+                                if r["pcc_priority"] in named and r not in found["priorities"]]
+    if not any(found.values()) and not named:
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
+                      text=f"The plan says nothing about “{what}”: none of its priorities or "
+                           f"achievements mentions it. {scope.holdings()}")
+    themes = scope.repo.themes(scope.plan_id)
+    lines = [f"What the plan says on “{what}”:"]
+    lines += [f"- PCC priority {n}, which OSCP aligns its priorities to: {pccs[n]}" for n in named]
+    if found["priorities"]:
+        lines.append("Priorities for 2022-23:")
+        lines += [f"- {r['text']} ({themes.get(r['theme'], r['theme'])})"
+                  for r in sorted(found["priorities"], key=lambda r: r["position"])]
+    if found["achievements"]:
+        lines.append("Achievements in 2021:")
+        lines += [f"- **{r['title']}**: {r['summary']}"
+                  for r in sorted(found["achievements"], key=lambda r: r["position"])]
+    return _done(scope, match, "\n".join(lines), [f"{scope.title}, Priorities for 2022-23",
+                                                  f"{scope.title}, Achievements in 2021"])
+
+
+def _find(scope: Scope, table: str, phrases: list[str], words: list[str]) -> list:
+    """Rows holding one of the topic's phrases; else the best matches for its words."""
+    hits: dict = {}
+    for phrase in phrases:
+        for row in scope.repo.search(table, scope.plan_id, [phrase], 20, phrase=True):
+            hits[row["id"]] = row
+    if hits or phrases or not words:
+        return list(hits.values())
+    rows = scope.repo.search(table, scope.plan_id, words, 20)
+    best = rows[0]["rank"] if rows else 0
+    return [r for r in rows if r["rank"] <= best * 0.5]
 
 
 # --- what a table counts, and why ---------------------------------------------------------------
 
 
-def method(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def method(scope: Scope, match: Match, frame: Frame) -> Answer:
     tables = scope.repo.tables_for(scope.plan_id, match.measure)
     label = scope.measures[match.measure].label
     if not tables:
@@ -213,7 +231,7 @@ def method(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
                  caveats=caveats)
 
 
-def why(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def why(scope: Scope, match: Match, frame: Frame) -> Answer:
     tables = scope.repo.tables_for(scope.plan_id, match.measure)
     caveats = scope.caveats([t["id"] for t in tables])
     label = scope.measures[match.measure].label
@@ -228,19 +246,19 @@ def why(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
 # --- when no rule fits ----------------------------------------------------------------------------
 
 
-def search(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def search(scope: Scope, match: Match, frame: Frame) -> Answer:
     """Quote the plan's best matching passage, or say plainly that it is not covered."""
-    hits = scope.repo.search("sections", scope.plan_id, parsed.topic_words,
+    hits = scope.repo.search("sections", scope.plan_id, frame.topic_words,
                              scope.repo.language.settings.search_results)
     quotes = []
     for hit in hits:
-        sentence = _best_sentence(hit["text"], parsed.topic_words)
+        sentence = _best_sentence(hit["text"], frame.topic_words)
         if sentence:
             quotes.append((hit["title"], sentence))
-    missing = " ".join(parsed.topic_words)
-    if not quotes or parsed.wants_number:
+    missing = " ".join(frame.topic_words)
+    if not quotes or frame.wants_number:
         text = f"The {scope.title} does not include anything on “{missing}”."
-        if parsed.wants_number:
+        if frame.wants_number:
             text = f"The {scope.title} does not include a figure for “{missing}”."
         if quotes:
             text += f" The closest it comes, in “{quotes[0][0]}”: “{quotes[0][1]}”"
@@ -264,9 +282,9 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def clarify(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
+def clarify(scope: Scope, match: Match, frame: Frame) -> Answer:
     """Too little to go on: offer concrete questions the plan can answer."""
-    period = parsed.periods[0] if parsed.periods else str(scope.plan["latest_year"])
+    period = frame.periods[0] if frame.periods else str(scope.plan["latest_year"])
     measures = scope.repo.measures_with_figures(scope.plan_id, period) or \
         scope.repo.measures_with_figures(scope.plan_id)
     options = [f"{_capital(scope.measures[m].label)} in {period}" for m in measures[:4]]

@@ -1,61 +1,87 @@
-"""Stage one: read a question into a ParsedQuestion, with no knowledge of the conversation."""
+"""Stage one: read a question into one frozen Frame, with no knowledge of the conversation.
+
+Every word is accounted for here: a known phrase, a typo of one, a number, filler, or unknown;
+an unknown word is a place, a restriction on what is counted, or neither. Nothing after this
+stage reads the question's words.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from . import numbers
+from .lexicon import Lexicon
 from .normalise import normalise
-from .question import ParsedQuestion
+from .question import AreaOp, Features, Frame, Signals, Unknown
+from .retrieve import Repository
 from .schema import Language
 from .vocabulary import Tag, Vocabulary
 
+DIMENSIONS = ("quarter", "area", "category", "period")
+
 
 class Understander:
-    def __init__(self, language: Language, vocabulary: Vocabulary):
+    def __init__(self, language: Language, vocabulary: Vocabulary, repo: Repository, plan: str):
         self.language = language
         self.vocabulary = vocabulary
         self.words = language.words
         self.terms = language.terms
+        self.repo, self.plan = repo, plan
+        self.lexicon = Lexicon(language, vocabulary.known_words)
+        self.areas = {a.id: a for a in language.areas}
+        self.about = [(row["id"], [c for c in row["question_cues"].split(" | ") if c])
+                      for row in repo.about(plan)]
+        self.intent_words = {cue for rule in language.intents if rule.id != "glossary"
+                             for cue in rule.cues if " " not in cue}
+        self.change_cues = next(r.cues for r in language.intents if r.id == "change")
 
-    def parse(self, text: str) -> ParsedQuestion:
+    def parse(self, text: str) -> Frame:
         limit = self.language.settings.max_question_chars
-        truncated = len(text) > limit
         tokens = normalise(text[:limit]).split()
-        tags = self.vocabulary.tag(tokens)
-        found = numbers.read(tokens, self.words)
-        parsed = ParsedQuestion(
-            text=text[:limit], tokens=tokens, tags=tags, truncated=truncated,
-            periods=found.years, quarters=found.quarters, relative=found.relative,
-            numbers=found.numbers,
-        )
-        self._read_topic(parsed)
-        parsed.areas = _unique(t.value for t in tags if t.kind == "area")
-        for kind in ("glossary", "achievement", "duty"):
-            setattr(parsed, _plural(kind), _unique(t.value for t in tags if t.kind == kind))
-        parsed.pcc = [int(v) for v in _unique(t.value for t in tags if t.kind == "pcc")]
-        term_spans = {i for t in tags if t.kind in ("term", "area") for i in range(t.start, t.end)}
-        masked = " " + " ".join("_" if i in term_spans else w for i, w in enumerate(tokens)) + " "
-        for name in ("latest_year", "previous_year", "next_year"):  # "most recent" is no ranking
-            for phrase in self.words[name]:
-                masked = masked.replace(f" {phrase} ", " _ ")
-        parsed.masked = masked
         padded = " " + " ".join(tokens) + " "
-        parsed.follow_up = (
-            any(padded.startswith(f" {w} ") for w in self.words["follow_up_openers"])
-            or any(f" {w} " in padded for w in self.words["follow_up_refs"])
-        )
-        parsed.wants_number = any(f" {w} " in padded for w in self.words["wants_number"])
+        tags = self.lexicon.drop_misread_places(tokens, self.vocabulary.tag(tokens))
+        found = numbers.read(tokens, self.words)
+        slots: dict = dict(text=text[:limit], tokens=tokens, tags=tags,
+                           truncated=len(text) > limit, periods=found.years,
+                           quarters=found.quarters, relative=found.relative, numbers=found.numbers)
+        slots.update(self._topic(tokens, tags))
+        slots["areas"] = _unique(t.value for t in tags if t.kind == "area")
+        slots["area_op"] = self._area_op(tokens, tags, slots["areas"])
+        for kind, field in (("glossary", "glossary"), ("achievement", "achievements"),
+                            ("duty", "duties")):
+            slots[field] = _unique(t.value for t in tags if t.kind == kind)
+        slots["pcc"] = [int(v) for v in _unique(t.value for t in tags if t.kind == "pcc")]
+        slots["masked"] = masked = self._masked(tokens, tags)
+        slots["follow_up"] = (
+            any(padded.startswith(f" {w} ") for w in self.words.follow_up_openers)
+            or any(f" {w} " in padded for w in self.words.follow_up_refs))
+        slots["wants_number"] = _has(padded, self.words.wants_number)
+        slots["period_range"] = len(found.years) == 2 and _between(tokens, found.years,
+                                                                    self.words.range_words)
+        slots["since"] = len(found.years) == 1 and f" since {found.years[0]} " in padded
         covered = {i for t in tags for i in range(t.start, t.end)}
-        parsed.topic_words = [
-            w for i, w in enumerate(tokens)
-            if i not in covered and w.isalpha() and len(w) > 2 and w not in self.vocabulary.known_words
-        ]
-        return parsed
+        stop = self.vocabulary.stopwords
+        slots["named_phrases"] = _unique(" ".join(tokens[t.start:t.end]) for t in tags
+                                         if t.kind not in ("area", "table"))
+        slots["topic_terms"] = [w for t in tags if t.kind == "term" for w in tokens[t.start:t.end]]
+        slots["content_words"] = [w for w in tokens if w.replace("-", "").isalpha()
+                                  and len(w) > 2 and w not in stop]
+        slots["topic_words"] = [w for i, w in enumerate(tokens)
+                                if i not in covered and w.isalpha() and len(w) > 2
+                                and w not in self.vocabulary.known_words]
+        slots["unknown"] = self.lexicon.unknowns(tokens, tags) + [
+            Unknown(word=w, role="restriction", kind="subgroup") for w in slots.pop("foreign", [])]
+        slots["asks"] = self._asks(tokens, padded)
+        slots["signals"] = self._signals(tokens, padded, masked, found)
+        slots["features"], slots["programme"] = self._features(slots)
+        return Frame(**slots)
 
-    def _read_topic(self, parsed: ParsedQuestion) -> None:
-        """Pick the measure most of the question's topic words agree on, then its categories."""
-        term_tags = [t for t in parsed.tags if t.kind == "term"]
+    # --- topics and areas ------------------------------------------------------------------------
+
+    def _topic(self, tokens: list[str], tags: list[Tag]) -> dict:
+        """The measure most of the question's topic words agree on, then its categories."""
+        term_tags = [t for t in tags if t.kind == "term"]
         votes: Counter[str] = Counter()
         order: list[str] = []
         for tag in term_tags:
@@ -64,29 +90,165 @@ class Understander:
                 votes[meaning.measure] += 1
                 if term.anchor and meaning.measure not in order:
                     order.append(meaning.measure)
+        phrases = self.terms[int(term_tags[0].value)].phrases if term_tags else []
+        table = next((t.value for t in tags if t.kind == "table"), None)
+        if table and table not in order:  # "Table 5": the measure its table counts
+            order.insert(0, table)
+            votes[table] += 1
         if not order:
-            return
-        parsed.measure = max(order, key=lambda m: (votes[m], -order.index(m)))
-        parsed.alternatives = [m for m in order
-                               if m != parsed.measure and votes[m] == votes[parsed.measure]]
-        after = set(self.words["after_words"])
+            loose: dict[str, list[str]] = {}
+            for tag in term_tags:
+                for meaning in self.terms[int(tag.value)].means:
+                    if meaning.category:
+                        loose.setdefault(meaning.measure, []).append(meaning.category)
+            return {"topic_phrases": phrases, "loose_categories": loose}
+        measure = max(order, key=lambda m: (votes[m], -order.index(m)))
+        found: dict = {"measure": measure, "topic_phrases": phrases, "categories": [],
+                       "excluded_categories": [],
+                       "alternatives": [m for m in order if m != measure and votes[m] == votes[measure]]}
+        readings = {measure, *found["alternatives"]}
+        found["foreign"] = [  # "children" of modern slavery: a breakdown of another table
+            " ".join(tokens[t.start:t.end]) for t in term_tags
+            if all(m.category and m.measure not in readings for m in self.terms[int(t.value)].means)]
+        after = set(self.words.after_words)
         for tag in term_tags:
             for meaning in self.terms[int(tag.value)].means:
-                if meaning.measure == parsed.measure and meaning.category:
-                    target = parsed.excluded_categories if _preceded_by(parsed.tokens, tag, after) \
-                        else parsed.categories
-                    if meaning.category not in target:
-                        target.append(meaning.category)
+                if meaning.measure == measure and meaning.category:
+                    key = "excluded_categories" if _preceded_by(tokens, tag, after) else "categories"
+                    if meaning.category not in found[key]:
+                        found[key].append(meaning.category)
+        return found
+
+    def _area_op(self, tokens: list[str], tags: list[Tag], areas: list[str]) -> AreaOp | None:
+        """'The rest of the county', 'Thames Valley outside Oxfordshire', 'excluding Oxford'."""
+        for tag in (t for t in tags if t.kind == "area"):
+            if _preceded_by(tokens, tag, set(self.words.remainder_of)):
+                part = next((a for a in areas if self.areas[a].parent == tag.value), None) \
+                    or next((a.id for a in self.areas.values() if a.parent == tag.value), None)
+                return AreaOp(whole=tag.value, part=part) if part else None
+            if _preceded_by(tokens, tag, set(self.words.outside_of)):
+                whole = next((a for a in areas if a != tag.value), None) \
+                    or self.areas[tag.value].parent
+                return AreaOp(whole=whole, part=tag.value) if whole else None
+        return None
+
+    def _masked(self, tokens: list[str], tags: list[Tag]) -> str:
+        """The text with topic words blanked, so a topic word is never read as an intent cue."""
+        spans = {i for t in tags if t.kind in ("term", "area") for i in range(t.start, t.end)}
+        masked = " " + " ".join("_" if i in spans else w for i, w in enumerate(tokens)) + " "
+        for phrases in (self.words.latest_year, self.words.previous_year, self.words.next_year):
+            for phrase in phrases:  # "most recent" is no ranking
+                masked = masked.replace(f" {phrase} ", " _ ")
+        return masked
+
+    # --- what is asked ---------------------------------------------------------------------------
+
+    def _asks(self, tokens: list[str], padded: str) -> str:
+        found = next((kind for kind, phrases in self.words.asks.items() if _has(padded, phrases)),
+                     None)
+        if tokens and tokens[0] in self.words.yes_no_openers and found not in (
+                "how_counted", "definition", "expansion", "money", "how_to"):
+            return "yes_no"
+        return found or "figure"
+
+    def _signals(self, tokens: list[str], padded: str, masked: str, found) -> Signals:
+        words = self.words
+        quoted = [n.value for n in found.numbers if n.kind == "percent"]
+        return Signals(
+            lowest=_has(masked, words.lowest_words), second=_has(masked, words.second_words),
+            by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
+            every_year=_has(padded, words.every_year),
+            dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
+            negation=_has(padded, words.negations), lists_oscp=_has(padded, words.oscp_priority_list),
+            names_pcc=_has(padded, words.pcc_names), which_pcc=_has(padded, words.which_pcc),
+            pcc_list=_has(padded, words.pcc_list),
+            mentions_oscp=_has(padded, ["oscp"]), pcc_number=_pcc_number(tokens),
+            about=[fact for fact, cues in self.about if _has(padded, cues)],
+            quoted_percent=quoted[0] if quoted and _has(padded, words.quote_check) else None,
+        )
+
+    # --- what the question names -----------------------------------------------------------------
+
+    def _features(self, slots: dict) -> tuple[Features, str | None]:
+        achievement, how = self._achievement(slots)
+        glossary = slots["glossary"]
+        features = Features(
+            areas=len(slots["areas"]) >= 2, duty_named=bool(slots["duties"]),
+            about_named=bool(slots["signals"].about), achievement=bool(achievement),
+            achievement_named=how == "named", achievement_number=how == "number",
+            achievement_text=how == "text", achievement_place=how == "place",
+            glossary=bool(glossary),
+            glossary_only=bool(glossary) and self._glossary_only(slots),
+        )
+        return features, achievement
+
+    def _glossary_only(self, slots: dict) -> bool:
+        """The question is little more than a term: "ONS?", "is TVP the police?". A topic the
+        plan counts ("hate crime?") is read as a request for its figures instead."""
+        tags, tokens = slots["tags"], slots["tokens"]
+        inside = {i for t in tags if t.kind == "glossary" for i in range(t.start, t.end)}
+        areas = {i for t in tags if t.kind == "area" for i in range(t.start, t.end)} - inside
+        filler = set(self.words.glossary_filler) | self.vocabulary.stopwords
+        rest = [w for i, w in enumerate(tokens) if i not in inside and w not in filler]
+        return (not slots.get("measure") and len(rest) <= 1 and not areas
+                and not set(rest) & self.intent_words)
+
+    def _achievement(self, slots: dict) -> tuple[str | None, str]:
+        """The achievement a question is about: by name, by a sum or count it quotes, or by
+        most of its content words."""
+        if slots["achievements"]:
+            return slots["achievements"][0], "named"
+        for number in slots["numbers"]:
+            for row in self.repo.search("achievements", self.plan, [number.text.replace(",", " ")], 1):
+                if number.text in row["text"] or number.text in row["facts"]:
+                    return row["id"], "number"
+        places = [t.value for t in slots["tags"] if t.kind == "place"]
+        if places:
+            return places[0], "place"
+        words = [w for w in slots["masked"].split() if w.isalpha() and len(w) > 2
+                 and w not in self.vocabulary.stopwords and w not in self.words.filler]
+        best, overlap = None, 0
+        for row in self.repo.search("achievements", self.plan, words, 3):
+            body = " ".join([row["title"], row["aliases"], row["text"], row["facts"]]).lower()
+            hits = sum(self.lexicon.lemma(w) in body for w in dict.fromkeys(words))
+            if hits > overlap:
+                best, overlap = row["id"], hits
+        return (best, "text") if overlap >= 2 else (None, "")
+
+
+def _has(padded: str, phrases) -> bool:
+    return any(f" {p} " in padded for p in phrases)
 
 
 def _preceded_by(tokens: list[str], tag: Tag, words: set[str]) -> bool:
-    before = tokens[max(0, tag.start - 2):tag.start]
-    return any(w in words or " ".join(before) in words for w in before)
+    """One of the words (or two-word phrases) just before the tag, skipping 'the'."""
+    before = [w for w in tokens[max(0, tag.start - 3):tag.start] if w != "the"][-2:]
+    return any(w in words for w in before) or " ".join(before) in words
+
+
+def _between(tokens: list[str], years: list[str], range_words: list[str]) -> bool:
+    """'from 2017 to 2019', 'between 2017 and 2020', '2017 to 2019': a run of years."""
+    text = " ".join(tokens)
+    first, last = years
+    links = [w for w in range_words if w not in ("from", "between")]
+    return (any(f"{first} {link} {last}" in text for link in links if link != "and")
+            or any(f"{opener} {first} {link} {last}" in text
+                   for opener in ("from", "between") for link in links))
+
+
+_PCC_NUMBER = re.compile(r"priority (?:number )?(\d|one|two)\b|(first|second|third|fourth|fifth) "
+                         r"(?:pcc )?priority|pcc (\d)\b")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2}
+
+
+def _pcc_number(tokens: list[str]) -> int | None:
+    """'PCC priority 1', 'priority number 2', 'the PCC's first priority'."""
+    found = _PCC_NUMBER.search(" ".join(tokens))
+    if not found:
+        return None
+    word = next(g for g in found.groups() if g)
+    return int(word) if word.isdigit() else _ORDINALS[word]
 
 
 def _unique(values) -> list:
     return list(dict.fromkeys(values))
-
-
-def _plural(kind: str) -> str:
-    return {"glossary": "glossary", "achievement": "achievements", "duty": "duties"}[kind]

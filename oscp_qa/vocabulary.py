@@ -19,8 +19,10 @@ class Tag(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    kind: str          # term | area | glossary | achievement | duty | pcc
-    value: str         # term index, area id, glossary term, achievement id, duty id, pcc number
+    kind: str          # term | area | glossary | achievement | place | duty | pcc | table
+    value: str         # term index, area id, glossary term, achievement id (of a place:
+                       # the achievement that names it), duty id, pcc
+                       # number, the measure a table counts
     start: int         # token span in the normalised question
     end: int
     fuzzy: bool = False
@@ -96,7 +98,7 @@ class Vocabulary:
     duties). Each is matched on its own, so a programme's name never hides a topic word."""
 
     def __init__(self, language: Language, entities: list[tuple[str, str, str]]):
-        self.stopwords = set(language.words["stopwords"])
+        self.stopwords = set(language.words.stopwords)
         settings = language.settings
         self.known_words = self.stopwords | _known_words(language)
         self.language = Gazetteer(self.known_words, settings.fuzzy_min_length, settings.letters_per_edit)
@@ -119,7 +121,5 @@ def _known_words(language: Language) -> set[str]:
     """Correctly spelt words with a job of their own (intent cues, word lists): never read as
     a misspelling of a topic ("stand for" is not "strand")."""
     phrases = [cue for rule in language.intents for cue in rule.cues]
-    for value in language.words.values():
-        lists = value.values() if isinstance(value, dict) else [value]
-        phrases += [p for items in lists for p in items]
+    phrases += language.words.phrases()
     return {word for phrase in phrases for word in normalise(phrase).split()}

@@ -4,12 +4,17 @@ read-only Engine on it, and a fresh Assistant (a new conversation) for every tes
 from __future__ import annotations
 
 import csv
+import os
 import re
 from pathlib import Path
 
 import pytest
 
-from oscp_qa import Answer, Assistant, Engine, Status, knowledge, store
+# Under test a crash inside Assistant.ask raises instead of becoming an apology, so a test can
+# fail on it. Set before oscp_qa is imported, which reads it once.
+os.environ["OSCP_QA_RAISE_ERRORS"] = "1"
+
+from oscp_qa import Answer, Assistant, Engine, Status, knowledge, store  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 KNOWLEDGE = REPO / "knowledge"

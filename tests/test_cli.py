@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 from click.testing import CliRunner
@@ -42,11 +43,13 @@ def test_ask_json_is_one_answer_per_question():
     assert [a.intent for a in answers] == ["lookup", "glossary"]
 
 
-def test_explain_shows_the_scores_and_the_choice():
-    result = run("explain", "asb oxford vs county")
+def test_explain_shows_the_frame_the_scores_and_the_choice():
+    result = run("explain", "how many asb incidents in oxford vs carterton")
     assert result.exit_code == 0
     assert "chosen:   compare_areas" in result.output
-    assert "measure=asb_police" in result.output
+    assert re.search(r"^measure:\s+asb_police$", result.output, re.M)
+    assert re.search(r"^asks:\s+count$", result.output, re.M)
+    assert "'word': 'Carterton', 'role': 'place'" in result.output
 
 
 def test_build_writes_a_database(tmp_path):

@@ -1,0 +1,85 @@
+"""The closed world: what a word no vocabulary knows is doing in a question.
+
+A place (from the places file) means the plan's Oxford, Oxfordshire or Thames Valley figure is
+not the answer; a restriction (an outcome, a subgroup, a time, a part of a place) narrows what
+is counted to something the plan does not break out; anything else is neither. Words are
+compared by their lemma (simplemma), so "arrests" and "arrested" are both "arrest".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import simplemma
+
+from .normalise import normalise
+from .question import Unknown
+from .schema import Language
+from .vocabulary import Tag
+
+
+@lru_cache(maxsize=4096)
+def lemma(word: str) -> str:
+    return simplemma.lemmatize(word, lang="en").lower()
+
+
+@lru_cache(maxsize=4096)
+def is_english(word: str) -> bool:
+    """An everyday English word ("reading", "march"), as opposed to a name or a typo."""
+    return simplemma.is_known(word, lang="en")
+
+
+class Lexicon:
+    def __init__(self, language: Language, known_words: set[str]):
+        self.known = known_words | set(language.words.filler)
+        self.restrictions = {normalise(word): kind for kind, words in language.restrictions.items()
+                             for word in words}
+        self.places = {tuple(normalise(p).split()): p for p in language.places}
+        self.places = {k: v for k, v in self.places.items() if k}
+        self.longest = max((len(k) for k in self.places), default=0)
+        self.prepositions = set(language.words.place_prepositions)
+
+    lemma = staticmethod(lemma)
+
+    def drop_misread_places(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:
+        """A place read as a misspelt known word ("Thame" as "Thames") is a place."""
+        return [t for t in tags if not (t.fuzzy and tuple(tokens[t.start:t.end]) in self.places)]
+
+    def unknowns(self, tokens: list[str], tags: list[Tag]) -> list[Unknown]:
+        """Every word no vocabulary covers, with its role; and the places the plan names
+        (as achievements' places), which still restrict a figure to somewhere it has none."""
+        covered = {i for t in tags for i in range(t.start, t.end)}
+        found = [Unknown(word=self.places[key], role="place", kind="mentioned")
+                 for t in tags if t.kind == "place" and (key := tuple(tokens[t.start:t.end])) in self.places]
+        index = 0
+        while index < len(tokens):
+            size = self._place_at(tokens, index, covered)
+            if size:
+                found.append(Unknown(word=self.places[tuple(tokens[index:index + size])], role="place"))
+                index += size
+                continue
+            word = tokens[index]
+            index += 1
+            if index - 1 in covered or word in self.known or not any(c.isalpha() for c in word):
+                continue
+            kind = self.restrictions.get(word) or self.restrictions.get(lemma(word))
+            if kind:
+                found.append(Unknown(word=word, role="restriction", kind=kind))
+            elif word.replace("-", "").isalpha() and len(word) > 2:
+                found.append(Unknown(word=word, role="other"))
+        return found
+
+    def _place_at(self, tokens: list[str], index: int, covered: set[int]) -> int:
+        """The length of the place name starting here, or 0. An everyday word that is also a
+        place ("Reading") counts only after a word such as "in" or "for"."""
+        for size in range(min(self.longest, len(tokens) - index), 0, -1):
+            key = tuple(tokens[index:index + size])
+            if key not in self.places or covered & set(range(index, index + size)):
+                continue
+            if size == 1 and key[0] in self.known:  # "march" in "january to march"
+                return 0
+            everyday = size == 1 and is_english(key[0])
+            if everyday and not (index and tokens[index - 1] in self.prepositions):
+                return 0
+            return size
+        return 0

@@ -1,0 +1,119 @@
+"""What the plan cannot answer, decided from the frame before anything is composed.
+
+A place the plan has no figures for, a restriction its tables do not break out, or an answer of
+a kind the plan does not hold ("who chairs it", "how many arrests") means the plan's nearest
+figure or passage is not the answer. The refusal says in one line what is missing, then what
+the plan does hold that is closest, then where such information is published.
+"""
+
+from __future__ import annotations
+
+from . import format as fmt
+from .answer import Answer, Status
+from .intents import FIGURE_INTENTS
+from .lexicon import lemma
+from .question import Frame, Match, Unknown
+from .scope import Scope
+
+# The kind of fact of a programme that answers each kind of question.
+FACT_KINDS = {"money": {"sum"}, "count": {"count"}, "person": {"partners", "audience"},
+              "date": {"date"}, "place": {"place"}}
+ASKED = {"money": "how much money was involved", "count": "how many", "person": "who",
+         "date": "when or for how long", "place": "where"}
+NAMED_ENTITY_INTENTS = {"duties", "glossary", "about"}
+
+
+def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
+    """A no-answer when the frame asks for what the plan does not hold; None otherwise."""
+    figures = match.intent in FIGURE_INTENTS
+    unknown_places = [u.word for u in frame.unknown if u.role == "place" and u.kind != "mentioned"]
+    places = frame.places if figures or frame.measure else unknown_places
+    if places:
+        return _refuse(scope, match, _no_place(scope, match, places), ["place"])
+    if frame.asks == "how_to" and match.intent not in ("duties", "about"):
+        return _refuse(scope, match, "The plan does not explain how to report or contact anyone: "
+                                     "it sets out the partnership's figures, priorities and work.",
+                       ["reporting"])
+    if frame.asks == "named_person":
+        return _refuse(scope, match, "The plan names no one in that role: it does not say who "
+                                     "leads, chairs or holds any post by name.", ["person"])
+    source = _source_text(scope, match)
+    restrictions = [u for u in frame.restrictions if not _said_in(u, source)]
+    counted = frame.asks in ("count", "money") and match.intent not in ("search", "priorities")
+    if restrictions and (figures or counted):
+        words = fmt.listing([f"“{u.word}”" for u in restrictions])
+        what = scope.measures[match.measure].label if match.measure in scope.measures \
+            else "what you asked about"
+        return _refuse(scope, match, f"The plan has no figure for that: it does not break "
+                                     f"{what} down by {words}.",
+                       [u.kind for u in restrictions] + [match.measure or ""])
+    if match.intent == "achievement" and frame.asks in FACT_KINDS:
+        return _programme_lacks(scope, frame, match)
+    named = frame.features.duty_named or frame.features.glossary
+    if (frame.asks in ("count", "money") and match.intent in NAMED_ENTITY_INTENTS and named) or (
+            frame.asks == "date" and match.intent in ("duties", "glossary") and named):
+        return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for that. "
+                                     f"It describes it only in words.", [frame.asks])
+    if frame.asks == "money" and figures and scope.measures[match.measure].unit != "pounds":
+        return _refuse(scope, match, f"The plan gives no amount of money for "
+                                     f"{scope.measures[match.measure].label}.", ["money"])
+    return None
+
+
+def _source_text(scope: Scope, match: Match) -> str:
+    """The words of what would answer: a restriction the source itself states is no
+    restriction ("how many cases have been closed?" where the plan says two were)."""
+    if match.intent == "achievement" and match.subject:
+        row = scope.repo.achievement(scope.plan_id, match.subject.partition(":")[2])
+        return " ".join([row["title"], row["text"], row["facts"]]).lower() if row else ""
+    if match.measure:
+        tables = scope.repo.tables_for(scope.plan_id, match.measure)
+        return " ".join(f"{t['title']} {t['counts']}" for t in tables).lower()
+    return ""
+
+
+def _said_in(unknown: Unknown, text: str) -> bool:
+    return unknown.word in text or lemma(unknown.word) in text
+
+
+def _no_place(scope: Scope, match: Match, places: list[str]) -> str:
+    names = fmt.listing(list(dict.fromkeys(places)))
+    if match.measure and match.measure in scope.measures:
+        areas = [scope.area(a) for a in scope.repo.dimension(scope.plan_id, match.measure, "area")
+                 if not scope.areas[a].covers]
+        if areas:
+            return (f"The plan gives {scope.measures[match.measure].label} for "
+                    f"{fmt.listing(areas)} only; it has no figures for {names}.")
+    held = fmt.listing([a.label for a in scope.areas.values() if not a.covers])
+    return f"The plan gives figures for {held} only; it has nothing on {names}."
+
+
+def _programme_lacks(scope: Scope, frame: Frame, match: Match) -> Answer | None:
+    """'How many arrests did Op Vigilant make?': the programme's facts hold no such count."""
+    programme = (match.subject or "").partition(":")[2]
+    facts = scope.repo.achievement_facts(scope.plan_id, programme)
+    row = scope.repo.achievement(scope.plan_id, programme)
+    if row is None or any(f["kind"] in FACT_KINDS[frame.asks] for f in facts):
+        return None
+    return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for "
+                                 f"{row['title']}. What it says: “{row['text']}”", [frame.asks])
+
+
+def _refuse(scope: Scope, match: Match, text: str, about: list[str]) -> Answer:
+    lines = [text]
+    if match.measure in scope.measures and scope.repo.dimension(scope.plan_id, match.measure, "period"):
+        lines.append(_closest(scope, match.measure))
+    signs = [s for s in scope.repo.language.signposts if set(s.about) & set(about)]
+    lines += [f"{s.text} ({s.url})" if s.url else s.text for s in signs[:2]]
+    return Answer(status=Status.no_answer, text="\n\n".join(lines), intent=match.intent,
+                  plan=scope.title)
+
+
+def _closest(scope: Scope, measure: str) -> str:
+    """What the plan does hold on the topic, in words: no figure is offered as the answer."""
+    areas = [scope.area(a) for a in scope.repo.dimension(scope.plan_id, measure, "area")
+             if not scope.areas[a].covers]
+    periods = scope.repo.dimension(scope.plan_id, measure, "period")
+    where = f" for {fmt.listing(areas)}" if areas else ""
+    return (f"The closest it holds: {scope.measures[measure].label}{where}, "
+            f"{fmt.listing(periods)}.")

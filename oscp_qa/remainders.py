@@ -1,0 +1,75 @@
+"""Figures for the rest of an area: "Oxfordshire outside Oxford" is Oxfordshire's figure less
+Oxford's, "Thames Valley outside Oxfordshire" Thames Valley's less Oxfordshire's. The plan
+prints neither, so every one is worked out with the arithmetic shown."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import format as fmt
+from .answer import Answer, Chart, ChartPoint, Fact
+from .figures import answer_with, measure_title, years_to_compare
+from .question import Frame, Match
+from .scope import Scope
+
+
+def remainder(scope: Scope, match: Match, frame: Frame) -> Answer:
+    """The rest of an area, for the years asked; as a change when a change was asked."""
+    op = match.area_op
+    label = f"{scope.area(op.whole)} outside {scope.area(op.part)}"
+    changing = match.intent in ("change", "trend")
+    if changing:
+        start, end = years_to_compare(scope, match)
+        periods = [start, end] if match.intent == "change" else []
+    else:
+        periods = match.periods or scope.repo.dimension(scope.plan_id, match.measure, "period")[-1:]
+    rows = scope.select(match.model_copy(update={"areas": [op.whole, op.part], "periods": periods}))
+    rows = [r for r in rows if r["unit"] != "per cent"]
+    pairs: dict[tuple, dict[str, object]] = defaultdict(dict)
+    for row in rows:
+        pairs[(row["period"], row["quarter"], row["category"])][row["area"]] = row
+    lines = [f"{measure_title(scope, match)}, {label} (the plan gives no figure for it, so it is "
+             f"{scope.area(op.whole)}'s figure less {scope.area(op.part)}'s):"]
+    facts, series = [], {}
+    for (period, quarter, category), pair in pairs.items():
+        if op.whole not in pair or op.part not in pair:
+            continue
+        whole, part = pair[op.whole], pair[op.part]
+        value = whole["value"] - part["value"]
+        arithmetic = f"{fmt.number(whole['value'])} − {fmt.number(part['value'])}"
+        when = ", ".join(filter(None, [scope.quarter(quarter), period, scope.category(category)]))
+        lines.append(f"- {when}: **{fmt.number(value)}** ({arithmetic})")
+        series[(quarter, category, period)] = value
+        facts += [scope.fact(whole), scope.fact(part),
+                  Fact(label=f"{measure_title(scope, match)} ({label}, {when})", value=value,
+                       unit=whole["unit"], area=label, period=period,
+                       source=scope.fact(whole).source, derived=arithmetic)]
+    if not facts:
+        raise scope.refuse(f"The plan does not give both {scope.area(op.whole)}'s and "
+                           f"{scope.area(op.part)}'s {scope.measures[match.measure].label} for "
+                           f"the same years, so it cannot work out {label}.", match)
+    if changing:
+        lines += _changes(series, label)
+    chart = Chart(kind="line" if changing else "bar", title=f"{measure_title(scope, match)}: {label}",
+                  x_label="Year", y_label=rows[0]["unit"].capitalize(),
+                  points=[ChartPoint(x=p, y=v, series=scope.category(c) or label)
+                          for (_, c, p), v in series.items()])
+    return answer_with(scope, match, lines, rows, facts=facts, chart=chart)
+
+
+def _changes(series: dict[tuple, float], label: str) -> list[str]:
+    """The change in the remainder from its first year to its last, with the working."""
+    by_slice: dict[tuple, list[tuple[str, float]]] = defaultdict(list)
+    for (quarter, category, period), value in series.items():
+        by_slice[(quarter, category)].append((period, value))
+    lines = []
+    for points in by_slice.values():
+        points.sort()
+        (first, old), (last, new) = points[0], points[-1]
+        if first == last:
+            continue
+        diff, pct = new - old, fmt.pct_change(old, new)
+        lines.append(f"From {first} to {last}, {label} changed by **{fmt.signed(diff)}** "
+                     f"({fmt.number(new)} − {fmt.number(old)}), **{fmt.percent(pct, True)}** "
+                     f"({fmt.signed(diff)} ÷ {fmt.number(old)} × 100).")
+    return lines
