@@ -6,7 +6,16 @@ import sqlite3
 
 from . import format as fmt
 from .answer import Answer, Fact
-from .figures import answer_with, bar_chart, lookup, measure_title, unit_text, value_text, years_to_compare
+from .figures import (
+    answer_with,
+    bar_chart,
+    lookup,
+    measure_title,
+    printed_change,
+    unit_text,
+    value_text,
+    years_to_compare,
+)
 from .question import Frame, Match
 from .scope import Scope
 
@@ -174,6 +183,7 @@ def _rank_change(scope: Scope, match: Match, frame: Frame) -> Answer:
                 else f"**{fmt.signed(diff)}**{unit_text(rows[0])} ({fmt.number(new)} − {fmt.number(old)})")
     lines = [f"{measure_title(scope, match)}, {start} to {end}: the {'smallest' if lowest else 'largest'} "
              f"{measure} was in **{scope.area(area)}**: {headline}."]
+    lines += printed_change(scope, match, area, f"{start}-{end}", diff, pct)
     lines += [f"- {scope.area(a)}: {fmt.signed(d)} ({fmt.number(o)} → {fmt.number(n)}), "
               f"{fmt.percent(p, True)}" for a, d, p, o, n in changes]
     return answer_with(scope, match, lines, rows)

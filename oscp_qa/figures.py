@@ -172,6 +172,8 @@ def years_to_compare(scope: Scope, match: Match) -> tuple[str, str]:
 def change(scope: Scope, match: Match, frame: Frame) -> Answer:
     start, end = years_to_compare(scope, match)
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
+    if not match.quarters and any(r["quarter"] for r in rows):
+        return _change_of_year_totals(scope, match, rows, start, end)
     lines, facts = [f"{measure_title(scope, match)}, {start} to {end}:"], []
     for (area, category, quarter), pair in _group(rows).items():
         if len(pair) < 2:
@@ -184,7 +186,7 @@ def change(scope: Scope, match: Match, frame: Frame) -> Answer:
             f"- {where}: {fmt.number(old['value'])} → {fmt.number(new['value'])}, "
             f"**{fmt.signed(diff)}** ({fmt.number(new['value'])} − {fmt.number(old['value'])}), "
             f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old['value'])}).")
-        lines += _printed_change(scope, match, area, f"{start}-{end}", diff, pct)
+        lines += printed_change(scope, match, area, f"{start}-{end}", diff, pct)
         facts += [scope.fact(old), scope.fact(new),
                   Fact(label=f"Change {start} to {end} ({where})", value=diff, unit=old["unit"],
                        area=scope.area(area), period=f"{start}-{end}", source=scope.fact(new).source,
@@ -196,6 +198,36 @@ def change(scope: Scope, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))
 
 
+def _change_of_year_totals(scope: Scope, match: Match, rows: list[sqlite3.Row], start: str,
+                           end: str) -> Answer:
+    """Years of quarterly figures are compared by their totals, each added up in the open."""
+    quarters = scope.repo.dimension(scope.plan_id, match.measure, "quarter")
+    years = {p: [r for r in rows if r["period"] == p] for p in (start, end)}
+    for period, group in years.items():
+        if len(group) < len(quarters):
+            raise scope.refuse(
+                f"The plan gives only {len(group)} quarters for {period}, so it has no full-year "
+                f"total to compare; those quarters add up to {fmt.number(sum(r['value'] for r in group))} "
+                f"({' + '.join(fmt.number(r['value']) for r in group)}).", match)
+    totals = {p: sum(r["value"] for r in g) for p, g in years.items()}
+    sums = {p: " + ".join(fmt.number(r["value"]) for r in g) for p, g in years.items()}
+    old, new = totals[start], totals[end]
+    diff, pct = new - old, fmt.pct_change(old, new)
+    where = scope.area(rows[0]["area"])
+    lines = [f"{measure_title(scope, match)}, {where}, whole years {start} and {end}:",
+             *[f"- {p}: **{fmt.number(v)}** ({sums[p]})" for p, v in totals.items()],
+             f"Change: **{fmt.signed(diff)}** ({fmt.number(new)} − {fmt.number(old)}), "
+             f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old)} × 100)."]
+    source = scope.fact(rows[0]).source
+    facts = [Fact(label=f"{measure_title(scope, match)} ({where}, {p}, all quarters)", value=v,
+                  unit=rows[0]["unit"], area=where, period=p, source=source, derived=sums[p])
+             for p, v in totals.items()]
+    facts.append(Fact(label=f"Change {start} to {end} ({where})", value=diff, unit=rows[0]["unit"],
+                      area=where, period=f"{start}-{end}", source=source,
+                      derived=f"{fmt.number(new)} − {fmt.number(old)}"))
+    return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
+
+
 def _group(rows: list[sqlite3.Row]) -> dict:
     groups = defaultdict(list)
     for row in rows:
@@ -205,7 +237,7 @@ def _group(rows: list[sqlite3.Row]) -> dict:
     return groups
 
 
-def _printed_change(scope: Scope, match: Match, area: str, span: str, diff: float,
+def printed_change(scope: Scope, match: Match, area: str, span: str, diff: float,
                     pct: float) -> list[str]:
     """The plan's own printed change, where it differs from the arithmetic."""
     notes = []
@@ -238,6 +270,8 @@ def _line(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> Chart:
 
 
 def trend(scope: Scope, match: Match, frame: Frame) -> Answer:
+    if match.periods:
+        scope.select(match)  # a year asked that the plan does not have is said, not skipped
     rows = scope.select(match.model_copy(update={"periods": []}))
     periods = sorted({r["period"] for r in rows})
     if len(periods) < 2:

@@ -38,10 +38,14 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         known.discard("achievement")  # "and in Didcot?" after a figure: a place, not a programme
     if features.duty_named:
         known.add("duty")
-    if frame.measure or (context.measure and _follows_on(frame, rules)):
+    if frame.measure or (context.measure and _follows_on(frame, rules)) or frame.sharpened:
         known.add("measure")
     scores = {r.id: s for r in rules if (s := score(r, frame, known)) is not None}
     best = max(scores, key=lambda k: (scores[k], -[r.id for r in rules].index(k)), default=None)
+    if (best is None or scores[best] < min_score) and context.programme and not frame.measure \
+            and not frame.features.achievement:  # "which councils were involved?" after a scheme
+        return match(frame.model_copy(update={"follow_up": True}), rules, context, latest_year,
+                     min_score)
     if best is None or scores[best] < min_score:
         fallback = "search" if frame.topic_words else "clarify"
         return Match(intent=fallback, score=0.0, scores=scores)
@@ -82,7 +86,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     same_topic = frame.measure is None or frame.measure == context.measure
     follows = context.measure is not None and (frame.measure is None or frame.follow_up)
     carried: list[str] = []
-    slots: dict = {"measure": frame.measure or context.measure, "carried": carried}
+    slots: dict = {"measure": frame.measure or context.measure or frame.sharpened,
+                   "carried": carried}
     if frame.measure is None and context.measure:
         carried.append("measure")
     if (intent == "lookup" and follows and same_topic and context.intent in CARRIED_INTENTS
@@ -108,6 +113,11 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         areas = [a for a in areas if a not in (area_op.whole, area_op.part)]
     slots["areas"], slots["area_op"] = areas, area_op
     slots["periods"] = _periods(frame, context if follows else Context(), latest_year)
+    if intent == "compare_areas" and len(slots["periods"]) >= 2:  # "2021 vs 2020": a change
+        slots["intent"] = "change"
+    if (slots["intent"] == "change" and follows and len(frame.periods) == 1 and context.periods
+            and context.periods[-1] != frame.periods[0]):  # "how much higher than 2020?"
+        slots["periods"] = sorted({frame.periods[0], context.periods[-1]})
     if not frame.periods and not frame.relative and follows and context.periods:
         carried.append("periods")
     slots["quarters"] = list(frame.quarters)

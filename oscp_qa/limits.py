@@ -37,7 +37,7 @@ def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
     if frame.asks == "named_person":
         return _refuse(scope, match, "The plan names no one in that role: it does not say who "
                                      "leads, chairs or holds any post by name.", ["person"])
-    source = _source_text(scope, match)
+    source = _source_text(scope, frame, match)
     restrictions = [u for u in frame.restrictions if not _said_in(u, source)]
     counted = frame.asks in ("count", "money") and match.intent not in ("search", "priorities")
     if restrictions and (figures or counted):
@@ -50,8 +50,9 @@ def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
     if match.intent == "achievement" and frame.asks in FACT_KINDS:
         return _programme_lacks(scope, frame, match)
     named = frame.features.duty_named or frame.features.glossary
+    timeless = not any(w in source for w in scope.words.time_words)
     if (frame.asks in ("count", "money") and match.intent in NAMED_ENTITY_INTENTS and named) or (
-            frame.asks == "date" and match.intent in ("duties", "glossary") and named):
+            frame.asks == "date" and match.intent in ("duties", "glossary") and named and timeless):
         return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for that. "
                                      f"It describes it only in words.", [frame.asks])
     if frame.asks == "money" and figures and scope.measures[match.measure].unit != "pounds":
@@ -60,12 +61,18 @@ def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
     return None
 
 
-def _source_text(scope: Scope, match: Match) -> str:
+def _source_text(scope: Scope, frame: Frame, match: Match) -> str:
     """The words of what would answer: a restriction the source itself states is no
     restriction ("how many cases have been closed?" where the plan says two were)."""
     if match.intent == "achievement" and match.subject:
         row = scope.repo.achievement(scope.plan_id, match.subject.partition(":")[2])
         return " ".join([row["title"], row["text"], row["facts"]]).lower() if row else ""
+    if match.intent == "duties" and frame.duties:
+        return " ".join(r["text"].lower() for r in scope.repo.duties(scope.plan_id)
+                        if r["id"] in frame.duties)
+    if match.intent == "glossary" and match.subject:
+        row = scope.repo.glossary_term(scope.plan_id, match.subject.partition(":")[2])
+        return row["meaning"].lower() if row else ""
     if match.measure:
         tables = scope.repo.tables_for(scope.plan_id, match.measure)
         return " ".join(f"{t['title']} {t['counts']}" for t in tables).lower()

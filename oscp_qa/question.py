@@ -87,6 +87,8 @@ class Frame(Frozen):
     alternatives: list[str] = []      # other measures the topic words fit as well
     categories: list[str] = []
     excluded_categories: list[str] = []
+    sharpened: str | None = None      # the one measure words such as "council" and "cases"
+                                      # point to when no topic is named and a count is asked
     loose_categories: dict[str, list[str]] = {}   # measure -> categories named with no topic
                                                   # ("and how many were environmental?")
     areas: list[str] = []

@@ -45,6 +45,8 @@ class Term(Strict):
     phrases: list[str] = Field(min_length=1)
     means: list[Meaning] = Field(min_length=1)
     anchor: bool = True
+    restricts: bool = False           # a subgroup ("children"): asked of a table that does not
+                                      # break it out, it narrows what is counted
 
 
 BoostName = Literal["areas", "duty_named", "about_named", "achievement", "achievement_named",
@@ -84,6 +86,8 @@ class Words(Strict):
     oscp_priority_list: list[str]
     which_pcc: list[str]
     pcc_list: list[str]
+    time_words: list[str]
+    person_roles: list[str]
     pcc_names: list[str]
     after_words: list[str]
     second_words: list[str]

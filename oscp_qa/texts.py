@@ -172,7 +172,9 @@ def work_on(scope: Scope, match: Match, frame: Frame) -> Answer:
                  for cue in rule.cues for w in cue.split()}
     ignore = cue_words | set(scope.words.not_priority_topics) | set(scope.words.achievement_cues)
     words = [w for w in frame.content_words if w not in ignore and w not in scope.words.filler]
-    phrases = frame.named_phrases + frame.topic_phrases
+    plain = ignore | set(scope.words.stopwords)
+    phrases = [p for p in frame.named_phrases + frame.topic_phrases
+               if not set(p.split()) <= plain]
     what = phrases[0] if phrases else " ".join(words)
     found = {table: _find(scope, table, phrases, words)
              for table in ("priorities", "achievements")}

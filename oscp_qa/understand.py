@@ -45,7 +45,7 @@ class Understander:
         slots: dict = dict(text=text[:limit], tokens=tokens, tags=tags,
                            truncated=len(text) > limit, periods=found.years,
                            quarters=found.quarters, relative=found.relative, numbers=found.numbers)
-        slots.update(self._topic(tokens, tags))
+        slots.update(self._topic(tokens, tags, _has(padded, self.words.wants_number)))
         slots["areas"] = _unique(t.value for t in tags if t.kind == "area")
         slots["area_op"] = self._area_op(tokens, tags, slots["areas"])
         for kind, field in (("glossary", "glossary"), ("achievement", "achievements"),
@@ -79,7 +79,7 @@ class Understander:
 
     # --- topics and areas ------------------------------------------------------------------------
 
-    def _topic(self, tokens: list[str], tags: list[Tag]) -> dict:
+    def _topic(self, tokens: list[str], tags: list[Tag], counting: bool) -> dict:
         """The measure most of the question's topic words agree on, then its categories."""
         term_tags = [t for t in tags if t.kind == "term"]
         votes: Counter[str] = Counter()
@@ -92,16 +92,17 @@ class Understander:
                     order.append(meaning.measure)
         phrases = self.terms[int(term_tags[0].value)].phrases if term_tags else []
         table = next((t.value for t in tags if t.kind == "table"), None)
-        if table and table not in order:  # "Table 5": the measure its table counts
-            order.insert(0, table)
-            votes[table] += 1
+        if table:  # "Table 5": the measure its table counts, whatever else the words fit
+            order = [table]
+        sharpened = [m for m, n in votes.most_common() if n == max(votes.values(), default=0)]
+        guess = sharpened[0] if counting and len(sharpened) == 1 else None
         if not order:
             loose: dict[str, list[str]] = {}
             for tag in term_tags:
                 for meaning in self.terms[int(tag.value)].means:
                     if meaning.category:
                         loose.setdefault(meaning.measure, []).append(meaning.category)
-            return {"topic_phrases": phrases, "loose_categories": loose}
+            return {"topic_phrases": phrases, "loose_categories": loose, "sharpened": guess}
         measure = max(order, key=lambda m: (votes[m], -order.index(m)))
         found: dict = {"measure": measure, "topic_phrases": phrases, "categories": [],
                        "excluded_categories": [],
@@ -109,7 +110,8 @@ class Understander:
         readings = {measure, *found["alternatives"]}
         found["foreign"] = [  # "children" of modern slavery: a breakdown of another table
             " ".join(tokens[t.start:t.end]) for t in term_tags
-            if all(m.category and m.measure not in readings for m in self.terms[int(t.value)].means)]
+            if all((m.category or self.terms[int(t.value)].restricts) and m.measure not in readings
+                   for m in self.terms[int(t.value)].means)]
         after = set(self.words.after_words)
         for tag in term_tags:
             for meaning in self.terms[int(tag.value)].means:
@@ -146,6 +148,9 @@ class Understander:
     def _asks(self, tokens: list[str], padded: str) -> str:
         found = next((kind for kind, phrases in self.words.asks.items() if _has(padded, phrases)),
                      None)
+        roles = set(self.words.person_roles) & set(tokens)
+        if roles and ("name" in tokens or (found == "person" and tokens[:1] == ["who"])):
+            return "named_person"  # "what's the name of the coordinator?", "who is the chair?"
         if tokens and tokens[0] in self.words.yes_no_openers and found not in (
                 "how_counted", "definition", "expansion", "money", "how_to"):
             return "yes_no"

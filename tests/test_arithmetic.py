@@ -349,12 +349,18 @@ def test_derived_facts_show_their_arithmetic(assistant, question):
             assert evaluate(fact.derived) == pytest.approx(fact.value, abs=0.005), fact
 
 
-def test_quarterly_changes_say_which_quarter(assistant):
-    """A change between financial years is worked out quarter by quarter; each line must say
-    which quarter it is about, or the four lines cannot be told apart."""
+def test_a_change_between_financial_years_compares_their_quarterly_totals(assistant):
+    """Years of quarterly figures are compared as whole years, each total added up in the open:
+    2018/19 is 383 + 414 + 381 + 353 = 1,531 and 2019/20 is 362 + 385 + 373 + 370 = 1,490."""
     answer = ask(assistant, "change in da children occurrences between 2018/19 and 2019/20")
-    lines = [line for line in answer.text.splitlines() if "→" in line]
-    assert len(lines) == 4
-    assert len(set(line.split(":")[0] for line in lines)) == 4, answer.text
+    assert "**1,531** (383 + 414 + 381 + 353)" in answer.text
+    assert "**1,490** (362 + 385 + 373 + 370)" in answer.text
+    assert "-41" in answer.text
     labels = [f.label for f in derived_facts(answer)]
     assert len(set(labels)) == len(labels), labels
+
+
+def test_a_change_in_one_quarter_stays_quarterly(assistant):
+    answer = ask(assistant, "change in da children occurrences in april to june between 2018/19 "
+                            "and 2019/20")
+    assert "383 → 362" in answer.text and "-21" in answer.text
