@@ -121,8 +121,11 @@ class Assistant:
             return
         programme = frame.programme or (self.context.programme if frame.follow_up else None)
         if match.measure:
+            earlier = self.context.periods if (self.context.measure == match.measure
+                                               and self.context.periods != match.periods) else []
             self.context = Context(intent=match.intent, measure=match.measure, areas=match.areas,
                                    area_op=match.area_op, periods=match.periods,
+                                   earlier_periods=earlier,
                                    quarters=match.quarters, categories=match.categories,
                                    excluded_categories=match.excluded_categories,
                                    subject=answer.subject, programme=programme)

@@ -113,7 +113,8 @@ def _dimension(scope: Scope, match: Match, frame: Frame) -> str:
 def rank(scope: Scope, match: Match, frame: Frame) -> Answer:
     dimension = _dimension(scope, match, frame)
     measure = scope.measures[match.measure]
-    open_ = {"area": {"areas": []}, "category": {"categories": []},
+    open_ = {"area": {"areas": []} if len(match.areas) < 2 else {},
+             "category": {"categories": []} if len(match.categories) < 2 else {},
              "period": {"periods": []}, "quarter": {"quarters": []}}[dimension]
     if dimension != "period" and not match.periods and dimension != "quarter":
         open_["periods"] = scope.repo.dimension(scope.plan_id, measure.id, "period")[-1:]

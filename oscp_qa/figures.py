@@ -9,6 +9,7 @@ import sqlite3
 from collections import defaultdict
 
 from . import format as fmt
+from . import verdicts
 from .answer import Answer, Chart, ChartPoint, Fact, Status
 from .question import Frame, Match
 from .scope import Scope
@@ -175,6 +176,7 @@ def change(scope: Scope, match: Match, frame: Frame) -> Answer:
     if not match.quarters and any(r["quarter"] for r in rows):
         return _change_of_year_totals(scope, match, rows, start, end)
     lines, facts = [f"{measure_title(scope, match)}, {start} to {end}:"], []
+    verdict = None  # "the plan says it fell by 8.43%, is that right?": checked on the first area
     for (area, category, quarter), pair in _group(rows).items():
         if len(pair) < 2:
             continue
@@ -187,6 +189,9 @@ def change(scope: Scope, match: Match, frame: Frame) -> Answer:
             f"**{fmt.signed(diff)}** ({fmt.number(new['value'])} − {fmt.number(old['value'])}), "
             f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old['value'])}).")
         lines += printed_change(scope, match, area, f"{start}-{end}", diff, pct)
+        if frame.signals.quoted_percent is not None and verdict is None:
+            verdict = verdicts.quoted_percent(frame.signals.quoted_percent, pct,
+                                              _printed_pct(scope, match, area, start, end))
         facts += [scope.fact(old), scope.fact(new),
                   Fact(label=f"Change {start} to {end} ({where})", value=diff, unit=old["unit"],
                        area=scope.area(area), period=f"{start}-{end}", source=scope.fact(new).source,
@@ -195,6 +200,8 @@ def change(scope: Scope, match: Match, frame: Frame) -> Answer:
                        unit="per cent", area=scope.area(area), period=f"{start}-{end}",
                        source=scope.fact(new).source,
                        derived=f"{fmt.signed(diff)} ÷ {fmt.number(old['value'])} × 100")]
+    if verdict:
+        lines.insert(0, verdict)
     return answer_with(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))
 
 
@@ -254,6 +261,12 @@ def printed_change(scope: Scope, match: Match, area: str, span: str, diff: float
     return notes
 
 
+def _printed_pct(scope: Scope, match: Match, area: str, start: str, end: str) -> float | None:
+    rows = scope.repo.figures(scope.plan_id, match.measure, "printed_change_pct", area=[area],
+                              period=[f"{start}-{end}"])
+    return rows[0]["value"] if rows else None
+
+
 def _why_differs(scope: Scope, row: sqlite3.Row) -> str:
     notes = [n["text"] for n in scope.repo.notes(scope.plan_id, row["table"])
              if "percent" in n["id"] or "pct" in n["id"]]
@@ -298,6 +311,11 @@ def trend(scope: Scope, match: Match, frame: Frame) -> Answer:
             step = last["value"] - prev["value"]
             lines.append(f"  From {prev['period']} to {last['period']} it "
                          f"{'rose' if step > 0 else 'fell'} by {fmt.number(abs(step))}.")
+    if frame.signals.every_year or frame.asks == "yes_no":
+        lines.insert(0, verdicts.every_year({
+            ", ".join(filter(None, [scope.area(a), scope.category(c)])): [
+                (r["period"], r["value"]) for r in series]
+            for (a, c, _), series in _group(rows).items()}))
     return answer_with(scope, match, lines, rows, chart=_line(scope, match, rows))
 
 

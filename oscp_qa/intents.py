@@ -43,7 +43,8 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     scores = {r.id: s for r in rules if (s := score(r, frame, known)) is not None}
     best = max(scores, key=lambda k: (scores[k], -[r.id for r in rules].index(k)), default=None)
     if (best is None or scores[best] < min_score) and context.programme and not frame.measure \
-            and not frame.features.achievement:  # "which councils were involved?" after a scheme
+            and not frame.features.achievement and not frame.follow_up:
+        # "which councils were involved?" after a scheme: asked of the scheme
         return match(frame.model_copy(update={"follow_up": True}), rules, context, latest_year,
                      min_score)
     if best is None or scores[best] < min_score:
@@ -115,6 +116,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     slots["periods"] = _periods(frame, context if follows else Context(), latest_year)
     if intent == "compare_areas" and len(slots["periods"]) >= 2:  # "2021 vs 2020": a change
         slots["intent"] = "change"
+    if slots["intent"] == "change" and follows and not frame.periods and context.earlier_periods:
+        slots["periods"] = sorted(set(context.earlier_periods + context.periods))  # "difference?"
     if (slots["intent"] == "change" and follows and len(frame.periods) == 1 and context.periods
             and context.periods[-1] != frame.periods[0]):  # "how much higher than 2020?"
         slots["periods"] = sorted({frame.periods[0], context.periods[-1]})

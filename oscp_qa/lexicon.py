@@ -62,7 +62,9 @@ class Lexicon:
             index += 1
             if index - 1 in covered or word in self.known or not any(c.isalpha() for c in word):
                 continue
-            kind = self.restrictions.get(word) or self.restrictions.get(lemma(word))
+            joined = f"{word}-{tokens[index]}" if index < len(tokens) else word  # "under 18"
+            kind = (self.restrictions.get(word) or self.restrictions.get(lemma(word))
+                    or self.restrictions.get(joined) or self.restrictions.get(joined.rstrip("s")))
             if kind:
                 found.append(Unknown(word=word, role="restriction", kind=kind))
             elif word.replace("-", "").isalpha() and len(word) > 2:

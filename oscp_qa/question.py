@@ -135,6 +135,7 @@ class Context(Model):
     areas: list[str] = []
     area_op: AreaOp | None = None
     periods: list[str] = []
+    earlier_periods: list[str] = []   # the years asked before a follow-up changed them
     quarters: list[str] = []
     categories: list[str] = []
     excluded_categories: list[str] = []

@@ -258,7 +258,8 @@ def search(scope: Scope, match: Match, frame: Frame) -> Answer:
         if sentence:
             quotes.append((hit["title"], sentence))
     missing = " ".join(frame.topic_words)
-    if not quotes or frame.wants_number:
+    whole = [q for q in quotes if _holds_all(q[1], frame.topic_words)]
+    if not whole or frame.wants_number:
         text = f"The {scope.title} does not include anything on “{missing}”."
         if frame.wants_number:
             text = f"The {scope.title} does not include a figure for “{missing}”."
@@ -267,8 +268,15 @@ def search(scope: Scope, match: Match, frame: Frame) -> Answer:
         return Answer(status=Status.no_answer, intent="search", plan=scope.title,
                       text=f"{text}\n\n{scope.holdings()}",
                       sources=[f"{scope.title}, {q[0]}" for q in quotes[:1]])
-    lines = [f"From the plan, “{title}”: “{sentence}”" for title, sentence in quotes]
-    return _done(scope, match, "\n\n".join(lines), [f"{scope.title}, {t}" for t, _ in quotes])
+    lines = [f"From the plan, “{title}”: “{sentence}”" for title, sentence in whole]
+    if frame.asks == "yes_no":  # every word asked about is in the passage
+        lines.insert(0, "**Yes**, the plan says so.")
+    return _done(scope, match, "\n\n".join(lines), [f"{scope.title}, {t}" for t, _ in whole])
+
+
+def _holds_all(sentence: str, words: list[str]) -> bool:
+    """A passage is the answer only when it speaks of everything asked, not of some of it."""
+    return all(w[:5] in sentence.lower() for w in words)
 
 
 def _best_sentence(text: str, words: list[str]) -> str | None:

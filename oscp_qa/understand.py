@@ -104,9 +104,12 @@ class Understander:
                         loose.setdefault(meaning.measure, []).append(meaning.category)
             return {"topic_phrases": phrases, "loose_categories": loose, "sharpened": guess}
         measure = max(order, key=lambda m: (votes[m], -order.index(m)))
+        shared = {m.measure for t in term_tags for m in self.terms[int(t.value)].means
+                  if measure in {x.measure for x in self.terms[int(t.value)].means}}
         found: dict = {"measure": measure, "topic_phrases": phrases, "categories": [],
-                       "excluded_categories": [],
-                       "alternatives": [m for m in order if m != measure and votes[m] == votes[measure]]}
+                       "excluded_categories": [],  # another reading of the same words ("ASB")
+                       "alternatives": [m for m in order if m != measure and m in shared
+                                        and votes[m] == votes[measure]]}
         readings = {measure, *found["alternatives"]}
         found["foreign"] = [  # "children" of modern slavery: a breakdown of another table
             " ".join(tokens[t.start:t.end]) for t in term_tags
