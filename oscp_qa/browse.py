@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .answer import Chart, ChartPoint
 from .assistant import Engine
+from .scope import NO_PERIOD
 
 STAT_HEADINGS = {
     "count": "Count",
@@ -146,7 +147,7 @@ def figures_frame(engine: Engine, rows: list[sqlite3.Row]) -> pd.DataFrame:
     scope = engine.scope
     frame = pd.DataFrame({
         "Area": [scope.area(r["area"]) for r in rows],
-        "Period": [r["period"] for r in rows],
+        "Period": [r["period"] or NO_PERIOD for r in rows],
         "Quarter": [scope.quarter(r["quarter"]) for r in rows],
         "Breakdown": [scope.category(r["category"]) for r in rows],
         "Figure": [STAT_HEADINGS.get(r["stat"], r["stat"]) for r in rows],
@@ -206,8 +207,10 @@ def _direction(engine: Engine, row: sqlite3.Row) -> str:
     what = scope.category(row["category"]) or scope.measures[row["measure"]].label
     since = f" compared with {row['compared_with']}" if row["compared_with"] else ""
     went = "increased" if row["direction"] == "increase" else "decreased"
-    return (f"{what[0].upper()}{what[1:]} in {scope.area(row['area'])} {went} in {row['period']}"
-            f"{since}. The plan: “{row['quote']}”")
+    where = f" in {scope.area(row['area'])}" if row["area"] else ""
+    unnamed = "" if row["area"] else " The plan names no area."
+    return (f"{what[0].upper()}{what[1:]}{where} {went} in {row['period']}"
+            f"{since}.{unnamed} The plan: “{row['quote']}”")
 
 
 # --- priorities ---------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ class Figure(Strict):
     table: str
     measure: str
     area: str
-    period: str
+    period: str | None = Field(None, description="empty when the plan does not give the period")
     quarter: str | None = None
     category: str | None = None
     stat: Literal["count", "percent", "printed_change", "printed_change_pct", "printed_share_pct"]
@@ -122,7 +122,7 @@ class Figure(Strict):
 class Direction(Strict):
     table: str
     measure: str
-    area: str
+    area: str | None = Field(None, description="empty when the plan names no area")
     period: str
     compared_with: str | None = None
     category: str | None = None
