@@ -10,7 +10,6 @@ from .answer import Answer, Fact, Status
 from .question import Match
 from .retrieve import Repository
 
-
 NO_PERIOD = "period not stated in the plan"   # a figure the plan gives without its period
 
 
