@@ -9,6 +9,7 @@ from .answer import Answer, Status
 from .question import Match, ParsedQuestion
 from .scope import Scope
 
+GENERAL = "general knowledge, not from the plan"   # how a glossary field marked general reads
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2}
 
 
@@ -164,10 +165,12 @@ def glossary(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
     row = scope.repo.glossary_term(scope.plan_id, subject_of(match, "glossary"))
     head = f"**{row['term']}**"
     if row["stands_for"]:
-        head += f" stands for **{row['stands_for']}**."
+        head += f" stands for **{row['stands_for']}**"
+        head += f" ({GENERAL})." if row["stands_for_source"] == "general" else "."
+    general = f"\n\n*{_capital(GENERAL)}:* {row['general']}" if row["general"] else ""
     where = f" The plan uses it in: {row['in_plan']}." if row["in_plan"] else ""
-    return _done(scope, match, f"{head} {row['meaning']}{where}", [f"{scope.title}, glossary"],
-                 subject=f"glossary:{row['term']}")
+    return _done(scope, match, f"{head} {row['meaning']}{where}{general}",
+                 [f"{scope.title}, glossary"], subject=f"glossary:{row['term']}")
 
 
 def duties(scope: Scope, match: Match, parsed: ParsedQuestion) -> Answer:
