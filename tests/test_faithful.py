@@ -9,7 +9,8 @@ sections.yaml and read here without the database:
   sections, an achievement's heading, a table's section), as written or with another ending
   (victim / victims, reduce / reduced). A word the plan does not use there ("standard",
   "funded", "calendar", "once") fails;
-- an expansion (`stands_for`) must be in those sections word for word, next to the term.
+- an expansion (`stands_for`) shown as the plan's must be in those sections word for word, and
+  so must the term itself.
 
 Anything else is general knowledge: it goes in a term's `general` field, or its expansion is
 marked `stands_for_source: general`, and answers and pages show it as not from the plan.
