@@ -4,6 +4,7 @@ import streamlit as st
 
 from app_pages import ui
 from oscp_qa import browse
+from oscp_qa.texts import GENERAL
 
 engine = ui.engine()
 total = len(browse.glossary(engine))
@@ -33,7 +34,10 @@ else:
             name = f"**{ui.plain(item.term)}**"
             if item.stands_for:
                 name += f": {ui.plain(item.stands_for)}"
+                name += f" ({GENERAL})" if item.stands_for_general else ""
             st.markdown(name)
             st.markdown(ui.plain(item.meaning))
+            if item.general:
+                st.markdown(f"*{GENERAL[:1].upper()}{GENERAL[1:]}:* {ui.plain(item.general)}")
             if item.in_plan:
                 st.markdown(f"Where the plan uses it: {ui.plain(item.in_plan)}")

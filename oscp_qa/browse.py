@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict
 
 from .answer import Chart, ChartPoint
 from .assistant import Engine
+from .scope import NO_PERIOD
+from .texts import GENERAL
 
 STAT_HEADINGS = {
     "count": "Count",
@@ -62,7 +64,9 @@ class Duty(Item):
 class Term(Item):
     term: str
     stands_for: str
+    stands_for_general: bool = False    # the plan does not spell the term out
     meaning: str
+    general: str = ""                   # general knowledge, not from the plan
     in_plan: str
     aliases: list[str]
 
@@ -146,7 +150,7 @@ def figures_frame(engine: Engine, rows: list[sqlite3.Row]) -> pd.DataFrame:
     scope = engine.scope
     frame = pd.DataFrame({
         "Area": [scope.area(r["area"]) for r in rows],
-        "Period": [r["period"] for r in rows],
+        "Period": [r["period"] or NO_PERIOD for r in rows],
         "Quarter": [scope.quarter(r["quarter"]) for r in rows],
         "Breakdown": [scope.category(r["category"]) for r in rows],
         "Figure": [STAT_HEADINGS.get(r["stat"], r["stat"]) for r in rows],
@@ -206,8 +210,10 @@ def _direction(engine: Engine, row: sqlite3.Row) -> str:
     what = scope.category(row["category"]) or scope.measures[row["measure"]].label
     since = f" compared with {row['compared_with']}" if row["compared_with"] else ""
     went = "increased" if row["direction"] == "increase" else "decreased"
-    return (f"{what[0].upper()}{what[1:]} in {scope.area(row['area'])} {went} in {row['period']}"
-            f"{since}. The plan: “{row['quote']}”")
+    where = f" in {scope.area(row['area'])}" if row["area"] else ""
+    unnamed = "" if row["area"] else " The plan names no area."
+    return (f"{what[0].upper()}{what[1:]}{where} {went} in {row['period']}"
+            f"{since}.{unnamed} The plan: “{row['quote']}”")
 
 
 # --- priorities ---------------------------------------------------------------------------------
@@ -310,13 +316,14 @@ def glossary(engine: Engine, query: str = "") -> list[Term]:
     meaning hold every word of it, terms whose names match listed first."""
     rows = _rows(engine, "select * from glossary where plan = ?", (engine.scope.plan_id,))
     terms = [Term(term=r["term"], stands_for=r["stands_for"] or "", meaning=r["meaning"],
-                  in_plan=r["in_plan"] or "", aliases=_split(r["aliases"]),
+                  stands_for_general=r["stands_for_source"] == "general",
+                  general=r["general"] or "", in_plan=r["in_plan"] or "", aliases=_split(r["aliases"]),
                   question=f"What does {r['term']} mean?") for r in rows]
     terms.sort(key=lambda t: t.term.lower())
     if not query.strip():
         return terms
     named = [t for t in terms if _matches(query, t.term, t.stands_for, *t.aliases)]
-    described = [t for t in terms if t not in named and _matches(query, t.meaning)]
+    described = [t for t in terms if t not in named and _matches(query, t.meaning, t.general)]
     return named + described
 
 
@@ -325,5 +332,8 @@ def glossary_frame(items: list[Term]) -> pd.DataFrame:
         "Term": [t.term for t in items],
         "Stands for": [t.stands_for for t in items],
         "Meaning": [t.meaning for t in items],
+        f"{GENERAL[:1].upper()}{GENERAL[1:]}": [
+            "; ".join(filter(None, [f"stands for {t.stands_for}" if t.stands_for_general else "",
+                                    t.general])) for t in items],
         "Where the plan uses it": [t.in_plan for t in items],
     })

@@ -78,7 +78,7 @@ def _context_sentence(scope: Scope, match: Match, row: sqlite3.Row) -> list[str]
     series = scope.repo.figures(scope.plan_id, measure.id, area=[row["area"]],
                                 category=[row["category"]] if row["category"] else None)
     series = [r for r in series if r["quarter"] is None and row["quarter"] is None]
-    earlier = [r for r in series if r["period"] < row["period"]]
+    earlier = [r for r in series if (r["period"] or "") < (row["period"] or "")]
     if earlier and row["unit"] != "per cent":
         before = earlier[-1]
         diff = row["value"] - before["value"]
@@ -150,6 +150,11 @@ def _parent_shares(scope: Scope, values: dict[str, float], unit: str) -> list[st
     return lines
 
 
+def _given_for(periods: list[str]) -> str:
+    """'for 2021 only', or, when the plan states no period, that it does not."""
+    return f"for {fmt.listing(periods)} only" if periods else "without stating a period"
+
+
 def years_to_compare(scope: Scope, match: Match) -> tuple[str, str]:
     """The two years a change is between: as asked, or the asked year and the one before."""
     periods = scope.repo.dimension(scope.plan_id, match.measure, "period")
@@ -165,8 +170,8 @@ def years_to_compare(scope: Scope, match: Match) -> tuple[str, str]:
         return earlier[-1], asked[0]
     if len(periods) < 2:
         raise scope.refuse(
-            f"The plan gives {scope.measures[match.measure].label} for {fmt.listing(periods)} "
-            f"only, so it cannot show a change over time.", match)
+            f"The plan gives {scope.measures[match.measure].label} {_given_for(periods)}, "
+            f"so it cannot show a change over time.", match)
     return periods[-2], periods[-1]
 
 
@@ -286,10 +291,10 @@ def trend(scope: Scope, match: Match, frame: Frame) -> Answer:
     if match.periods:
         scope.select(match)  # a year asked that the plan does not have is said, not skipped
     rows = scope.select(match.model_copy(update={"periods": []}))
-    periods = sorted({r["period"] for r in rows})
+    periods = sorted({r["period"] for r in rows if r["period"]})
     if len(periods) < 2:
         raise scope.refuse(
-            f"The plan gives {scope.measures[match.measure].label} for {fmt.listing(periods)} only, "
+            f"The plan gives {scope.measures[match.measure].label} {_given_for(periods)}, "
             f"so it shows no trend over time. " + lookup(scope, match, frame).text, match,
             [scope.table_source(rows[0]["table"])])
     if any(r["quarter"] for r in rows):
@@ -329,8 +334,10 @@ def direction(scope: Scope, match: Match, frame: Frame) -> Answer:
         what = scope.category(row["category"]) or scope.measures[row["measure"]].label
         compared = f" compared with {row['compared_with']}" if row["compared_with"] else ""
         word = "increased" if row["direction"] == "increase" else "decreased"
-        lines.append(f"- {what[:1].upper() + what[1:]} in {scope.area(row['area'])} **{word}** in "
-                     f"{row['period']}{compared}. The plan: “{row['quote']}”")
+        where = f" in {scope.area(row['area'])}" if row["area"] else ""
+        unnamed = "" if row["area"] else " The plan names no area."
+        lines.append(f"- {what[:1].upper() + what[1:]}{where} **{word}** in "
+                     f"{row['period']}{compared}.{unnamed} The plan: “{row['quote']}”")
     table = scope.repo.table(scope.plan_id, rows[0]["table"])
     sources = [scope.table_source(rows[0]["table"])]
     caveats = scope.caveats([rows[0]["table"]])

@@ -177,7 +177,7 @@ class Figure(Strict):
     table: str
     measure: str
     area: str
-    period: str
+    period: str | None = Field(None, description="empty when the plan does not give the period")
     quarter: str | None = None
     category: str | None = None
     stat: Literal["count", "percent", "printed_change", "printed_change_pct", "printed_share_pct"]
@@ -189,7 +189,7 @@ class Figure(Strict):
 class Direction(Strict):
     table: str
     measure: str
-    area: str
+    area: str | None = Field(None, description="empty when the plan names no area")
     period: str
     compared_with: str | None = None
     category: str | None = None
@@ -256,10 +256,18 @@ class Achievement(Strict):
 
 
 class GlossaryTerm(Strict):
+    """A term the plan uses. `meaning` holds only what the plan says of it (tests/test_faithful.py
+    checks it against the plan's text); what the plan does not say is marked as general knowledge
+    by a field, and answers and pages show it as not from the plan."""
+
     term: str
     stands_for: str | None = None
+    stands_for_source: Literal["plan", "general"] = Field(
+        "plan", description="general: the plan does not spell the term out; the expansion is "
+        "general knowledge")
     aliases: list[str] = []
     meaning: str
+    general: str | None = Field(None, description="general knowledge, not from the plan")
     in_plan: str | None = None
 
 

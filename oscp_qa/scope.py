@@ -10,6 +10,8 @@ from .answer import Answer, Fact, Status
 from .question import Match
 from .retrieve import Repository
 
+NO_PERIOD = "period not stated in the plan"   # a figure the plan gives without its period
+
 
 class Refusal(Exception):
     """The plan cannot answer as asked; carries the no-answer to give instead."""
@@ -44,7 +46,8 @@ class Scope:
         return " ".join(w if w == "to" else w.capitalize() for w in phrases[0].split())
 
     def when(self, row: sqlite3.Row) -> str:
-        return f"{self.quarter(row['quarter'])} {row['period']}" if row["quarter"] else row["period"]
+        period = row["period"] or NO_PERIOD
+        return f"{self.quarter(row['quarter'])} {period}" if row["quarter"] else period
 
     def describe(self, row: sqlite3.Row, with_area: bool = True) -> str:
         """'Oxford, 2021, race' for a figure row."""
@@ -90,7 +93,7 @@ class Scope:
         measure = self.measures[match.measure]
         dims = {c: self.repo.dimension(self.plan_id, measure.id, c)
                 for c in ("area", "period", "quarter", "category")}
-        if not dims["period"]:
+        if not dims["area"]:  # every figure has an area; its period may be unstated
             said = " ".join(f"({t['label']}: {t['counts']})"
                             for t in self.repo.tables_for(self.plan_id, measure.id))
             raise self.refuse(
@@ -130,6 +133,13 @@ class Scope:
         return chosen
 
     def _periods(self, match: Match, dims: dict, label: str, any_period: bool) -> list[str] | None:
+        if not dims["period"]:  # the plan states no period: it has no figure it says is for a year
+            if match.periods and not any_period:
+                raise self.refuse(
+                    f"The plan gives {label} without stating a period, so it has no figure it "
+                    f"says is for {fmt.listing(match.periods)}. Ask about {label} without a year "
+                    f"to see what it gives.", match)
+            return None
         periods = list(match.periods)
         financial = all("/" in p for p in dims["period"])
         if financial:  # a calendar year asked of a financial-year table: the year that holds it

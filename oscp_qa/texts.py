@@ -9,6 +9,8 @@ from .answer import Answer, Status
 from .question import Frame, Match
 from .scope import Scope
 
+GENERAL = "general knowledge, not from the plan"   # how a glossary field marked general reads
+
 
 def subject_of(match: Match, kind: str) -> str | None:
     """The id in a subject such as "achievement:op-vigilant", if it is of this kind."""
@@ -136,10 +138,12 @@ def glossary(scope: Scope, match: Match, frame: Frame) -> Answer:
                            f"of it: {row['meaning']}")
     head = f"**{row['term']}**"
     if row["stands_for"]:
-        head += f" stands for **{row['stands_for']}**."
+        head += f" stands for **{row['stands_for']}**"
+        head += f" ({GENERAL})." if row["stands_for_source"] == "general" else "."
+    general = f"\n\n*{_capital(GENERAL)}:* {row['general']}" if row["general"] else ""
     where = f" The plan uses it in: {row['in_plan']}." if row["in_plan"] else ""
-    return _done(scope, match, f"{head} {row['meaning']}{where}", [f"{scope.title}, glossary"],
-                 subject=f"glossary:{row['term']}")
+    return _done(scope, match, f"{head} {row['meaning']}{where}{general}",
+                 [f"{scope.title}, glossary"], subject=f"glossary:{row['term']}")
 
 
 def duties(scope: Scope, match: Match, frame: Frame) -> Answer:

@@ -278,6 +278,16 @@ def test_glossary_search(app, engine):
     assert messages(app)[0] == ("user", "What does DAHA mean?")
 
 
+def test_glossary_page_shows_general_knowledge_as_not_from_the_plan(app):
+    switch(app, "glossary")
+    app.text_input(key="glossary-query").set_value("DWP").run()
+    shown = [m.value for m in app.markdown]
+    assert any(v.startswith("**DWP**: Department for Work and Pensions (general knowledge, not "
+                            "from the plan)") for v in shown), shown
+    assert any(v.startswith("*General knowledge, not from the plan:* The Department for Work")
+               for v in shown), shown
+
+
 def test_staff_page_lists_the_most_frequent_unanswered_questions(app):
     for question in ("How many burglaries were there?", "how many burglaries were there? ",
                      "What is the weather?"):

@@ -177,7 +177,19 @@ def test_glossary_lists_every_term_alphabetically(engine):
     assert found == sorted(found, key=str.lower)
     assert browse.glossary(engine, "no such thing at all") == []
     frame = browse.glossary_frame(browse.glossary(engine, "DAHA"))
-    assert list(frame.columns) == ["Term", "Stands for", "Meaning", "Where the plan uses it"]
+    assert list(frame.columns) == ["Term", "Stands for", "Meaning",
+                                   "General knowledge, not from the plan", "Where the plan uses it"]
+
+
+def test_glossary_items_carry_the_general_knowledge_marker(engine):
+    terms = {t.term: t for t in browse.glossary(engine)}
+    assert terms["DWP"].stands_for_general and terms["DWP"].general
+    assert not terms["DAHA"].stands_for_general and "UK standard" in terms["DAHA"].general
+    assert "UK standard" not in terms["DAHA"].meaning
+    assert not terms["SAVI"].stands_for_general and terms["SAVI"].general == ""
+    frame = browse.glossary_frame([terms["DWP"]])
+    assert frame["General knowledge, not from the plan"].item().startswith(
+        "stands for Department for Work and Pensions; ")
 
 
 # --- every "Ask about this" button asks something the assistant can answer ----------------------

@@ -223,17 +223,18 @@ def parse_plan() -> Plan:
                           lines[find(lines, r"^Table 8 provides")]).group(1)
     _columns_table(plan, "table-8", "hate_crime", r"^\tRace\tFaith\t", hate_year)
 
-    # Chart 5: percentages from the sentence, with no area or period stated.
+    # Chart 5: percentages from the sentence, with no area or period stated: the area is filed as
+    # "not-stated" and the period left empty (note chart-5-area).
     chart5 = lines[find(lines, r"^Chart 5 provides")]
     found = re.search(r"(\w+) per cent were a victim of domestic abuse on two occasions", chart5)
-    plan.add("chart-5", "repeat_victimisation", "not-stated", "2021", "percent",
+    plan.add("chart-5", "repeat_victimisation", "not-stated", "", "percent",
              float(WORD_NUMBERS[found.group(1)]), category="domestic-abuse")
     found = re.search(r"CSE and Modern Slavery victims were repeat victims "
                       r"\((\d+) ?% and (\d+) ?% respectively\)", chart5)
     assert found
-    plan.add("chart-5", "repeat_victimisation", "not-stated", "2021", "percent",
+    plan.add("chart-5", "repeat_victimisation", "not-stated", "", "percent",
              float(found.group(1)), category="cse")
-    plan.add("chart-5", "repeat_victimisation", "not-stated", "2021", "percent",
+    plan.add("chart-5", "repeat_victimisation", "not-stated", "", "percent",
              float(found.group(2)), category="modern-slavery")
     return plan
 
