@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import os
 from collections import Counter
 from pathlib import Path
@@ -32,6 +33,32 @@ from .schema import (
 )
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5x faster
+
+
+class DuplicateKey(yaml.YAMLError):
+    "A mapping names one key twice; plain YAML would silently keep the second value"
+
+    def __init__(self, key, first: int, again: int):
+        self.key, self.first, self.again = key, first, again
+        super().__init__(f"duplicate key '{key}'")
+
+
+class UniqueKeyLoader(SafeLoader):
+    """The safe loader, refusing a key given twice in one mapping."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if isinstance(key, (str, int, float, bool)) and key in seen:
+                raise DuplicateKey(key, seen[key], line)
+            seen[key] = line
+        return super().construct_mapping(node, deep)
+
+
 DEFAULT_ROOT = Path(os.environ.get("OSCP_QA_KNOWLEDGE")
                     or Path(__file__).resolve().parent.parent / "knowledge")
 
@@ -47,13 +74,15 @@ LANGUAGE_FILES = {  # field of Language -> (file, key inside it)
 
 TOPIC_PACKS = Path("language") / "topic_packs.yaml"   # briefings only: not part of the database
 
-PLAN_LISTS = {  # field of PlanKnowledge -> (file, key, model)
-    "tables": ("tables.yaml", "tables", Table),
-    "achievements": ("achievements.yaml", "achievements", Achievement),
-    "glossary": ("glossary.yaml", "terms", GlossaryTerm),
-    "duties": ("duties.yaml", "duties", Duty),
-    "sections": ("sections.yaml", "sections", Section),
+PLAN_LISTS = {  # field of PlanKnowledge -> (file, key, model, the field each row is known by)
+    "tables": ("tables.yaml", "tables", Table, "id"),
+    "achievements": ("achievements.yaml", "achievements", Achievement, "id"),
+    "glossary": ("glossary.yaml", "terms", GlossaryTerm, "term"),
+    "duties": ("duties.yaml", "duties", Duty, "id"),
+    "sections": ("sections.yaml", "sections", Section, "id"),
 }
+LANGUAGE_IDS = ("areas", "measures", "categories", "intents")  # lists of Language known by id
+PRIORITY_IDS = {"pcc_priorities": "number", "themes": "id", "oscp_priorities": "id"}
 
 
 def content_hash(root: Path = DEFAULT_ROOT) -> str:
@@ -61,7 +90,7 @@ def content_hash(root: Path = DEFAULT_ROOT) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
         digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
+        digest.update(_read_bytes(path))
     return digest.hexdigest()
 
 
@@ -75,6 +104,9 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
     if not plan_dirs:
         raise KnowledgeError(root / "plans", "no plan folder found")
     plans = [_load_plan(folder, language) for folder in plan_dirs]
+    seen: dict = {}
+    for folder, plan in zip(plan_dirs, plans, strict=True):
+        _unique(folder / "plan.yaml", [plan.plan], "id", seen, label=f"{folder.name}/plan.yaml")
     return KnowledgeBase(language=language, plans=plans, content_hash=content_hash(root))
 
 
@@ -82,19 +114,47 @@ def load_topic_packs(root: Path | str = DEFAULT_ROOT) -> list[TopicPack]:
     """The briefings' topic packs: ready sets of questions, each asked through the assistant."""
     path = Path(root) / TOPIC_PACKS
     packs = _validate_rows(TopicPack, _key(path, _read_yaml(path), "packs"), path)
-    for row, pack in enumerate(packs, start=1):
-        if [p.id for p in packs].count(pack.id) > 1:
-            raise KnowledgeError(path, f"duplicate pack id '{pack.id}'", row, "id")
+    _unique(path, packs, "id")
     return packs
 
 
-def _read_yaml(path: Path) -> Any:
+def _read_bytes(path: Path) -> bytes:
     if not path.is_file():
         raise KnowledgeError(path, "file not found")
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+        return path.read_bytes()
+    except OSError as error:
+        raise KnowledgeError(path, f"cannot be read: {error.strerror}") from None
+
+
+def _read_text(path: Path) -> str:
+    """A knowledge file's text: UTF-8, with or without a byte-order mark, and not empty."""
+    data = _read_bytes(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise KnowledgeError(path, f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be "
+                             "read (perhaps saved as Latin-1 or Windows-1252); save the file as "
+                             "UTF-8", line=line) from None
+    if not text.strip():
+        raise KnowledgeError(path, "the file is empty")
+    return text
+
+
+def _read_yaml(path: Path) -> Any:
+    text = _read_text(path)
+    try:
+        data = yaml.load(text, Loader=UniqueKeyLoader)
+    except DuplicateKey as error:
+        raise KnowledgeError(path, f"key '{error.key}' is given twice, on lines {error.first} and "
+                             f"{error.again}; keep one", field=str(error.key),
+                             line=error.again) from None
     except yaml.YAMLError as error:
         raise KnowledgeError(path, f"not valid YAML: {error}") from None
+    if data is None:
+        raise KnowledgeError(path, "the file is empty")
+    return data
 
 
 def _key(path: Path, data: Any, key: str | None) -> Any:
@@ -125,13 +185,50 @@ def _validate_rows(model: type[BaseModel], rows: list, path: Path, row_offset: i
     return [_validate(model, data, path, row=row_offset + i) for i, data in enumerate(rows)]
 
 
-def _read_csv(path: Path, model: type[BaseModel]) -> list:
+def _read_csv(path: Path, model: type[BaseModel], min_rows: int = 0) -> list:
     """CSV rows, blank cells as missing; rows are numbered as a spreadsheet shows them."""
-    if not path.is_file():
-        raise KnowledgeError(path, "file not found")
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = [{k: v for k, v in row.items() if v not in ("", None)} for row in csv.DictReader(handle)]
+    try:
+        text = _read_text(path)
+    except KnowledgeError as error:
+        if error.line is None:
+            raise
+        raise _undecodable_cell(path, error) from None
+    records = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
+    header, body = records[0], records[1:]
+    _check_columns(path, header, list(model.model_fields))
+    for line, record in enumerate(body, start=2):
+        if len(record) != len(header):
+            raise KnowledgeError(path, f"{len(record)} cells, but the header has {len(header)} "
+                                 "columns", line)
+    if len(body) < min_rows:
+        raise KnowledgeError(path, "no rows below the header")
+    rows = [{k: v for k, v in zip(header, record, strict=True) if v != ""} for record in body]
     return [_validate(model, data, path, row=line) for line, data in enumerate(rows, start=2)]
+
+
+def _check_columns(path: Path, header: list[str], expected: list[str]) -> None:
+    """Exactly the model's columns, each once: a stray or misspelt column is named."""
+    for column in header:
+        if column not in expected:
+            raise KnowledgeError(path, f"unexpected column '{column}'; the columns are "
+                                 f"{', '.join(expected)}", 1, column)
+        if header.count(column) > 1:
+            raise KnowledgeError(path, f"column '{column}' appears twice", 1, column)
+    for column in expected:
+        if column not in header:
+            raise KnowledgeError(path, f"missing column '{column}'", 1, column)
+
+
+def _undecodable_cell(path: Path, error: KnowledgeError) -> KnowledgeError:
+    """The same error, naming the row and column of the first cell that is not UTF-8."""
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    records = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
+    for row, record in enumerate(records, start=1):
+        for column, cell in enumerate(record):
+            if "\ufffd" in cell:
+                field = records[0][column] if column < len(records[0]) else None
+                return KnowledgeError(path, error.problem, row, field)
+    return error
 
 
 def _load_language(folder: Path) -> Language:
@@ -140,7 +237,7 @@ def _load_language(folder: Path) -> Language:
         path = folder / name
         data[field] = _key(path, _read_yaml(path), key)
     try:
-        return Language.model_validate(data)
+        language = Language.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         name = LANGUAGE_FILES[first["loc"][0]][0]
@@ -149,12 +246,26 @@ def _load_language(folder: Path) -> Language:
         raise KnowledgeError(
             folder / name, first["msg"], rows[0] + 1 if rows else None, fields[-1] if fields else None
         ) from None
+    for field in LANGUAGE_IDS:
+        _unique(folder / LANGUAGE_FILES[field][0], getattr(language, field), "id")
+    return language
+
+
+def _unique(path: Path, items: list, key: str, seen: dict | None = None, label: str = "") -> None:
+    """No two rows known by the same id; `seen` carries ids over from earlier files."""
+    seen = {} if seen is None else seen
+    for row, item in enumerate(items, start=1):
+        value = getattr(item, key)
+        if value in seen:
+            raise KnowledgeError(path, f"duplicate {key} '{value}', already used by {seen[value]}",
+                                 row, key)
+        seen[value] = f"{label or path.name} row {row}"
 
 
 def _load_plan(folder: Path, language: Language) -> PlanKnowledge:
     parts: dict[str, Any] = {
         "plan": _validate(Plan, _read_yaml(folder / "plan.yaml"), folder / "plan.yaml"),
-        "figures": _read_csv(folder / "figures.csv", Figure),
+        "figures": _read_csv(folder / "figures.csv", Figure, min_rows=1),
         "directions": _read_csv(folder / "directions.csv", Direction),
         "priorities": _validate(
             Priorities, _read_yaml(folder / "priorities.yaml"), folder / "priorities.yaml"
@@ -162,11 +273,18 @@ def _load_plan(folder: Path, language: Language) -> PlanKnowledge:
         "about": _validate(About, _read_yaml(folder / "about.yaml"), folder / "about.yaml"),
         "notes": [],
     }
-    for field, (name, key, model) in PLAN_LISTS.items():
+    for field, (name, key, model, known_by) in PLAN_LISTS.items():
         path = folder / name
         parts[field] = _validate_rows(model, _key(path, _read_yaml(path), key), path)
+        _unique(path, parts[field], known_by)
+    note_ids: dict = {}
     for path in sorted(folder.glob("notes*.yaml")):
-        parts["notes"] += _validate_rows(Note, _key(path, _read_yaml(path), "notes"), path)
+        notes = _validate_rows(Note, _key(path, _read_yaml(path), "notes"), path)
+        _unique(path, notes, "id", note_ids)
+        parts["notes"] += notes
+    for field, known_by in PRIORITY_IDS.items():
+        _unique(folder / "priorities.yaml", getattr(parts["priorities"], field), known_by)
+    _unique(folder / "about.yaml", parts["about"].facts, "id")
     plan = PlanKnowledge(**parts)
     _check_references(folder, plan, language)
     return plan
@@ -179,13 +297,14 @@ def _check_references(folder: Path, plan: PlanKnowledge, language: Language) -> 
         "measure": {m.id for m in language.measures},
         "category": {c.id for c in language.categories},
         "table": {t.id for t in plan.tables},
+        "quarter": set(language.words["quarters"]),
     }
     note_ids = {n.id for n in plan.notes}
     figures_csv, directions_csv = folder / "figures.csv", folder / "directions.csv"
     for path, rows in ((figures_csv, plan.figures), (directions_csv, plan.directions)):
         for line, row in enumerate(rows, start=2):
             for field, ids in known.items():
-                value = getattr(row, field)
+                value = getattr(row, field, None)
                 if value is not None and value not in ids:
                     raise KnowledgeError(path, f"unknown {field} '{value}'", line, field)
     tables_yaml = folder / "tables.yaml"
@@ -199,7 +318,23 @@ def _check_references(folder: Path, plan: PlanKnowledge, language: Language) -> 
     for line, row in enumerate(plan.figures, start=2):
         if keys[_figure_key(row)] > 1:
             raise KnowledgeError(figures_csv, "duplicate figure", line, "value")
+    _check_values(figures_csv, plan, language)
     _check_totals(figures_csv, plan, language)
+
+
+def _check_values(path: Path, plan: PlanKnowledge, language: Language) -> None:
+    """Only changes may be negative; a count of things is whole; a share is at most 100%."""
+    counted = {m.id for m in language.measures if m.counts}
+    for line, row in enumerate(plan.figures, start=2):
+        problem = None
+        if row.stat in ("count", "percent", "printed_share_pct") and row.value < 0:
+            problem = f"a {row.stat} cannot be negative: {row.value:g}"
+        elif row.stat == "count" and row.measure in counted and not row.value.is_integer():
+            problem = f"a count of {row.unit} must be a whole number, not {row.value:g}"
+        elif row.stat in ("percent", "printed_share_pct") and row.value > 100:
+            problem = f"a share cannot be more than 100 per cent: {row.value:g}"
+        if problem:
+            raise KnowledgeError(path, problem, line, "value")
 
 
 def _figure_key(f: Figure) -> tuple:
