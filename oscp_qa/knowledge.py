@@ -114,7 +114,9 @@ def load_topic_packs(root: Path | str = DEFAULT_ROOT) -> list[TopicPack]:
     """The briefings' topic packs: ready sets of questions, each asked through the assistant."""
     path = Path(root) / TOPIC_PACKS
     packs = _validate_rows(TopicPack, _key(path, _read_yaml(path), "packs"), path)
-    _unique(path, packs, "id")
+    for row, pack in enumerate(packs, start=1):
+        if [p.id for p in packs].count(pack.id) > 1:
+            raise KnowledgeError(path, f"duplicate pack id '{pack.id}'", row, "id")
     return packs
 
 
