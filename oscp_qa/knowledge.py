@@ -27,6 +27,7 @@ from .schema import (
     Plan,
     PlanKnowledge,
     Priorities,
+    Safeguarding,
     Section,
     Table,
     TopicPack,
@@ -73,6 +74,7 @@ LANGUAGE_FILES = {  # field of Language -> (file, key inside it)
 }
 
 TOPIC_PACKS = Path("language") / "topic_packs.yaml"   # briefings only: not part of the database
+SAFEGUARDING = Path("language") / "safeguarding.yaml"
 
 PLAN_LISTS = {  # field of PlanKnowledge -> (file, key, model, the field each row is known by)
     "tables": ("tables.yaml", "tables", Table, "id"),
@@ -100,6 +102,7 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
     if not root.is_dir():
         raise KnowledgeError(root, "knowledge folder not found")
     language = _load_language(root / "language")
+    safeguarding = _load_safeguarding(root / SAFEGUARDING)
     plan_dirs = sorted(p for p in (root / "plans").glob("*") if p.is_dir())
     if not plan_dirs:
         raise KnowledgeError(root / "plans", "no plan folder found")
@@ -107,7 +110,8 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
     seen: dict = {}
     for folder, plan in zip(plan_dirs, plans, strict=True):
         _unique(folder / "plan.yaml", [plan.plan], "id", seen, label=f"{folder.name}/plan.yaml")
-    return KnowledgeBase(language=language, plans=plans, content_hash=content_hash(root))
+    return KnowledgeBase(language=language, safeguarding=safeguarding, plans=plans,
+                         content_hash=content_hash(root))
 
 
 def load_topic_packs(root: Path | str = DEFAULT_ROOT) -> list[TopicPack]:
@@ -251,6 +255,19 @@ def _load_language(folder: Path) -> Language:
     for field in LANGUAGE_IDS:
         _unique(folder / LANGUAGE_FILES[field][0], getattr(language, field), "id")
     return language
+
+
+def _load_safeguarding(path: Path) -> Safeguarding:
+    """The safeguarding phrases and signposts: every signpost a situation names must exist."""
+    data = _validate(Safeguarding, _read_yaml(path), path)
+    _unique(path, data.signposts, "id")
+    _unique(path, data.situations, "id")
+    known = {s.id for s in data.signposts}
+    for row, situation in enumerate(data.situations, start=1):
+        for name in situation.signposts:
+            if name not in known:
+                raise KnowledgeError(path, f"unknown signpost '{name}'", row, "signposts")
+    return data
 
 
 def _unique(path: Path, items: list, key: str, seen: dict | None = None, label: str = "") -> None:

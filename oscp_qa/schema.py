@@ -118,6 +118,33 @@ class TopicPack(Strict):
     questions: list[PackQuestion] = Field(min_length=1)
 
 
+# --- safeguarding: shared by every plan ---------------------------------------------------------
+
+
+class Signpost(Strict):
+    """One place to get help. Its source says where its contact details were checked."""
+
+    id: str
+    text: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+
+
+class Situation(Strict):
+    """What a question says when someone needs help now, and the signposts it gets, in order."""
+
+    id: str
+    signposts: list[str] = Field(min_length=1)
+    phrases: list[str] = Field(min_length=1)
+
+
+class Safeguarding(Strict):
+    intro: str = Field(min_length=1)
+    closing: str = Field(min_length=1)
+    typo_min_letters: int = Field(ge=4, description="words this long may match with one typo")
+    signposts: list[Signpost] = Field(min_length=1)
+    situations: list[Situation] = Field(min_length=1)
+
+
 # --- one plan ------------------------------------------------------------------------------------
 
 
@@ -263,5 +290,6 @@ class PlanKnowledge(Strict):
 
 class KnowledgeBase(Strict):
     language: Language
+    safeguarding: Safeguarding
     plans: list[PlanKnowledge] = Field(min_length=1)
     content_hash: str

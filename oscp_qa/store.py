@@ -45,6 +45,7 @@ def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
             [{"key": "content_hash", "value": kb.content_hash},
              {"key": "schema_version", "value": SCHEMA_VERSION}], pk="key")
         db["language"].insert({"id": 1, "json": kb.language.model_dump_json()}, pk="id")
+        db["safeguarding"].insert({"id": 1, "json": kb.safeguarding.model_dump_json()}, pk="id")
         for plan in kb.plans:
             _write_plan(db, plan)
         for table, columns in FTS.items():

@@ -23,6 +23,7 @@ from oscp_qa.cli import main
 PLAN = Path("plans/oscp-2022-23")
 FIGURES = PLAN / "figures.csv"
 DIRECTIONS = PLAN / "directions.csv"
+SAFEGUARDING = Path("language/safeguarding.yaml")
 HEADER = "table,measure,area,period,quarter,category,stat,value,unit,row_label"
 
 
@@ -171,6 +172,19 @@ CASES = [
         "  - id: ons-businesses\n    about: table-1\n    text: Said again.\n")),
      PLAN / "notes.yaml", ", row 1, field 'id': duplicate id 'ons-businesses', already used by "
                           f"notes-text.yaml row {NOTES_TEXT + 1}"),
+    ("unknown signpost", replace(SAFEGUARDING, "signposts: [samaritans, childline]",
+                                 "signposts: [samaritans, childlne]"),
+     SAFEGUARDING, ", row 4, field 'signposts': unknown signpost 'childlne'"),
+    ("duplicate signpost id", replace(SAFEGUARDING, "  - id: childline\n", "  - id: police\n"),
+     SAFEGUARDING, ", row 8, field 'id': duplicate id 'police', already used by safeguarding.yaml "
+                   "row 2"),
+    ("extra key in a signpost", replace(SAFEGUARDING, "  - id: police\n",
+                                        "  - id: police\n    phone: '101'\n"),
+     SAFEGUARDING, ", row 2, field 'phone': Extra inputs are not permitted"),
+    ("a situation with no phrases", replace(SAFEGUARDING, "    phrases:\n      - \"kill myself\"",
+                                            "    phrases: []\n    unused:\n      - \"kill myself\""),
+     SAFEGUARDING, ", row 4, field 'phrases': List should have at least 1 item after validation, "
+                   "not 0"),
     ("duplicate area id", replace(Path("language/areas.yaml"), "  - id: oxfordshire\n",
                                   "  - id: oxford\n"),
      Path("language/areas.yaml"), ", row 2, field 'id': duplicate id 'oxford', already used by "
