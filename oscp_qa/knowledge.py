@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -136,6 +137,8 @@ def _read_bytes(path: Path) -> bytes:
 def _read_text(path: Path) -> str:
     """A knowledge file's text: UTF-8, with or without a byte-order mark, and not empty."""
     data = _read_bytes(path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
+        raise KnowledgeError(path, "saved as UTF-16; save the file as UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -44,7 +44,7 @@ class Signposting:
 
     def situations(self, text: str) -> list[str]:
         """The ids of the situations `text` describes, in the data file's order."""
-        tokens = words(text)
+        tokens = words(text[:self.data.read_chars])
         read = {token: self._read(token) for token in set(tokens)}
         tokens = [read[token] for token in tokens]
         found = set()

@@ -141,6 +141,7 @@ class Safeguarding(Strict):
     intro: str = Field(min_length=1)
     closing: str = Field(min_length=1)
     typo_min_letters: int = Field(ge=4, description="words this long may match with one typo")
+    read_chars: int = Field(ge=500, description="how much of a question is read")
     signposts: list[Signpost] = Field(min_length=1)
     situations: list[Situation] = Field(min_length=1)
 

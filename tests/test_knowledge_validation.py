@@ -145,6 +145,9 @@ CASES = [
      *figures_error(OX_2020_ROW, "row_label", LATIN1)),
     ("Latin-1 YAML", in_latin1(PLAN / "glossary.yaml", '  - term: "OSCP"', '  - term: "OSCPé"'),
      PLAN / "glossary.yaml", f", line {GLOSSARY_OSCP}: {LATIN1}"),
+    ("UTF-16 CSV", lambda root: (root / FIGURES).write_bytes(
+        (root / FIGURES).read_text(encoding="utf-8").encode("utf-16")),
+     FIGURES, ": saved as UTF-16; save the file as UTF-8"),
     ("BOM and a bad first column", lambda root: (
         replace(FIGURES, OX_2020, OX_2020.replace("table-1,", "table-88,", 1))(root),
         (root / FIGURES).write_bytes(b"\xef\xbb\xbf" + (root / FIGURES).read_bytes())),
