@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import codecs
-import csv
 import hashlib
-import io
 import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import files
 from .errors import KnowledgeError
 from .schema import (
     About,
@@ -33,33 +30,6 @@ from .schema import (
     Table,
     TopicPack,
 )
-
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5x faster
-
-
-class DuplicateKey(yaml.YAMLError):
-    "A mapping names one key twice; plain YAML would silently keep the second value"
-
-    def __init__(self, key, first: int, again: int):
-        self.key, self.first, self.again = key, first, again
-        super().__init__(f"duplicate key '{key}'")
-
-
-class UniqueKeyLoader(SafeLoader):
-    """The safe loader, refusing a key given twice in one mapping."""
-
-    def construct_mapping(self, node, deep=False):
-        seen: dict = {}
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = self.construct_object(key_node, deep=True)
-            line = key_node.start_mark.line + 1
-            if isinstance(key, (str, int, float, bool)) and key in seen:
-                raise DuplicateKey(key, seen[key], line)
-            seen[key] = line
-        return super().construct_mapping(node, deep)
-
 
 DEFAULT_ROOT = Path(os.environ.get("OSCP_QA_KNOWLEDGE")
                     or Path(__file__).resolve().parent.parent / "knowledge")
@@ -93,7 +63,7 @@ def content_hash(root: Path = DEFAULT_ROOT) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
         digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(_read_bytes(path))
+        digest.update(files.read_bytes(path))
     return digest.hexdigest()
 
 
@@ -118,52 +88,17 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
 def load_topic_packs(root: Path | str = DEFAULT_ROOT) -> list[TopicPack]:
     """The briefings' topic packs: ready sets of questions, each asked through the assistant."""
     path = Path(root) / TOPIC_PACKS
-    packs = _validate_rows(TopicPack, _key(path, _read_yaml(path), "packs"), path)
+    packs = _validate_rows(TopicPack, _key(path, files.read_yaml(path), "packs"), path)
     for row, pack in enumerate(packs, start=1):
         if [p.id for p in packs].count(pack.id) > 1:
             raise KnowledgeError(path, f"duplicate pack id '{pack.id}'", row, "id")
     return packs
 
 
-def _read_bytes(path: Path) -> bytes:
-    if not path.is_file():
-        raise KnowledgeError(path, "file not found")
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise KnowledgeError(path, f"cannot be read: {error.strerror}") from None
-
-
-def _read_text(path: Path) -> str:
-    """A knowledge file's text: UTF-8, with or without a byte-order mark, and not empty."""
-    data = _read_bytes(path)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
-        raise KnowledgeError(path, "saved as UTF-16; save the file as UTF-8")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
-        raise KnowledgeError(path, f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be "
-                             "read (perhaps saved as Latin-1 or Windows-1252); save the file as "
-                             "UTF-8", line=line) from None
-    if not text.strip():
-        raise KnowledgeError(path, "the file is empty")
-    return text
-
-
-def _read_yaml(path: Path) -> Any:
-    text = _read_text(path)
-    try:
-        data = yaml.load(text, Loader=UniqueKeyLoader)
-    except DuplicateKey as error:
-        raise KnowledgeError(path, f"key '{error.key}' is given twice, on lines {error.first} and "
-                             f"{error.again}; keep one", field=str(error.key),
-                             line=error.again) from None
-    except yaml.YAMLError as error:
-        raise KnowledgeError(path, f"not valid YAML: {error}") from None
-    if data is None:
-        raise KnowledgeError(path, "the file is empty")
-    return data
+def _read_csv(path: Path, model: type[BaseModel], min_rows: int = 0) -> list:
+    """CSV rows as models; rows are numbered as a spreadsheet shows them (header = 1)."""
+    rows = files.read_csv(path, list(model.model_fields), min_rows)
+    return [_validate(model, data, path, row=line) for line, data in enumerate(rows, start=2)]
 
 
 def _key(path: Path, data: Any, key: str | None) -> Any:
@@ -194,57 +129,11 @@ def _validate_rows(model: type[BaseModel], rows: list, path: Path, row_offset: i
     return [_validate(model, data, path, row=row_offset + i) for i, data in enumerate(rows)]
 
 
-def _read_csv(path: Path, model: type[BaseModel], min_rows: int = 0) -> list:
-    """CSV rows, blank cells as missing; rows are numbered as a spreadsheet shows them."""
-    try:
-        text = _read_text(path)
-    except KnowledgeError as error:
-        if error.line is None:
-            raise
-        raise _undecodable_cell(path, error) from None
-    records = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
-    header, body = records[0], records[1:]
-    _check_columns(path, header, list(model.model_fields))
-    for line, record in enumerate(body, start=2):
-        if len(record) != len(header):
-            raise KnowledgeError(path, f"{len(record)} cells, but the header has {len(header)} "
-                                 "columns", line)
-    if len(body) < min_rows:
-        raise KnowledgeError(path, "no rows below the header")
-    rows = [{k: v for k, v in zip(header, record, strict=True) if v != ""} for record in body]
-    return [_validate(model, data, path, row=line) for line, data in enumerate(rows, start=2)]
-
-
-def _check_columns(path: Path, header: list[str], expected: list[str]) -> None:
-    """Exactly the model's columns, each once: a stray or misspelt column is named."""
-    for column in header:
-        if column not in expected:
-            raise KnowledgeError(path, f"unexpected column '{column}'; the columns are "
-                                 f"{', '.join(expected)}", 1, column)
-        if header.count(column) > 1:
-            raise KnowledgeError(path, f"column '{column}' appears twice", 1, column)
-    for column in expected:
-        if column not in header:
-            raise KnowledgeError(path, f"missing column '{column}'", 1, column)
-
-
-def _undecodable_cell(path: Path, error: KnowledgeError) -> KnowledgeError:
-    """The same error, naming the row and column of the first cell that is not UTF-8."""
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    records = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
-    for row, record in enumerate(records, start=1):
-        for column, cell in enumerate(record):
-            if "\ufffd" in cell:
-                field = records[0][column] if column < len(records[0]) else None
-                return KnowledgeError(path, error.problem, row, field)
-    return error
-
-
 def _load_language(folder: Path) -> Language:
     data = {}
     for field, (name, key) in LANGUAGE_FILES.items():
         path = folder / name
-        data[field] = _key(path, _read_yaml(path), key)
+        data[field] = _key(path, files.read_yaml(path), key)
     try:
         language = Language.model_validate(data)
     except ValidationError as error:
@@ -262,7 +151,7 @@ def _load_language(folder: Path) -> Language:
 
 def _load_safeguarding(path: Path) -> Safeguarding:
     """The safeguarding phrases and signposts: every signpost a situation names must exist."""
-    data = _validate(Safeguarding, _read_yaml(path), path)
+    data = _validate(Safeguarding, files.read_yaml(path), path)
     _unique(path, data.signposts, "id")
     _unique(path, data.situations, "id")
     known = {s.id for s in data.signposts}
@@ -286,22 +175,22 @@ def _unique(path: Path, items: list, key: str, seen: dict | None = None, label: 
 
 def _load_plan(folder: Path, language: Language) -> PlanKnowledge:
     parts: dict[str, Any] = {
-        "plan": _validate(Plan, _read_yaml(folder / "plan.yaml"), folder / "plan.yaml"),
+        "plan": _validate(Plan, files.read_yaml(folder / "plan.yaml"), folder / "plan.yaml"),
         "figures": _read_csv(folder / "figures.csv", Figure, min_rows=1),
         "directions": _read_csv(folder / "directions.csv", Direction),
         "priorities": _validate(
-            Priorities, _read_yaml(folder / "priorities.yaml"), folder / "priorities.yaml"
+            Priorities, files.read_yaml(folder / "priorities.yaml"), folder / "priorities.yaml"
         ),
-        "about": _validate(About, _read_yaml(folder / "about.yaml"), folder / "about.yaml"),
+        "about": _validate(About, files.read_yaml(folder / "about.yaml"), folder / "about.yaml"),
         "notes": [],
     }
     for field, (name, key, model, known_by) in PLAN_LISTS.items():
         path = folder / name
-        parts[field] = _validate_rows(model, _key(path, _read_yaml(path), key), path)
+        parts[field] = _validate_rows(model, _key(path, files.read_yaml(path), key), path)
         _unique(path, parts[field], known_by)
     note_ids: dict = {}
     for path in sorted(folder.glob("notes*.yaml")):
-        notes = _validate_rows(Note, _key(path, _read_yaml(path), "notes"), path)
+        notes = _validate_rows(Note, _key(path, files.read_yaml(path), "notes"), path)
         _unique(path, notes, "id", note_ids)
         parts["notes"] += notes
     for field, known_by in PRIORITY_IDS.items():
