@@ -40,7 +40,7 @@ USER oscp
 VOLUME ["/var/lib/oscp-qa"]
 
 EXPOSE 8501
-HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
-    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4)"
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s \
+    CMD oscp-qa check --server http://127.0.0.1:8501/_stcore/health
 
 CMD ["streamlit", "run", "streamlit_app.py", "--server.port=8501", "--server.address=0.0.0.0"]

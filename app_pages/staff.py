@@ -5,6 +5,7 @@ import streamlit as st
 
 from app_pages import ui
 
+ui.show_knowledge_health_to_staff()
 store = ui.feedback()
 if store is None:
     st.title("Unanswered questions")

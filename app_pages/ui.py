@@ -11,12 +11,14 @@ import sqlite3
 import pandas as pd
 import streamlit as st
 
-from oscp_qa import charts, knowledge, store
+from oscp_qa import charts, health, knowledge, store
 from oscp_qa.answer import Answer, Fact, Status
-from oscp_qa.assistant import Assistant, Engine, shared_engine
+from oscp_qa.assistant import Assistant, Engine
 from oscp_qa.briefing import Briefing
 from oscp_qa.conversation import Conversation, Turn
+from oscp_qa.errors import OscpQaError
 from oscp_qa.feedback import FeedbackStore, default_path
+from oscp_qa.health import Health
 
 log = logging.getLogger("oscp_qa.app")
 
@@ -37,13 +39,49 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 
 @st.cache_resource(show_spinner="Loading the plan…")
-def _engine(root: str, db_path: str) -> Engine:
-    return shared_engine(root, db_path)
+def _service(root: str, db_path: str) -> tuple[Health, Engine | None]:
+    """Checked and loaded once per server process: broken knowledge falls back to the last
+    good database (health.start logs why), and no database at all means maintenance."""
+    found = health.start(root, db_path)
+    if found.database is None:
+        return found, None
+    try:
+        return found, Engine(found.database)
+    except (OscpQaError, sqlite3.Error) as error:
+        log.error("cannot load the database %s: %s", found.database, error)
+        return Health(database=None, problem=f"The database {found.database} cannot be read: "
+                                             f"{error}", knowledge_error=found.knowledge_error), None
+
+
+def _served() -> tuple[Health, Engine | None]:
+    return _service(str(knowledge.DEFAULT_ROOT), str(store.DEFAULT_DB))  # $OSCP_QA_KNOWLEDGE, $OSCP_QA_DB
 
 
 def engine() -> Engine:
-    """The read-only knowledge, loaded once per server process and shared by every session."""
-    return _engine(str(knowledge.DEFAULT_ROOT), str(store.DEFAULT_DB))  # $OSCP_QA_KNOWLEDGE, $OSCP_QA_DB
+    """The read-only knowledge, loaded once per server process and shared by every session.
+    With nothing to answer from, the page shows the maintenance message and stops."""
+    served = _served()[1]
+    if served is None:
+        st.title("OSCP Q&A is closed for maintenance")
+        st.markdown("The assistant is being updated and cannot answer just now. Please try "
+                    "again later.\n\nIf you or someone else is in danger, call 999.")
+        st.stop()
+    return served
+
+
+def knowledge_health() -> Health:
+    """How this server's knowledge stands, for staff: healthy, answering from the last good
+    database, or closed. Visitors never see it."""
+    return _served()[0]
+
+
+def show_knowledge_health_to_staff() -> None:
+    """Staff-only: say plainly when the knowledge files are broken, naming file, row and field."""
+    found = knowledge_health()
+    if not found.healthy:
+        st.error(plain(found.problem))
+    if found.knowledge_error:
+        st.code(found.knowledge_error, language=None, wrap_lines=True)
 
 
 @st.cache_resource

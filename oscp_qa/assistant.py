@@ -12,7 +12,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from . import intents, knowledge, limits, store
+from . import intents, knowledge, limits, safeguarding, store
 from .answer import Answer, Status
 from .compose import compose
 from .question import Context, Frame, Match
@@ -69,6 +69,9 @@ class Assistant:
     def ask(self, text: str) -> Answer:
         engine = self.engine
         scope = engine.scope
+        urgent = safeguarding.signpost(engine.repo, text, scope.title)  # safeguarding first
+        if urgent:
+            return urgent
         if not isinstance(text, str) or not text.strip():
             return Answer(status=Status.clarify, plan=scope.title, intent="empty",
                           text="Please type a question about the plan, for example: "

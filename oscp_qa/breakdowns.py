@@ -130,7 +130,7 @@ def rank(scope: Scope, match: Match, frame: Frame) -> Answer:
         return _rank_area_totals(scope, match, rows, lowest)
     ordered = sorted(rows, key=lambda r: r["value"], reverse=not lowest)
     key = {"area": lambda r: scope.area(r["area"]), "category": lambda r: scope.category(r["category"]),
-           "period": lambda r: r["period"], "quarter": lambda r: scope.when(r)}[dimension]
+           "period": lambda r: scope.when(r), "quarter": lambda r: scope.when(r)}[dimension]
     position = 1 if frame.signals.second else 0
     if len(ordered) <= position:
         raise scope.refuse("There are not enough figures to rank.", match)

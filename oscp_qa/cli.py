@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+import urllib.request
 from functools import wraps
 from pathlib import Path
 
 import click
 
-from . import briefing, evaluate, export, knowledge, store
+from . import briefing, evaluate, export, health, knowledge, store
 from .answer import Answer, Status
 from .assistant import Assistant
 from .errors import BriefingError, OscpQaError
@@ -144,6 +145,35 @@ def build(root, db):
     path = store.build(kb, db)
     figures = sum(len(p.figures) for p in kb.plans)
     click.echo(f"Built {path} from {len(kb.plans)} plan(s): {figures} figures.")
+
+
+@main.command()
+@click.option("--knowledge", "root", type=click.Path(path_type=Path), default=knowledge.DEFAULT_ROOT,
+              help="The knowledge folder.")
+@click.option("--db", type=click.Path(path_type=Path), default=store.DEFAULT_DB,
+              help="The database the app answers from.")
+@click.option("--server", metavar="URL", default=None,
+              help="Also require this URL (the app's /_stcore/health) to answer 'ok'.")
+def check(root, db, server):
+    """Exit 0 if the app answers from its current, valid knowledge; 1 if not (health checks)."""
+    found = health.check(root, db)
+    problems = [found.problem, found.knowledge_error]
+    if server:
+        problems.append(_server_problem(server))
+    problems = [p for p in problems if p]
+    if problems:
+        click.echo("Unhealthy: " + "\n".join(problems), err=True)
+        sys.exit(1)
+    click.echo(f"Healthy: answering from {db}, built from the current knowledge files.")
+
+
+def _server_problem(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=3) as response:
+            body = response.read(100).decode("utf-8", errors="replace").strip()
+    except OSError as error:
+        return f"The server at {url} does not answer: {error}"
+    return None if body == "ok" else f"The server at {url} answered {body!r}, not 'ok'."
 
 
 @main.command("eval")

@@ -8,11 +8,15 @@ class OscpQaError(Exception):
 class KnowledgeError(OscpQaError):
     "A knowledge file is missing or does not fit its schema"
 
-    def __init__(self, path, problem: str, row=None, field: str | None = None):
+    def __init__(self, path, problem: str, row=None, field: str | None = None,
+                 line: int | None = None):
         self.path, self.problem, self.row, self.field = str(path), problem, row, field
+        self.line = line
         where = self.path
         if row is not None:
             where += f", row {row}"
+        if line is not None:             # a YAML file's line, where it has no row to name
+            where += f", line {line}"
         if field:
             where += f", field '{field}'"
         super().__init__(f"{where}: {problem}")

@@ -281,7 +281,7 @@ def _why_differs(scope: Scope, row: sqlite3.Row) -> str:
 def _line(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> Chart:
     return Chart(kind="line", title=measure_title(scope, match), x_label="Year",
                  y_label=rows[0]["unit"].capitalize(),
-                 points=[ChartPoint(x=r["period"], y=r["value"],
+                 points=[ChartPoint(x=scope.when(r), y=r["value"],
                                     series=", ".join(filter(None, [scope.area(r["area"]),
                                                                    scope.category(r["category"])])))
                          for r in rows])

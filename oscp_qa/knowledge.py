@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import files
 from .errors import KnowledgeError
 from .schema import (
     About,
@@ -26,12 +25,12 @@ from .schema import (
     Plan,
     PlanKnowledge,
     Priorities,
+    Safeguarding,
     Section,
     Table,
     TopicPack,
 )
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5x faster
 DEFAULT_ROOT = Path(os.environ.get("OSCP_QA_KNOWLEDGE")
                     or Path(__file__).resolve().parent.parent / "knowledge")
 
@@ -49,14 +48,17 @@ LANGUAGE_FILES = {  # field of Language -> (file, key inside it)
 }
 
 TOPIC_PACKS = Path("language") / "topic_packs.yaml"   # briefings only: not part of the database
+SAFEGUARDING = Path("language") / "safeguarding.yaml"
 
-PLAN_LISTS = {  # field of PlanKnowledge -> (file, key, model)
-    "tables": ("tables.yaml", "tables", Table),
-    "achievements": ("achievements.yaml", "achievements", Achievement),
-    "glossary": ("glossary.yaml", "terms", GlossaryTerm),
-    "duties": ("duties.yaml", "duties", Duty),
-    "sections": ("sections.yaml", "sections", Section),
+PLAN_LISTS = {  # field of PlanKnowledge -> (file, key, model, the field each row is known by)
+    "tables": ("tables.yaml", "tables", Table, "id"),
+    "achievements": ("achievements.yaml", "achievements", Achievement, "id"),
+    "glossary": ("glossary.yaml", "terms", GlossaryTerm, "term"),
+    "duties": ("duties.yaml", "duties", Duty, "id"),
+    "sections": ("sections.yaml", "sections", Section, "id"),
 }
+LANGUAGE_IDS = ("areas", "measures", "categories", "intents")  # lists of Language known by id
+PRIORITY_IDS = {"pcc_priorities": "number", "themes": "id", "oscp_priorities": "id"}
 
 
 def content_hash(root: Path = DEFAULT_ROOT) -> str:
@@ -64,7 +66,7 @@ def content_hash(root: Path = DEFAULT_ROOT) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
         digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
+        digest.update(files.read_bytes(path))
     return digest.hexdigest()
 
 
@@ -74,30 +76,32 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
     if not root.is_dir():
         raise KnowledgeError(root, "knowledge folder not found")
     language = _load_language(root / "language")
+    safeguarding = _load_safeguarding(root / SAFEGUARDING)
     plan_dirs = sorted(p for p in (root / "plans").glob("*") if p.is_dir())
     if not plan_dirs:
         raise KnowledgeError(root / "plans", "no plan folder found")
     plans = [_load_plan(folder, language) for folder in plan_dirs]
-    return KnowledgeBase(language=language, plans=plans, content_hash=content_hash(root))
+    seen: dict = {}
+    for folder, plan in zip(plan_dirs, plans, strict=True):
+        _unique(folder / "plan.yaml", [plan.plan], "id", seen, label=f"{folder.name}/plan.yaml")
+    return KnowledgeBase(language=language, safeguarding=safeguarding, plans=plans,
+                         content_hash=content_hash(root))
 
 
 def load_topic_packs(root: Path | str = DEFAULT_ROOT) -> list[TopicPack]:
     """The briefings' topic packs: ready sets of questions, each asked through the assistant."""
     path = Path(root) / TOPIC_PACKS
-    packs = _validate_rows(TopicPack, _key(path, _read_yaml(path), "packs"), path)
+    packs = _validate_rows(TopicPack, _key(path, files.read_yaml(path), "packs"), path)
     for row, pack in enumerate(packs, start=1):
         if [p.id for p in packs].count(pack.id) > 1:
             raise KnowledgeError(path, f"duplicate pack id '{pack.id}'", row, "id")
     return packs
 
 
-def _read_yaml(path: Path) -> Any:
-    if not path.is_file():
-        raise KnowledgeError(path, "file not found")
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except yaml.YAMLError as error:
-        raise KnowledgeError(path, f"not valid YAML: {error}") from None
+def _read_csv(path: Path, model: type[BaseModel], min_rows: int = 0) -> list:
+    """CSV rows as models; rows are numbered as a spreadsheet shows them (header = 1)."""
+    rows = files.read_csv(path, list(model.model_fields), min_rows)
+    return [_validate(model, data, path, row=line) for line, data in enumerate(rows, start=2)]
 
 
 def _key(path: Path, data: Any, key: str | None) -> Any:
@@ -128,22 +132,13 @@ def _validate_rows(model: type[BaseModel], rows: list, path: Path, row_offset: i
     return [_validate(model, data, path, row=row_offset + i) for i, data in enumerate(rows)]
 
 
-def _read_csv(path: Path, model: type[BaseModel]) -> list:
-    """CSV rows, blank cells as missing; rows are numbered as a spreadsheet shows them."""
-    if not path.is_file():
-        raise KnowledgeError(path, "file not found")
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = [{k: v for k, v in row.items() if v not in ("", None)} for row in csv.DictReader(handle)]
-    return [_validate(model, data, path, row=line) for line, data in enumerate(rows, start=2)]
-
-
 def _load_language(folder: Path) -> Language:
     data = {}
     for field, (name, key) in LANGUAGE_FILES.items():
         path = folder / name
-        data[field] = _key(path, _read_yaml(path), key)
+        data[field] = _key(path, files.read_yaml(path), key)
     try:
-        return Language.model_validate(data)
+        language = Language.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         name = LANGUAGE_FILES[first["loc"][0]][0]
@@ -152,24 +147,58 @@ def _load_language(folder: Path) -> Language:
         raise KnowledgeError(
             folder / name, first["msg"], rows[0] + 1 if rows else None, fields[-1] if fields else None
         ) from None
+    for field in LANGUAGE_IDS:
+        _unique(folder / LANGUAGE_FILES[field][0], getattr(language, field), "id")
+    return language
+
+
+def _load_safeguarding(path: Path) -> Safeguarding:
+    """The safeguarding phrases and signposts: every signpost a situation names must exist."""
+    data = _validate(Safeguarding, files.read_yaml(path), path)
+    _unique(path, data.signposts, "id")
+    _unique(path, data.situations, "id")
+    known = {s.id for s in data.signposts}
+    for row, situation in enumerate(data.situations, start=1):
+        for name in situation.signposts:
+            if name not in known:
+                raise KnowledgeError(path, f"unknown signpost '{name}'", row, "signposts")
+    return data
+
+
+def _unique(path: Path, items: list, key: str, seen: dict | None = None, label: str = "") -> None:
+    """No two rows known by the same id; `seen` carries ids over from earlier files."""
+    seen = {} if seen is None else seen
+    for row, item in enumerate(items, start=1):
+        value = getattr(item, key)
+        if value in seen:
+            raise KnowledgeError(path, f"duplicate {key} '{value}', already used by {seen[value]}",
+                                 row, key)
+        seen[value] = f"{label or path.name} row {row}"
 
 
 def _load_plan(folder: Path, language: Language) -> PlanKnowledge:
     parts: dict[str, Any] = {
-        "plan": _validate(Plan, _read_yaml(folder / "plan.yaml"), folder / "plan.yaml"),
-        "figures": _read_csv(folder / "figures.csv", Figure),
+        "plan": _validate(Plan, files.read_yaml(folder / "plan.yaml"), folder / "plan.yaml"),
+        "figures": _read_csv(folder / "figures.csv", Figure, min_rows=1),
         "directions": _read_csv(folder / "directions.csv", Direction),
         "priorities": _validate(
-            Priorities, _read_yaml(folder / "priorities.yaml"), folder / "priorities.yaml"
+            Priorities, files.read_yaml(folder / "priorities.yaml"), folder / "priorities.yaml"
         ),
-        "about": _validate(About, _read_yaml(folder / "about.yaml"), folder / "about.yaml"),
+        "about": _validate(About, files.read_yaml(folder / "about.yaml"), folder / "about.yaml"),
         "notes": [],
     }
-    for field, (name, key, model) in PLAN_LISTS.items():
+    for field, (name, key, model, known_by) in PLAN_LISTS.items():
         path = folder / name
-        parts[field] = _validate_rows(model, _key(path, _read_yaml(path), key), path)
+        parts[field] = _validate_rows(model, _key(path, files.read_yaml(path), key), path)
+        _unique(path, parts[field], known_by)
+    note_ids: dict = {}
     for path in sorted(folder.glob("notes*.yaml")):
-        parts["notes"] += _validate_rows(Note, _key(path, _read_yaml(path), "notes"), path)
+        notes = _validate_rows(Note, _key(path, files.read_yaml(path), "notes"), path)
+        _unique(path, notes, "id", note_ids)
+        parts["notes"] += notes
+    for field, known_by in PRIORITY_IDS.items():
+        _unique(folder / "priorities.yaml", getattr(parts["priorities"], field), known_by)
+    _unique(folder / "about.yaml", parts["about"].facts, "id")
     plan = PlanKnowledge(**parts)
     _check_references(folder, plan, language)
     return plan
@@ -182,13 +211,14 @@ def _check_references(folder: Path, plan: PlanKnowledge, language: Language) -> 
         "measure": {m.id for m in language.measures},
         "category": {c.id for c in language.categories},
         "table": {t.id for t in plan.tables},
+        "quarter": set(language.words.quarters),
     }
     note_ids = {n.id for n in plan.notes}
     figures_csv, directions_csv = folder / "figures.csv", folder / "directions.csv"
     for path, rows in ((figures_csv, plan.figures), (directions_csv, plan.directions)):
         for line, row in enumerate(rows, start=2):
             for field, ids in known.items():
-                value = getattr(row, field)
+                value = getattr(row, field, None)
                 if value is not None and value not in ids:
                     raise KnowledgeError(path, f"unknown {field} '{value}'", line, field)
     tables_yaml = folder / "tables.yaml"
@@ -202,7 +232,23 @@ def _check_references(folder: Path, plan: PlanKnowledge, language: Language) -> 
     for line, row in enumerate(plan.figures, start=2):
         if keys[_figure_key(row)] > 1:
             raise KnowledgeError(figures_csv, "duplicate figure", line, "value")
+    _check_values(figures_csv, plan, language)
     _check_totals(figures_csv, plan, language)
+
+
+def _check_values(path: Path, plan: PlanKnowledge, language: Language) -> None:
+    """Only changes may be negative; a count of things is whole; a share is at most 100%."""
+    counted = {m.id for m in language.measures if m.counts}
+    for line, row in enumerate(plan.figures, start=2):
+        problem = None
+        if row.stat in ("count", "percent", "printed_share_pct") and row.value < 0:
+            problem = f"a {row.stat} cannot be negative: {row.value:g}"
+        elif row.stat == "count" and row.measure in counted and not row.value.is_integer():
+            problem = f"a count of {row.unit} must be a whole number, not {row.value:g}"
+        elif row.stat in ("percent", "printed_share_pct") and row.value > 100:
+            problem = f"a share cannot be more than 100 per cent: {row.value:g}"
+        if problem:
+            raise KnowledgeError(path, problem, line, "value")
 
 
 def _figure_key(f: Figure) -> tuple:

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from . import store
-from .schema import Language
+from .schema import Language, Safeguarding
 
 
 class Repository:
@@ -22,6 +22,8 @@ class Repository:
         self.language = Language.model_validate_json(
             self._rows("select json from language where id = 1")[0]["json"])
         self.plans = self._rows("select * from plans order by plan_year desc")
+        self.safeguarding = Safeguarding.model_validate_json(
+            self._rows("select json from safeguarding where id = 1")[0]["json"])
 
     @property
     def conn(self) -> sqlite3.Connection:

@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, FiniteFloat
+from pydantic_core import PydanticCustomError
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_PERIOD = re.compile(r"(\d{4})(?:/(\d{2})|-(\d{4}))?")
+
+
+def _period(text: str) -> str:
+    """A year (2021), a financial year (2021/22) or a run of years (2020-2021), in order."""
+    found = _PERIOD.fullmatch(text)
+    start = int(found.group(1)) if found else 0
+    if found and found.group(2) and int(found.group(2)) != (start + 1) % 100:
+        found = None
+    if found and found.group(3) and int(found.group(3)) <= start:
+        found = None
+    if not found:
+        raise PydanticCustomError(
+            "period", "'{period}' is not a year (2021), a financial year (2021/22) or a run of "
+            "years (2020-2021)", {"period": text})
+    return text
+
+
+Period = Annotated[str, AfterValidator(_period)]
 
 
 # --- language: shared by every plan -------------------------------------------------------------
@@ -29,6 +52,7 @@ class Measure(Strict):
     default_category: str | None = None
     total_category: str | None = None
     summable: bool = False
+    counts: bool = True       # its figures number things: a count is a whole number
 
 
 class Category(Strict):
@@ -161,6 +185,36 @@ class TopicPack(Strict):
     questions: list[PackQuestion] = Field(min_length=1)
 
 
+# --- safeguarding: shared by every plan ---------------------------------------------------------
+
+
+class Signpost(Strict):
+    """One place to get help. Its source says where its contact details were checked."""
+
+    id: str
+    text: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+
+
+class Situation(Strict):
+    """What a question says when someone needs help now, and the signposts it gets, in order."""
+
+    id: str
+    signposts: list[str] = Field(min_length=1)
+    phrases: list[str] = Field(min_length=1)
+    plan_answers: bool = Field(True, description="false for a question the plan cannot answer "
+                               "('how do I report ...'): the signposts come with status no_answer")
+
+
+class Safeguarding(Strict):
+    intro: str = Field(min_length=1)
+    closing: str = Field(min_length=1)
+    typo_min_letters: int = Field(ge=4, description="words this long may match with one typo")
+    read_chars: int = Field(ge=500, description="how much of a question is read")
+    signposts: list[Signpost] = Field(min_length=1)
+    situations: list[Situation] = Field(min_length=1)
+
+
 # --- one plan ------------------------------------------------------------------------------------
 
 
@@ -177,11 +231,11 @@ class Figure(Strict):
     table: str
     measure: str
     area: str
-    period: str | None = Field(None, description="empty when the plan does not give the period")
+    period: Period | None = Field(None, description="empty when the plan does not give the period")
     quarter: str | None = None
     category: str | None = None
     stat: Literal["count", "percent", "printed_change", "printed_change_pct", "printed_share_pct"]
-    value: float
+    value: FiniteFloat
     unit: str
     row_label: str
 
@@ -190,8 +244,8 @@ class Direction(Strict):
     table: str
     measure: str
     area: str | None = Field(None, description="empty when the plan names no area")
-    period: str
-    compared_with: str | None = None
+    period: Period
+    compared_with: Period | None = None
     category: str | None = None
     direction: Literal["increase", "decrease"]
     quote: str
@@ -314,5 +368,6 @@ class PlanKnowledge(Strict):
 
 class KnowledgeBase(Strict):
     language: Language
+    safeguarding: Safeguarding
     plans: list[PlanKnowledge] = Field(min_length=1)
     content_hash: str

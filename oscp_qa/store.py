@@ -33,15 +33,19 @@ def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
     import sqlite_utils  # only building needs it, and it pulls in pandas: keep it off start-up
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(suffix=".db", dir=path.parent)
-    os.close(handle)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(suffix=".db", dir=path.parent)
+        os.close(handle)
+    except OSError as error:
+        raise DatabaseError(f"cannot write the database {path}: {error.strerror}") from None
     try:
         db = sqlite_utils.Database(temp)
         db["meta"].insert_all(
             [{"key": "content_hash", "value": kb.content_hash},
              {"key": "schema_version", "value": SCHEMA_VERSION}], pk="key")
         db["language"].insert({"id": 1, "json": kb.language.model_dump_json()}, pk="id")
+        db["safeguarding"].insert({"id": 1, "json": kb.safeguarding.model_dump_json()}, pk="id")
         for plan in kb.plans:
             _write_plan(db, plan)
         for table, columns in FTS.items():
@@ -53,6 +57,8 @@ def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
         db.close()
         os.chmod(temp, 0o644)  # mkstemp makes it private; every replica's user must read it
         os.replace(temp, path)
+    except (OSError, sqlite3.Error) as error:  # a full disk, say: the old database stays
+        raise DatabaseError(f"cannot write the database {path}: {error}") from None
     finally:
         if os.path.exists(temp):
             os.remove(temp)
