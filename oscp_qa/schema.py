@@ -148,7 +148,7 @@ class Words(Strict):
         return found
 
 
-class Signpost(Strict):
+class Elsewhere(Strict):
     """Where to find what the plan does not hold; reviewed like the figures."""
 
     id: str
@@ -166,7 +166,7 @@ class Language(Strict):
     words: Words
     restrictions: dict[str, list[str]]
     places: list[str]
-    signposts: list[Signpost]
+    signposts: list[Elsewhere]
     settings: Settings
 
 
