@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import simplemma
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from .normalise import normalise
 from .question import Unknown
@@ -32,14 +34,33 @@ def is_english(word: str) -> bool:
 class Lexicon:
     def __init__(self, language: Language, known_words: set[str]):
         self.known = known_words | set(language.words.filler)
+        # Words whose job is to ask, not to narrow: never a restriction, whatever the list says.
+        self.function_words = set(language.words.stopwords) | set(language.words.filler)
         self.restrictions = {normalise(word): kind for kind, words in language.restrictions.items()
                              for word in words}
         self.places = {tuple(normalise(p).split()): p for p in language.places}
         self.places = {k: v for k, v in self.places.items() if k}
         self.longest = max((len(k) for k in self.places), default=0)
         self.prepositions = set(language.words.place_prepositions)
+        settings = language.settings
+        self.min_length, self.letters_per_edit = settings.fuzzy_min_length, settings.letters_per_edit
+        self.long_known = sorted(w for w in self.known if len(w) >= self.min_length and w.isalpha())
 
     lemma = staticmethod(lemma)
+
+    def spell(self, tokens: list[str]) -> list[str]:
+        """A misspelt word with a job of its own ("perccentage", "compaired") is that word: one
+        edit per `letters_per_edit` letters, never for a number, a place or a real word."""
+        return [self._spelt(t) for t in tokens]
+
+    def _spelt(self, token: str) -> str:
+        if (len(token) < self.min_length or token in self.known or not token.isalpha()
+                or (token,) in self.places or is_english(token)):
+            return token
+        found = process.extractOne(token, self.long_known, scorer=DamerauLevenshtein.distance,
+                                   processor=None,
+                                   score_cutoff=max(1, len(token) // self.letters_per_edit))
+        return found[0] if found else token
 
     def drop_misread_places(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:
         """A place read as a misspelt known word ("Thame" as "Thames") is a place."""
@@ -60,11 +81,13 @@ class Lexicon:
                 continue
             word = tokens[index]
             index += 1
-            if index - 1 in covered or word in self.known or not any(c.isalpha() for c in word):
+            if index - 1 in covered or not any(c.isalpha() for c in word):
                 continue
             joined = f"{word}-{tokens[index]}" if index < len(tokens) else word  # "under 18"
             kind = (self.restrictions.get(word) or self.restrictions.get(lemma(word))
                     or self.restrictions.get(joined) or self.restrictions.get(joined.rstrip("s")))
+            if word in self.known and not (kind and word not in self.function_words):
+                continue
             if kind:
                 found.append(Unknown(word=word, role="restriction", kind=kind))
             elif word.replace("-", "").isalpha() and len(word) > 2:

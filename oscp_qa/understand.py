@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from . import numbers
 from .lexicon import Lexicon
@@ -38,7 +39,7 @@ class Understander:
 
     def parse(self, text: str) -> Frame:
         limit = self.language.settings.max_question_chars
-        tokens = normalise(text[:limit]).split()
+        tokens = self.lexicon.spell(normalise(text[:limit]).split())
         padded = " " + " ".join(tokens) + " "
         tags = self.lexicon.drop_misread_places(tokens, self.vocabulary.tag(tokens))
         found = numbers.read(tokens, self.words)
@@ -225,7 +226,13 @@ class Understander:
 
 
 def _has(padded: str, phrases) -> bool:
-    return any(f" {p} " in padded for p in phrases)
+    """Whether any phrase stands as whole words in the padded text: one regex per list."""
+    return bool(phrases) and _pattern(tuple(phrases)).search(padded) is not None
+
+
+@lru_cache(maxsize=512)
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    return re.compile(" (?:" + "|".join(re.escape(p) for p in phrases) + ") ")
 
 
 def _preceded_by(tokens: list[str], tag: Tag, words: set[str]) -> bool:

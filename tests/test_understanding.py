@@ -1,0 +1,185 @@
+"""Understanding in general, not case by case: properties over the question banks' answerable
+figure questions, the closed world of places and restrictions, and every intent's examples."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import REPO, numbers_in
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from oscp_qa import Status
+
+BANKS = [REPO / "tests" / "questions" / name for name in ("tuning.jsonl", "heldout.jsonl")]
+FIGURE_KINDS = {"lookup", "change", "compare", "trend", "total", "share", "rank", "arithmetic"}
+
+
+def _figure_cases() -> list[tuple[str, list[list[str]]]]:
+    """Single questions the plan answers with figures, and the numbers a right answer holds."""
+    found = []
+    for bank in BANKS:
+        for line in bank.read_text(encoding="utf-8").splitlines():
+            case = json.loads(line)
+            expect = case["expect"]
+            if (len(case["turns"]) == 1 and expect["status"] == "answered" and expect["numbers"]
+                    and FIGURE_KINDS & set(case["tags"])):
+                found.append((case["turns"][0], expect["numbers"]))
+    return found
+
+
+CASES = _figure_cases()
+PLACES = ["in Carterton", "for Banbury", "in Swindon", "in Blackbird Leys ward", "in Reading",
+          "for Chipping Norton", "in Milton Keynes", "in Jericho"]
+RESTRICTIONS = ["that led to a charge", "that were resolved", "involving under-18s",
+                "at night", "in the city centre", "that were antisemitic", "at weekends",
+                "which ended in a conviction"]
+FILLERS = [("please could you tell me ", ""), ("hi, quick one: ", ""), ("", " please"),
+           ("", ", thanks"), ("I'd like to know ", ""), ("", " - cheers")]
+SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _holds(text: str, numbers: list[list[str]]) -> bool:
+    present = numbers_in(text)
+    return all(any(abs(p - abs(float(v))) < 1e-9 for p in present for v in group)
+               for group in numbers)
+
+
+def _with(question: str, tail: str) -> str:
+    return f"{question.rstrip(' ?.')} {tail}?"
+
+
+def test_the_banks_hold_enough_figure_questions():
+    assert len(CASES) >= 60
+
+
+@SETTINGS
+@given(case=st.sampled_from(CASES), place=st.sampled_from(PLACES))
+def test_an_unknown_place_turns_a_figure_into_no_answer(assistant, case, place):
+    assistant.reset()
+    answer = assistant.ask(_with(case[0], place))
+    assert answer.status == Status.no_answer, (case[0], place, answer.text)
+    assert place.split()[-1 if "ward" not in place else -3] in answer.text or "ward" in place
+
+
+@SETTINGS
+@given(case=st.sampled_from(CASES), restriction=st.sampled_from(RESTRICTIONS))
+def test_a_restriction_the_plan_does_not_break_out_turns_a_figure_into_no_answer(
+        assistant, case, restriction):
+    assistant.reset()
+    answer = assistant.ask(_with(case[0], restriction))
+    assert answer.status == Status.no_answer, (case[0], restriction, answer.text)
+
+
+@SETTINGS
+@given(case=st.sampled_from(CASES), filler=st.sampled_from(FILLERS))
+def test_filler_and_politeness_leave_the_figures_unchanged(assistant, case, filler):
+    question, numbers = case
+    assistant.reset()
+    plain = assistant.ask(question)
+    assistant.reset()
+    padded = assistant.ask(f"{filler[0]}{question}{filler[1]}")
+    assert padded.status == plain.status
+    assert _holds(padded.text, numbers) == _holds(plain.text, numbers), (question, filler)
+    assert [f.value for f in padded.facts] == [f.value for f in plain.facts]
+
+
+@SETTINGS
+@given(case=st.sampled_from(CASES))
+def test_a_typo_in_a_long_word_leaves_the_figures_unchanged(assistant, case):
+    """One letter doubled in the question's longest word ("domesstic"): a typo, not a word."""
+    question, numbers = case
+    words = question.split()
+    longest = max(range(len(words)), key=lambda i: len(words[i]) if words[i].isalpha() else 0)
+    if len(words[longest]) < 8 or not words[longest].isalpha():
+        return
+    word = words[longest]
+    words[longest] = word[:4] + word[3] + word[4:]
+    assistant.reset()
+    plain = assistant.ask(question)
+    assistant.reset()
+    typo = assistant.ask(" ".join(words))
+    assert [f.value for f in typo.facts] == [f.value for f in plain.facts], (question, words)
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("crime figures for Carterton", "Carterton"),
+    ("domestic abuse in Swindon", "Swindon"),
+    ("how many hate crimes in Oxford were islamophobic?", "islamophobic"),
+    ("how many domestic abuse offences in Oxford led to a charge in 2021?", "charge"),
+    ("burglary in the city centre", "burglary"),
+])
+def test_a_refusal_names_what_is_missing(assistant, question, missing):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer
+    assert missing.lower() in answer.text.lower()
+
+
+def test_a_follow_up_with_an_unknown_place_is_refused_like_a_question(assistant):
+    assert assistant.ask("hate crime in Oxford").status == Status.answered
+    answer = assistant.ask("and in Chipping Norton?")
+    assert answer.status == Status.no_answer and "Chipping Norton" in answer.text
+
+
+def test_a_place_the_plan_names_is_answered_from_what_it_says(assistant):
+    answer = assistant.ask("what was done in Didcot?")
+    assert answer.status == Status.answered and "Didcot" in answer.text
+    assistant.reset()
+    assert assistant.ask("crime figures for Didcot").status == Status.no_answer
+
+
+def test_an_everyday_word_that_is_also_a_place_is_a_place_only_where_one_goes(assistant):
+    assert assistant.ask("how much crime was recorded in Reading in 2021?").status == \
+        Status.no_answer
+    assistant.reset()
+    answer = assistant.ask("domestic abuse occurrences involving children in January to March 2021")
+    assert answer.status == Status.answered
+
+
+def test_the_rest_of_the_county_is_worked_out(assistant):
+    answer = assistant.ask("total recorded crime in the rest of the county in 2021")
+    assert "30,633" in answer.text and "46,597 − 15,964" in answer.text
+    derived = [f for f in answer.facts if f.derived]
+    assert derived and derived[0].value == 30633
+
+
+def test_every_strand_but_one_is_worked_out(assistant):
+    answer = assistant.ask("hate crime victims in Oxford other than race in 2021")
+    assert "174" in answer.text and "40 + 44 + 64 + 26" in answer.text
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("how many arrests did Operation Vigilant make?", "count"),
+    ("how much did the Safe Places scheme cost?", "money"),
+    ("who chairs the OSCP?", "named_person"),
+    ("who is the police and crime commissioner?", "named_person"),
+])
+def test_an_answer_of_the_kind_asked_or_no_answer(assistant, question, kind):
+    frame, _ = assistant.interpret(question)
+    assert frame.asks == kind
+    assert assistant.ask(question).status == Status.no_answer
+
+
+def test_each_intents_examples_resolve_to_that_intent(engine):
+    from oscp_qa import Assistant
+
+    for rule in engine.rules:
+        for example in rule.examples:
+            assistant = Assistant(engine)
+            if "measure" in rule.requires and not assistant.interpret(example)[0].measure:
+                assistant.ask("total recorded crime in Oxford")  # "why?" follows a figure
+            _, match = assistant.interpret(example)
+            assert match.intent == rule.id, (rule.id, example, match.scores)
+
+
+def test_a_crash_inside_ask_fails_under_test(assistant, monkeypatch):
+    from oscp_qa import compose
+
+    def broken(*args):
+        raise RuntimeError("composer bug")
+
+    monkeypatch.setitem(compose.COMPOSERS, "lookup", broken)
+    with pytest.raises(RuntimeError, match="composer bug"):
+        assistant.ask("hate crime in Oxford in 2021")
