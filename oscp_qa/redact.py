@@ -21,6 +21,7 @@ STREET_WORDS = (
 LINKS = "the|of|in|on|at|a|an|for|to|and|or|by|with|from|per|each|every|than|this|that"
 MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+PLACEHOLDER = re.compile(r"\[[a-zA-Z -]+\]")
 NAME = r"[A-Z](?:[a-z]+|'[A-Z][a-z]+)(?:-[A-Z][a-z]+)?"
 NAMES = rf"{NAME}(?:\s+{NAME}){{0,2}}"        # "Jo", "Jo Bloggs", "Mary-Jane O'Neill Smith"
 
@@ -105,3 +106,9 @@ def _replace(rule: Rule, match: re.Match) -> str:
         return match.group()
     cue = next((c for name, c in match.groupdict().items() if name.startswith("cue") and c), "")
     return cue + rule.placeholder
+
+
+def remove_details(text: str) -> str:
+    """The text with personal details taken out altogether, placeholders and all: what is left
+    to read for unknown words."""
+    return PLACEHOLDER.sub(" ", redact(text))
