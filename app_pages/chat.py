@@ -15,6 +15,20 @@ def rate(turn_id: str) -> None:
     conversation.rate(turn_id, st.session_state.get(f"feedback-{turn_id}"))
 
 
+def send(turn_id: str) -> None:
+    conversation.send(turn_id)
+
+
+def privacy_notice() -> None:
+    """Beside the chat box: what is kept, for how long, and where to read more."""
+    store = conversation.feedback
+    st.markdown("Your questions are not stored. " + (
+        f"For {store.kept_days} days we keep only how each was answered, any thumbs up or down, "
+        "and words the assistant did not know, with personal details removed." if store else
+        "Feedback is off, so nothing about this visit is kept."))
+    st.page_link("app_pages/privacy.py", label="Privacy: what is kept", icon=":material/shield:")
+
+
 def welcome() -> None:
     areas = [a.label for a in scope.areas.values() if not a.covers]
     priorities = len(browse.priorities(engine))
@@ -45,11 +59,15 @@ if not conversation.turns:
     welcome()
 else:
     st.button("Clear conversation", key="clear", on_click=conversation.clear,
-              icon=":material/delete:", help="Start again; the assistant forgets this chat.")
+              icon=":material/delete:",
+              help="Start again: the conversation on screen is removed. Your questions are not "
+                   "stored; see Privacy for the little that is kept.")
     for turn in conversation.turns:
         ui.render_turn(turn, latest=turn is conversation.last,
-                       on_rate=rate if conversation.feedback else None)
+                       on_rate=rate if conversation.feedback else None, on_send=send)
     last = conversation.last
     if last.rating is not None:
         st.markdown("Thank you for your feedback." if last.rating == UP else
-                   "Thank you. Questions with poor answers are reviewed to improve the assistant.")
+                    "Thank you. If you send the question to the team, they can see what was "
+                    "asked and improve the answer.")
+privacy_notice()

@@ -35,7 +35,7 @@ BROWSE_PAGES = [  # url path, the page's h1
     ("achievements", "Achievements in 2021"),
     ("duties", "Statutory duties"),
     ("glossary", "Glossary"),
-    ("staff", "Unanswered questions"),
+    ("privacy", "Privacy"),
 ]
 
 
