@@ -102,12 +102,14 @@ def open_backend(url: str = "", path: str = ""):
 class FeedbackStore:
     """The feedback store. Safe to share between sessions and threads."""
 
-    def __init__(self, path=None, *, url: str = "", kept_days: int | None = None):
+    def __init__(self, path=None, *, url: str = "", kept_days: int | None = None,
+                 purge: bool = True):
+        """Opens (creating the table if need be) and, unless told not to, purges old rows."""
         self.backend = open_backend(url, str(path or ""))
         self.kept_days = kept_days or settings.retention_days()
         self.off_until = 0.0
         self.failing = False
-        if self._guard("open", lambda: self.backend.create() or True, False):
+        if self._guard("open", lambda: self.backend.create() or True, False) and purge:
             self.purge()
 
     @property
