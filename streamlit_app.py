@@ -16,7 +16,9 @@ import streamlit as st  # noqa: E402
 
 from app_pages import ui  # noqa: E402
 
-st.set_page_config(page_title="OSCP Q&A", page_icon=":material/forum:", layout="centered")
+# A local icon: a :material/...: one would be fetched from a font host by every visitor.
+st.set_page_config(page_title="OSCP Q&A", page_icon=str(HERE / "app_pages" / "favicon.png"),
+                   layout="centered")
 
 # One flat list: Streamlit's sectioned navigation puts <header> elements straight inside its
 # <ul>, which screen readers (and axe-core) reject as a broken list.

@@ -7,8 +7,9 @@ and then redacted too. Rows older than the retention period are deleted on start
 `oscp-qa feedback purge`.
 
 Every fault of the store (locked, corrupt, deleted, read-only, full) is contained here: it is
-logged once, a deleted or corrupt SQLite file is made again, and otherwise feedback switches
-itself off for a minute. Writing never raises; reading for staff raises FeedbackUnavailable.
+logged once; a lock held too long costs only that write; a deleted or corrupt SQLite file is
+made again; anything else switches feedback off for a minute. Writing never raises; reading
+for staff raises FeedbackUnavailable.
 """
 
 from __future__ import annotations
@@ -124,7 +125,8 @@ class FeedbackStore:
 
     def _guard(self, what: str, action: Callable[[], T], fallback: T) -> T:
         """Run `action`; on a store error log it once, repair what can be repaired and try
-        again, else switch feedback off for a while and return `fallback`."""
+        again, else return `fallback`, switching feedback off for a while unless the error
+        was a lock that may be free next time."""
         if not self.enabled:
             return fallback
         try:
@@ -134,11 +136,12 @@ class FeedbackStore:
                 log.warning("feedback store failed to %s (%s): %s", what, self.where, error)
                 self.failing = True
             try:
-                if not self.backend.recover(error):
+                if self.backend.transient(error) or not self.backend.recover(error):
                     raise
                 result = action()
-            except self.backend.errors:
-                self.off_until = time.monotonic() + OFF_FOR
+            except self.backend.errors as final:
+                if not self.backend.transient(final):
+                    self.off_until = time.monotonic() + OFF_FOR
                 return fallback
         if self.failing:
             log.warning("feedback store works again (%s)", self.where)

@@ -58,6 +58,11 @@ class PostgresBackend:
             cursor = conn.execute(sql.replace("?", "%s"), params)
             return cursor.fetchall() if cursor.description else []
 
+    @staticmethod
+    def transient(error: Exception) -> bool:
+        """A lock or statement that took too long: only this write is dropped."""
+        return isinstance(error, pg_errors.LockNotAvailable | pg_errors.QueryCanceled)
+
     def recover(self, error: Exception) -> bool:
         """Make the table again if it was dropped; True if it did."""
         if not isinstance(error, pg_errors.UndefinedTable):
