@@ -1,9 +1,8 @@
 """Deployment settings, read from the environment, each with its default and what it does.
 
 They belong to a deployment (where feedback goes, how long it is kept, who is staff), not to the
-plan, so they are not in knowledge/: the same image runs with different ones. Streamlit copies
-top-level keys of .streamlit/secrets.toml into the environment, so they can be set there too.
-docs/deploy.md lists every one (a test checks it).
+plan, so they are not in knowledge/: the same image runs with different ones. docs/deploy.md
+lists every one (a test checks it).
 """
 
 from __future__ import annotations
