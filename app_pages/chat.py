@@ -6,6 +6,7 @@ from app_pages import ui
 from oscp_qa import browse
 from oscp_qa.feedback import UP
 
+NOT_SENT = "question-not-sent"      # the feedback store failed to keep a sent question
 engine = ui.engine()
 conversation = ui.conversation()
 scope = engine.scope
@@ -16,7 +17,8 @@ def rate(turn_id: str) -> None:
 
 
 def send(turn_id: str) -> None:
-    conversation.send(turn_id)
+    if not conversation.send(turn_id):
+        st.session_state[NOT_SENT] = True
 
 
 def privacy_notice() -> None:
@@ -66,7 +68,9 @@ else:
         ui.render_turn(turn, latest=turn is conversation.last,
                        on_rate=rate if conversation.feedback else None, on_send=send)
     last = conversation.last
-    if last.rating is not None:
+    if st.session_state.pop(NOT_SENT, False):
+        st.markdown("Sorry, the question could not be sent just now. Please try again later.")
+    elif last.rating is not None:
         st.markdown("Thank you for your feedback." if last.rating == UP else
                     "Thank you. If you send the question to the team, they can see what was "
                     "asked and improve the answer.")

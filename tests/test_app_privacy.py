@@ -191,6 +191,8 @@ def test_the_chat_still_answers_when_the_feedback_file_cannot_be_opened(monkeypa
     app = ask(new_app(), HATE_CRIME)
     assert "**3,846**" in messages(app)[1][1]
     app.feedback[0].set_value(0).run()
+    click(app, "Send this question to the team")
+    assert "could not be sent just now" in app.markdown[-2].value
     assert not app.exception
     app = switch(signed_in_app(STAFF), "staff")
     assert "cannot be read just now" in app.error[0].value
