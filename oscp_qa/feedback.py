@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -110,6 +111,7 @@ class FeedbackStore:
         self.kept_days = kept_days or settings.retention_days()
         self.off_until = 0.0
         self.failing = False
+        self._flag = threading.Lock()      # so that sessions failing together log it once
         if self._guard("open", lambda: self.backend.create() or True, False) and purge:
             self.purge()
 
@@ -132,9 +134,10 @@ class FeedbackStore:
         try:
             result = action()
         except self.backend.errors as error:
-            if not self.failing:
+            with self._flag:
+                first, self.failing = not self.failing, True
+            if first:
                 log.warning("feedback store failed to %s (%s): %s", what, self.where, error)
-                self.failing = True
             try:
                 if self.backend.transient(error) or not self.backend.recover(error):
                     raise
@@ -144,8 +147,10 @@ class FeedbackStore:
                     self.off_until = time.monotonic() + OFF_FOR
                 return fallback
         if self.failing:
-            log.warning("feedback store works again (%s)", self.where)
-            self.failing = False
+            with self._flag:
+                was, self.failing = self.failing, False
+            if was:
+                log.warning("feedback store works again (%s)", self.where)
         return result
 
     def _run(self, what: str, sql: str, params: tuple = ()):
