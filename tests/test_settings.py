@@ -40,3 +40,16 @@ def test_every_setting_is_documented_with_its_default():
     for setting in settings.SETTINGS.values():
         assert f"| `{setting.name}` |" in text, setting.name
     assert "| `OSCP_QA_FEEDBACK_DAYS` | `90` |" in text
+
+
+def test_streamlit_is_configured_for_the_public():
+    """What .streamlit/config.toml must keep (the browser tests check what a visitor gets)."""
+    import tomllib
+
+    config = tomllib.loads((DEPLOY_DOC.parent.parent / ".streamlit" / "config.toml").read_text())
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"] == {"toolbarMode": "viewer", "showErrorDetails": "none"}
+    server = config["server"]
+    assert server["enableXsrfProtection"] is True and server["enableCORS"] is True
+    assert server["maxMessageSize"] <= 50 and server["maxWidgetStateSize"] <= 5
+    assert server["enableAgentApi"] is False and server["enableStaticServing"] is False
