@@ -126,7 +126,7 @@ def test_a_bad_retention_period_is_refused_with_its_name(monkeypatch, days):
 def test_the_environment_chooses_the_store(monkeypatch, tmp_path):
     monkeypatch.delenv("OSCP_QA_FEEDBACK_URL", raising=False)
     monkeypatch.delenv("OSCP_QA_FEEDBACK_DB", raising=False)
-    assert FeedbackStore(kept_days=1).backend.path == settings.REPO / "data" / "feedback.db"
+    assert feedback.open_backend().path == settings.REPO / "data" / "feedback.db"
     monkeypatch.setenv("OSCP_QA_FEEDBACK_DB", str(tmp_path / "elsewhere.db"))
     assert FeedbackStore().where == "SQLite file elsewhere.db"
     monkeypatch.setenv("OSCP_QA_FEEDBACK_URL", "postgresql://u:secret@db.invalid:5432/fb")
