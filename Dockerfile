@@ -3,7 +3,10 @@
 #   docker build -t oscp-qa .
 #   docker run -p 8501:8501 -v oscp-qa-feedback:/var/lib/oscp-qa oscp-qa
 #
-# The only state is the feedback file (OSCP_QA_FEEDBACK_DB), on the volume; see docs/deploy.md.
+# The only state is the feedback store: the file OSCP_QA_FEEDBACK_DB on the volume, or the
+# PostgreSQL database OSCP_QA_FEEDBACK_URL. Staff sign-in needs .streamlit/secrets.toml mounted
+# at /app/.streamlit/secrets.toml and OSCP_QA_STAFF; without them there is no Staff page.
+# See docs/deploy.md.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -13,9 +16,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     OSCP_QA_KNOWLEDGE=/app/knowledge \
     OSCP_QA_DB=/app/data/oscp.db \
     OSCP_QA_FEEDBACK_DB=/var/lib/oscp-qa/feedback.db \
-    OSCP_QA_STAFF_PAGE=on \
-    STREAMLIT_BROWSER_GATHER_USAGE_STATS=false \
-    STREAMLIT_SERVER_HEADLESS=true \
+    OSCP_QA_FEEDBACK_DAYS=90 \
     STREAMLIT_SERVER_FILE_WATCHER_TYPE=none
 
 WORKDIR /app
@@ -31,6 +32,7 @@ COPY knowledge ./knowledge
 RUN oscp-qa build --knowledge knowledge --db data/oscp.db \
     && chmod -R a+rX,a-w knowledge data
 
+COPY .streamlit/config.toml ./.streamlit/config.toml
 COPY streamlit_app.py ./
 COPY app_pages ./app_pages
 

@@ -1,8 +1,10 @@
 """OSCP Q&A in the browser: `streamlit run streamlit_app.py`.
 
-The pages live in app_pages/; this script only names them and runs the one asked for.
+The pages live in app_pages/; this script only names them and runs the one asked for, inside
+the app's one error boundary: a visitor sees a plain message, the log gets the detail.
 """
 
+import logging
 import sys
 from pathlib import Path
 
@@ -14,7 +16,9 @@ import streamlit as st  # noqa: E402
 
 from app_pages import ui  # noqa: E402
 
-st.set_page_config(page_title="OSCP Q&A", page_icon=":material/forum:", layout="centered")
+# A local icon: a :material/...: one would be fetched from a font host by every visitor.
+st.set_page_config(page_title="OSCP Q&A", page_icon=str(HERE / "app_pages" / "favicon.png"),
+                   layout="centered")
 
 # One flat list: Streamlit's sectioned navigation puts <header> elements straight inside its
 # <ul>, which screen readers (and axe-core) reject as a broken list.
@@ -28,8 +32,13 @@ pages = [
     st.Page("app_pages/duties.py", title="Statutory duties", icon=":material/gavel:"),
     st.Page("app_pages/glossary.py", title="Glossary", icon=":material/menu_book:"),
 ]
-if ui.staff_page_enabled():
-    pages.append(st.Page("app_pages/staff.py", title="Staff: unanswered questions",
-                         icon=":material/help:"))
+pages.append(st.Page("app_pages/privacy.py", title="Privacy", icon=":material/shield:"))
+if ui.sign_in_configured():          # no sign-in, no Staff page: not even its address
+    pages.append(st.Page("app_pages/staff.py", title="Staff", icon=":material/lock:"))
 
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+except Exception:
+    logging.getLogger("oscp_qa.app").exception("a page failed")
+    st.error("Sorry, something went wrong on this page. Please try again; if it happens again, "
+             "the team has been told.")

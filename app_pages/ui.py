@@ -4,25 +4,23 @@ answer is drawn. Rendering only; what is shown comes from oscp_qa."""
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sqlite3
 
 import pandas as pd
 import streamlit as st
 
-from oscp_qa import charts, health, knowledge, store
+from oscp_qa import charts, health, knowledge, settings, store
 from oscp_qa.answer import Answer, Fact, Status
 from oscp_qa.assistant import Assistant, Engine
 from oscp_qa.briefing import Briefing
 from oscp_qa.conversation import Conversation, Turn
 from oscp_qa.errors import OscpQaError
-from oscp_qa.feedback import FeedbackStore, default_path
+from oscp_qa.feedback import DOWN, FeedbackStore
 from oscp_qa.health import Health
 
 log = logging.getLogger("oscp_qa.app")
 
-STAFF_ENV = "OSCP_QA_STAFF_PAGE"       # "off" hides the staff page
 CHAT_PAGE = "app_pages/chat.py"
 PENDING = "pending_question"           # a question a button asked, waiting for the chat page
 EXAMPLES = [  # the empty chat's buttons: one of each kind of question the plan can answer
@@ -85,18 +83,20 @@ def show_knowledge_health_to_staff() -> None:
 
 
 @st.cache_resource
-def _feedback(path: str) -> FeedbackStore:
-    return FeedbackStore(path)
+def _feedback(url: str, path: str, days: str) -> FeedbackStore | None:
+    """Opened (and purged of old rows) once per server process and these settings."""
+    try:
+        return FeedbackStore(path, url=url)
+    except (OscpQaError, ValueError) as error:
+        log.warning("feedback is off: %s", error)
+        return None
 
 
 def feedback() -> FeedbackStore | None:
-    """The feedback file, or None if it cannot be opened: answering never depends on it."""
-    path = default_path()
-    try:
-        return _feedback(str(path))
-    except (OSError, sqlite3.Error) as error:
-        log.warning("feedback is off: cannot open %s: %s", path, error)
-        return None
+    """The feedback store, or None if its settings are wrong: answering never depends on it.
+    A store that fails later switches itself off and on again (see oscp_qa.feedback)."""
+    return _feedback(*(settings.get(name) for name in
+                       ("OSCP_QA_FEEDBACK_URL", "OSCP_QA_FEEDBACK_DB", "OSCP_QA_FEEDBACK_DAYS")))
 
 
 def conversation() -> Conversation:
@@ -113,8 +113,20 @@ def briefing() -> Briefing:
     return st.session_state.briefing
 
 
-def staff_page_enabled() -> bool:
-    return os.environ.get(STAFF_ENV, "on").strip().lower() not in ("off", "0", "false", "no")
+def sign_in_configured() -> bool:
+    """Whether .streamlit/secrets.toml has an [auth] section: without one there is no sign-in,
+    and so no Staff page at all."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:           # Streamlit's "no secrets file" error is one
+        return False
+
+
+def signed_in_staff() -> bool:
+    """Signed in, with an address on the staff allow-list (OSCP_QA_STAFF)."""
+    user = st.user
+    return (sign_in_configured() and bool(user.get("is_logged_in"))
+            and settings.is_staff(user.get("email"), user.get("email_verified")))
 
 
 def plain(text: str) -> str:
@@ -156,7 +168,7 @@ def facts_frame(facts: list[Fact], detailed: bool = False) -> pd.DataFrame:
     return frame
 
 
-def render_turn(turn: Turn, latest: bool, on_rate) -> None:
+def render_turn(turn: Turn, latest: bool, on_rate, on_send) -> None:
     with st.chat_message("user"):
         st.text(turn.question)
     with st.chat_message("assistant"):
@@ -165,6 +177,19 @@ def render_turn(turn: Turn, latest: bool, on_rate) -> None:
             _briefing_button(turn)
         if on_rate:
             st.feedback("thumbs", key=f"feedback-{turn.id}", on_change=on_rate, args=(turn.id,))
+        if on_rate and turn.rating == DOWN:
+            _send_button(turn, on_send)
+
+
+def _send_button(turn: Turn, on_send) -> None:
+    if turn.sent:
+        st.button("Sent to the team", key=f"send-{turn.id}", disabled=True, icon=":material/check:")
+    else:
+        st.button("Send this question to the team", key=f"send-{turn.id}", on_click=on_send,
+                  args=(turn.id,), icon=":material/outgoing_mail:",
+                  help="Sends the words of your question, with personal details such as names, "
+                       "numbers and addresses taken out, so the team can improve the answers. "
+                       "Otherwise only your thumbs down is kept.")
 
 
 def _briefing_button(turn: Turn) -> None:

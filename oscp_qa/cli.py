@@ -12,6 +12,7 @@ import click
 from . import briefing, evaluate, export, health, knowledge, store
 from .answer import Answer, Status
 from .assistant import Assistant
+from .cli_feedback import feedback
 from .errors import BriefingError, OscpQaError
 
 
@@ -43,6 +44,9 @@ def show(answer: Answer, as_json: bool) -> None:
 @click.version_option(package_name="oscp-qa")
 def main():
     """Answers questions about the OSCP Rolling Plan, with sourced figures."""
+
+
+main.add_command(feedback)
 
 
 @main.command()

@@ -28,3 +28,11 @@ class DatabaseError(OscpQaError):
 
 class BriefingError(OscpQaError):
     "A briefing cannot be made as asked: an unknown topic pack, or a question that needs clarifying"
+
+
+class SettingError(OscpQaError):
+    "A deployment setting (an OSCP_QA_ environment variable) has a value that cannot be used"
+
+
+class FeedbackUnavailable(OscpQaError):
+    "The feedback store cannot be read just now: it is off, or its database failed"

@@ -1,93 +1,81 @@
-"""What people thought of the answers, in a small SQLite file of its own.
+"""What people thought of the answers: kept small, kept briefly, and never in the visitor's way.
 
-Kept apart from the knowledge database, which is read-only and ships with the app: this file is
-the app's only state. A row holds the question, how it was answered, when (UTC, to the second)
-and a thumbs up or down; nothing about who asked. Questions the plan could not answer, or that
-needed a clarification, are logged even without a rating, so staff can see what people miss.
-Obvious personal details typed into a question (e-mail addresses, phone numbers, postcodes) are
-replaced before the text is stored.
+By default a row holds no free text: the time (UTC, to the second), how the question was
+answered (status and intent), any thumbs up or down, and the words the assistant did not know,
+after redaction. The question's own text is kept only when the visitor sends it to the team,
+and then redacted too. Rows older than the retention period are deleted on start-up and by
+`oscp-qa feedback purge`.
+
+Every fault of the store (locked, corrupt, deleted, read-only, full) is contained here: it is
+logged once; a lock held too long costs only that write; a deleted or corrupt SQLite file is
+made again; anything else switches feedback off for a minute. Writing never raises; reading
+for staff raises FeedbackUnavailable.
 """
 
 from __future__ import annotations
 
-import os
+import logging
 import re
-import sqlite3
-from datetime import UTC, datetime
-from pathlib import Path
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from . import settings
 from .answer import Status
+from .errors import FeedbackUnavailable
+from .redact import redact, remove_details
 
-ENV_VAR = "OSCP_QA_FEEDBACK_DB"
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "feedback.db"
-MAX_QUESTION_CHARS = 500
+log = logging.getLogger(__name__)
+
 UP, DOWN = 1, 0                      # the values st.feedback("thumbs") returns
 UNANSWERED = (Status.no_answer.value, Status.clarify.value)
-
-SCHEMA = """
-create table if not exists questions (
-    id integer primary key,
-    asked_at text not null,
-    question text not null,
-    status text not null check (status in ('answered', 'clarify', 'no_answer')),
-    rating integer check (rating in (0, 1))
-);
-create index if not exists questions_status on questions (status);
-"""
-
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w£,.])\+?\d[\d ()-]{8,}\d(?![\w,.])")
-POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b", re.I)
-YEAR = re.compile(r"(19|20)\d\d")
+OFF_FOR = 60.0                       # seconds feedback stays off after a fault it cannot repair
+WORD = re.compile(r"[a-z][a-z'-]{1,39}")
+T = TypeVar("T")
 
 
-class UnansweredQuestion(BaseModel):
-    """A question (as typed, first spelling seen) the plan could not answer, and how often."""
-
+class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: str
-    times: int
-    last_asked: str
-    no_answer: int
-    clarify: int
 
-
-class Ratings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Ratings(Model):
     up: int = 0
     down: int = 0
 
 
-def default_path() -> Path:
-    """The feedback file: $OSCP_QA_FEEDBACK_DB if set, else data/feedback.db."""
-    return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
+class WordCount(Model):
+    word: str
+    times: int
 
 
-def redact(question: str) -> str:
-    """The question without obvious personal details, cut to a sane length."""
-    text = EMAIL.sub("[e-mail]", question.strip()[:MAX_QUESTION_CHARS])
-    text = PHONE.sub(_phone, text)
-    return POSTCODE.sub("[postcode]", text)
+class SentQuestion(Model):
+    """A question a visitor chose to send to the team, redacted."""
+
+    asked_at: str
+    status: str
+    intent: str
+    question: str
 
 
-def _phone(match: re.Match) -> str:
-    """A run of ten or more digits is a phone number, unless it is a list of years."""
-    groups = re.findall(r"\d+", match.group())
-    if sum(map(len, groups)) < 10 or all(YEAR.fullmatch(g) for g in groups):
-        return match.group()
-    return "[phone]"
+class Report(Model):
+    """What staff see, on the Staff page and from `oscp-qa feedback`."""
+
+    store: str
+    kept_days: int
+    rows: int
+    by_status: dict[str, int]
+    ratings: Ratings
+    unknown_words: list[WordCount]
+    sent: list[SentQuestion]
 
 
-def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def _status(status: Status | str) -> str:
-    return Status(status).value
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def _rating(rating: int | None) -> int | None:
@@ -96,69 +84,135 @@ def _rating(rating: int | None) -> int | None:
     return rating
 
 
+def _words(words: list[str]) -> str:
+    """Unknown words as stored: redacted, lower case, letters only, each once."""
+    return " ".join(dict.fromkeys(WORD.findall(remove_details(" ".join(words)).lower())))
+
+
+def open_backend(url: str = "", path: str = ""):
+    """The PostgreSQL store if a postgresql:// URL is given, else the SQLite file."""
+    url = url or settings.get("OSCP_QA_FEEDBACK_URL")
+    if url.startswith(("postgresql://", "postgres://")):
+        from .feedback_postgres import PostgresBackend  # psycopg is loaded only when used
+        return PostgresBackend(url)
+    if url:
+        raise ValueError("OSCP_QA_FEEDBACK_URL must start with postgresql://")
+    from .feedback_sqlite import SqliteBackend
+    return SqliteBackend(path or settings.get("OSCP_QA_FEEDBACK_DB"))
+
+
 class FeedbackStore:
-    """The feedback file. Safe to share between sessions: each call opens its own connection."""
+    """The feedback store. Safe to share between sessions and threads."""
 
-    def __init__(self, path: Path | str | None = None):
-        self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.execute("pragma journal_mode = wal")
-            conn.executescript(SCHEMA)
+    def __init__(self, path=None, *, url: str = "", kept_days: int | None = None,
+                 purge: bool = True):
+        """Opens (creating the table if need be) and, unless told not to, purges old rows."""
+        self.backend = open_backend(url, str(path or ""))
+        self.kept_days = kept_days or settings.retention_days()
+        self.off_until = 0.0
+        self.failing = False
+        self._flag = threading.Lock()      # so that sessions failing together log it once
+        if self._guard("open", lambda: self.backend.create() or True, False) and purge:
+            self.purge()
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=10)
-        conn.row_factory = sqlite3.Row
-        return conn
+    @property
+    def where(self) -> str:
+        return self.backend.describe()
 
-    def _write(self, sql: str, params: tuple) -> sqlite3.Cursor:
-        conn = self._connect()
+    @property
+    def enabled(self) -> bool:
+        return time.monotonic() >= self.off_until
+
+    # --- containing faults -----------------------------------------------------------------
+
+    def _guard(self, what: str, action: Callable[[], T], fallback: T) -> T:
+        """Run `action`; on a store error log it once, repair what can be repaired and try
+        again, else return `fallback`, switching feedback off for a while unless the error
+        was a lock that may be free next time."""
+        if not self.enabled:
+            return fallback
         try:
-            with conn:
-                return conn.execute(sql, params)
-        finally:
-            conn.close()
+            result = action()
+        except self.backend.errors as error:
+            with self._flag:
+                first, self.failing = not self.failing, True
+            if first:
+                log.warning("feedback store failed to %s (%s): %s", what, self.where, error)
+            try:
+                if self.backend.transient(error) or not self.backend.recover(error):
+                    raise
+                result = action()
+            except self.backend.errors as final:
+                if not self.backend.transient(final):
+                    self.off_until = time.monotonic() + OFF_FOR
+                return fallback
+        if self.failing:
+            with self._flag:
+                was, self.failing = self.failing, False
+            if was:
+                log.warning("feedback store works again (%s)", self.where)
+        return result
 
-    def _read(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
-        conn = self._connect()
-        try:
-            return conn.execute(sql, params).fetchall()
-        finally:
-            conn.close()
+    def _run(self, what: str, sql: str, params: tuple = ()):
+        return self._guard(what, lambda: self.backend.run(sql, params), None)
 
-    def log(self, question: str, status: Status | str, rating: int | None = None) -> int:
-        """Record one question and how it was answered; returns the row id for a later rating."""
-        cursor = self._write(
-            "insert into questions (asked_at, question, status, rating) values (?, ?, ?, ?)",
-            (_now(), redact(question), _status(status), _rating(rating)))
-        return int(cursor.lastrowid)
+    # --- writing: never raises -------------------------------------------------------------
+
+    def log(self, status: Status | str, intent: str = "", rating: int | None = None,
+            unknown_words: list[str] = ()) -> int | None:
+        """Record how one question was answered; the row id for a later rating, or None if
+        the store is failing."""
+        rows = self._run("log", "insert into feedback (asked_at, status, intent, rating, "
+                         "unknown_words) values (?, ?, ?, ?, ?) returning id",
+                         (_now().isoformat(), Status(status).value, intent[:40], _rating(rating),
+                          _words(list(unknown_words))))
+        return int(rows[0][0]) if rows else None
 
     def rate(self, record: int, rating: int | None) -> None:
         """Set (or, with None, take back) the thumbs up or down on a logged question."""
-        self._write("update questions set rating = ? where id = ?", (_rating(rating), record))
+        self._run("rate", "update feedback set rating = ? where id = ?", (_rating(rating), record))
 
-    def unanswered(self, limit: int = 20) -> list[UnansweredQuestion]:
-        """The questions most often left unanswered or needing a clarification, most frequent
-        first; spellings differing only in case and surrounding space count as one."""
-        rows = self._read(
-            "select min(question) as question, count(*) as times, max(asked_at) as last_asked, "
-            "sum(status = 'no_answer') as no_answer, sum(status = 'clarify') as clarify "
-            f"from questions where status in ({', '.join('?' * len(UNANSWERED))}) "
-            "group by lower(trim(question)) order by times desc, last_asked desc limit ?",
-            (*UNANSWERED, limit))
-        return [UnansweredQuestion(**dict(row)) for row in rows]
+    def share(self, record: int, question: str) -> bool:
+        """Keep the question's text, redacted, because the visitor chose to send it."""
+        done = self._run("share", "update feedback set question = ? where id = ? returning id",
+                         (redact(question), record))
+        return bool(done)
 
-    def ratings(self) -> Ratings:
-        row = self._read("select sum(rating = 1) as up, sum(rating = 0) as down from questions")[0]
-        return Ratings(up=row["up"] or 0, down=row["down"] or 0)
+    def purge(self) -> int | None:
+        """Delete rows older than the retention period; how many, or None if it failed."""
+        cutoff = (_now() - timedelta(days=self.kept_days)).isoformat()
+        rows = self._run("purge", "delete from feedback where asked_at < ? returning id", (cutoff,))
+        return None if rows is None else len(rows)
 
-    def disliked(self, limit: int = 20) -> list[tuple[str, int]]:
-        """Questions whose answers got a thumbs down, most often first."""
-        rows = self._read(
-            "select min(question) as question, count(*) as times from questions where rating = 0 "
-            "group by lower(trim(question)) order by times desc, max(asked_at) desc limit ?",
-            (limit,))
-        return [(row["question"], row["times"]) for row in rows]
+    # --- reading, for staff ----------------------------------------------------------------
+
+    def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
+        rows = self._run("read", sql, params)
+        if rows is None:
+            raise FeedbackUnavailable(f"The feedback store ({self.where}) cannot be read just "
+                                      "now; the app's log says why.")
+        return rows
 
     def count(self) -> int:
-        return self._read("select count(*) from questions")[0][0]
+        return self._read("select count(*) from feedback")[0][0]
+
+    def ratings(self) -> Ratings:
+        up, down = self._read("select coalesce(sum(case when rating = 1 then 1 else 0 end), 0), "
+                              "coalesce(sum(case when rating = 0 then 1 else 0 end), 0) "
+                              "from feedback")[0]
+        return Ratings(up=up, down=down)
+
+    def report(self, words: int = 30, sent: int = 50) -> Report:
+        by_status = dict(self._read("select status, count(*) from feedback group by status"))
+        unknown = Counter(word for (row,) in self._read(
+            "select unknown_words from feedback where status in (?, ?) and unknown_words <> ''",
+            UNANSWERED) for word in row.split())
+        shared = self._read("select asked_at, status, intent, question from feedback where "
+                            "question is not null order by asked_at desc, id desc limit ?", (sent,))
+        return Report(
+            store=self.where, kept_days=self.kept_days, rows=sum(by_status.values()),
+            by_status={s.value: by_status.get(s.value, 0) for s in Status},
+            ratings=self.ratings(),
+            unknown_words=[WordCount(word=w, times=n) for w, n in unknown.most_common(words)],
+            sent=[SentQuestion(asked_at=a, status=s, intent=i, question=q)
+                  for a, s, i, q in shared])

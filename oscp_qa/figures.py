@@ -316,11 +316,13 @@ def trend(scope: Scope, match: Match, frame: Frame) -> Answer:
             step = last["value"] - prev["value"]
             lines.append(f"  From {prev['period']} to {last['period']} it "
                          f"{'rose' if step > 0 else 'fell'} by {fmt.number(abs(step))}.")
-    if frame.signals.every_year or frame.asks == "yes_no":
-        lines.insert(0, verdicts.every_year({
-            ", ".join(filter(None, [scope.area(a), scope.category(c)])): [
-                (r["period"], r["value"]) for r in series]
-            for (a, c, _), series in _group(rows).items()}))
+    series = {", ".join(filter(None, [scope.area(a), scope.category(c)])):
+              [(r["period"], r["value"]) for r in group]
+              for (a, c, _), group in _group(rows).items()}
+    if frame.signals.every_year:
+        lines.insert(0, verdicts.every_year(series, frame.signals.direction))
+    elif frame.asks == "yes_no" and frame.signals.direction:
+        lines.insert(0, verdicts.latest_step(series, frame.signals.direction))
     return answer_with(scope, match, lines, rows, chart=_line(scope, match, rows))
 
 

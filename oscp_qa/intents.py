@@ -65,8 +65,8 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
 
 def _follow_subject(frame: Frame, context: Context) -> Frame:
     """"How many cases has it handled?" after a programme: "it" is that programme."""
-    if (context.programme and frame.follow_up and not frame.measure and not frame.glossary
-            and not frame.features.achievement):
+    if (context.programme and frame.follow_up and not frame.measure
+            and not frame.features.glossary_only and not frame.features.achievement):
         features = frame.features.model_copy(update={"achievement": True, "achievement_named": True})
         return frame.model_copy(update={"features": features, "programme": context.programme})
     return frame

@@ -25,6 +25,8 @@ NAMED_ENTITY_INTENTS = {"duties", "glossary", "about"}
 
 def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
     """A no-answer when the frame asks for what the plan does not hold; None otherwise."""
+    if frame.asks == "how_much":  # "how much did we give?" is money; "how much of that?" a count
+        frame = frame.model_copy(update={"asks": "figure" if match.measure else "money"})
     figures = match.intent in FIGURE_INTENTS
     unknown_places = [u.word for u in frame.unknown if u.role == "place" and u.kind != "mentioned"]
     places = frame.places if figures or frame.measure else unknown_places
@@ -100,7 +102,12 @@ def _programme_lacks(scope: Scope, frame: Frame, match: Match) -> Answer | None:
     programme = (match.subject or "").partition(":")[2]
     facts = scope.repo.achievement_facts(scope.plan_id, programme)
     row = scope.repo.achievement(scope.plan_id, programme)
-    if row is None or any(f["kind"] in FACT_KINDS[frame.asks] for f in facts):
+    kinds = [f for f in facts if f["kind"] in FACT_KINDS[frame.asks]]
+    if frame.features.achievement_text and frame.asks == "count":  # found by its words only:
+        named = " ".join(f"{f['label']} {f['value']}" for f in kinds).lower()  # a count of the thing
+        kinds = [f for f in kinds if any(lemma(w) in named for w in frame.topic_words)] \
+            if frame.topic_words else kinds
+    if row is None or kinds:
         return None
     return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for "
                                  f"{row['title']}. What it says: “{row['text']}”", [frame.asks])

@@ -12,7 +12,7 @@ from .vocabulary import Tag
 
 # What kind of answer the question asks for: a "how many" wants a count, a "who" a person or
 # organisation. "figure" is a figure of no particular kind ("hate crime in Oxford").
-AnswerKind = Literal["how_to", "count", "money", "percentage", "named_person", "person", "place",
+AnswerKind = Literal["how_to", "how_much", "count", "money", "percentage", "named_person", "person", "place",
                      "expansion", "date", "reason", "yes_no",
                      "definition", "list", "how_counted", "figure"]
 Dimension = Literal["area", "period", "quarter", "category"]
@@ -49,6 +49,7 @@ class Signals(Frozen):
     by_percent: bool = False        # "percentage rise"
     change_cue: bool = False        # "rise", "fall": a ranking by change
     every_year: bool = False        # "has it gone up every year", "each year"
+    direction: Literal["up", "down"] | None = None   # the way "is it going down?" asks about
     dimensions: list[Dimension] = []  # what a ranking ranks, as the question says it, in order
     negation: bool = False          # "not aligned to a PCC priority"
     lists_oscp: bool = False        # "which OSCP priorities", "list"

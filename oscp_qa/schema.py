@@ -112,6 +112,8 @@ class Words(Strict):
     pcc_list: list[str]
     time_words: list[str]
     person_roles: list[str]
+    rising: list[str]
+    falling: list[str]
     pcc_names: list[str]
     after_words: list[str]
     second_words: list[str]

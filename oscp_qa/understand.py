@@ -73,7 +73,7 @@ class Understander:
                                 and w not in self.vocabulary.known_words]
         slots["unknown"] = self.lexicon.unknowns(tokens, tags) + [
             Unknown(word=w, role="restriction", kind="subgroup") for w in slots.pop("foreign", [])]
-        slots["asks"] = self._asks(tokens, padded)
+        slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")))
         slots["signals"] = self._signals(tokens, padded, masked, found)
         slots["features"], slots["programme"] = self._features(slots)
         return Frame(**slots)
@@ -149,9 +149,11 @@ class Understander:
 
     # --- what is asked ---------------------------------------------------------------------------
 
-    def _asks(self, tokens: list[str], padded: str) -> str:
+    def _asks(self, tokens: list[str], padded: str, counted: bool) -> str:
         found = next((kind for kind, phrases in self.words.asks.items() if _has(padded, phrases)),
                      None)
+        if found is None and " how much " in padded and not counted:
+            found = "how_much"  # an amount of money unless the conversation has a counted topic
         roles = set(self.words.person_roles) & set(tokens)
         if roles and ("name" in tokens or (found == "person" and tokens[:1] == ["who"])):
             return "named_person"  # "what's the name of the coordinator?", "who is the chair?"
@@ -166,7 +168,7 @@ class Understander:
         return Signals(
             lowest=_has(masked, words.lowest_words), second=_has(masked, words.second_words),
             by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
-            every_year=_has(padded, words.every_year),
+            every_year=_has(padded, words.every_year), direction=_direction(padded, words),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
             negation=_has(padded, words.negations), lists_oscp=_has(padded, words.oscp_priority_list),
             names_pcc=_has(padded, words.pcc_names), which_pcc=_has(padded, words.which_pcc),
@@ -223,6 +225,12 @@ class Understander:
             if hits > overlap:
                 best, overlap = row["id"], hits
         return (best, "text") if overlap >= 2 else (None, "")
+
+
+def _direction(padded: str, words) -> str | None:
+    """'up' or 'down' when the question asks about one way only ("up or down?" asks both)."""
+    up, down = _has(padded, words.rising), _has(padded, words.falling)
+    return "up" if up and not down else "down" if down and not up else None
 
 
 def _has(padded: str, phrases) -> bool:

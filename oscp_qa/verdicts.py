@@ -6,22 +6,36 @@ from __future__ import annotations
 from . import format as fmt
 
 
-def every_year(series: dict[str, list[tuple[str, float]]]) -> str:
-    """Whether each series rose (or fell) in every step, naming the years that broke the run."""
+def every_year(series: dict[str, list[tuple[str, float]]], way: str | None) -> str:
+    """Whether each series moved the way asked ("up" unless "down") in every step, naming
+    the years that broke the run."""
+    way = way or "up"
+    word = "rose" if way == "up" else "fell"
     verdicts = []
     for where, points in series.items():
         steps = [(a[0], b[0], b[1] - a[1]) for a, b in zip(points, points[1:], strict=False)]
-        up = [s for s in steps if s[2] > 0]
-        down = [s for s in steps if s[2] < 0]
-        if len(up) == len(steps):
-            verdicts.append(f"{where}: yes, it rose every year")
-        elif len(down) == len(steps):
-            verdicts.append(f"{where}: it fell every year")
+        broke = [s for s in steps if (s[2] <= 0 if way == "up" else s[2] >= 0)]
+        if not broke:
+            verdicts.append(f"{where}: yes, it {word} every year")
         else:
-            breaks = ", ".join(f"{a} to {b} ({fmt.signed(d)})" for a, b, d in steps if d <= 0)
-            verdicts.append(f"{where}: no, not every year: it did not rise from {breaks}")
-    overall = "Yes" if all("yes" in v for v in verdicts) else "No"
+            years = ", ".join(f"{a} to {b} ({fmt.signed(d)})" for a, b, d in broke)
+            verdicts.append(f"{where}: no, it did not {'rise' if way == 'up' else 'fall'} "
+                            f"from {years}")
+    overall = "Yes" if all(": yes" in v for v in verdicts) else "No"
     return f"**{overall}.** " + "; ".join(verdicts) + "."
+
+
+def latest_step(series: dict[str, list[tuple[str, float]]], way: str) -> str:
+    """'Is it going down?': the latest year's change, area by area, answers yes or no."""
+    verdicts = []
+    for where, points in series.items():
+        (before, old), (last, new) = points[-2], points[-1]
+        moved = "up" if new > old else "down" if new < old else None
+        said = f"{fmt.signed(new - old)} from {before} to {last}"
+        verdicts.append((moved == way, f"{where}: {'yes' if moved == way else 'no'}, {said}"))
+    overall = "Yes" if all(ok for ok, _ in verdicts) else \
+        "No" if not any(ok for ok, _ in verdicts) else "Partly"
+    return f"**{overall}.** " + "; ".join(v for _, v in verdicts) + "."
 
 
 def quoted_percent(quoted: float, worked: float, printed: float | None) -> str:

@@ -110,3 +110,45 @@ def figure(figures):
 @pytest.fixture(scope="session")
 def source_lines() -> list[str]:
     return SOURCE_TEXT.read_text(encoding="utf-8").splitlines()
+
+
+# --- the feedback store's backends: SQLite always, PostgreSQL when a server is there ---------
+
+POSTGRES_URL = "postgresql://oscp:oscp@127.0.0.1:5432/postgres"   # .ci/run makes this role
+
+
+@pytest.fixture(scope="session")
+def postgres_database():
+    """A database of this test run's own on the PostgreSQL server at $OSCP_QA_TEST_POSTGRES_URL
+    (a role that may create databases); skipped without a server, failed without one under CI."""
+    import os
+    import uuid
+
+    import psycopg
+
+    url = os.environ.get("OSCP_QA_TEST_POSTGRES_URL", POSTGRES_URL)
+    try:
+        admin = psycopg.connect(url, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is needed under CI and is not there: {error}")
+        pytest.skip(f"no PostgreSQL server at {url.split('@')[-1]}")
+    name = f"oscp_feedback_{uuid.uuid4().hex[:10]}"
+    admin.execute(f"create database {name}")
+    yield url.rsplit("/", 1)[0] + "/" + name
+    admin.execute(f"drop database {name} with (force)")
+    admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def feedback_target(request, tmp_path) -> dict:
+    """Where a FeedbackStore under test writes: a fresh SQLite file, or an empty table in this
+    run's PostgreSQL database. Passed as FeedbackStore(**feedback_target)."""
+    if request.param == "sqlite":
+        return {"path": tmp_path / "feedback.db"}
+    import psycopg
+
+    url = request.getfixturevalue("postgres_database")
+    with psycopg.connect(url) as conn:
+        conn.execute("drop table if exists feedback")
+    return {"url": url}

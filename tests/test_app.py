@@ -23,7 +23,7 @@ def app_env(monkeypatch, db_path, tmp_path):
     """Each test: the session's test database and a feedback file of its own."""
     monkeypatch.setenv("OSCP_QA_DB", str(db_path))
     monkeypatch.setenv("OSCP_QA_FEEDBACK_DB", str(tmp_path / "feedback.db"))
-    monkeypatch.delenv("OSCP_QA_STAFF_PAGE", raising=False)
+    monkeypatch.delenv("OSCP_QA_FEEDBACK_URL", raising=False)
 
 
 @pytest.fixture
@@ -149,14 +149,13 @@ def test_a_clarification_offers_its_options_as_buttons(app, feedback):
     click(app, option)
     assert messages(app)[2] == ("user", option)
     assert "1,731" in messages(app)[3][1]
-    assert [(q.question, q.clarify) for q in feedback.unanswered()] == [("compare", 1)]
+    assert feedback.report().by_status["clarify"] == 1
 
 
 def test_a_question_the_plan_cannot_answer_says_so_and_is_logged(app, feedback):
     ask(app, "How many burglaries were there?")
     assert "does not include figures for burglary" in messages(app)[1][1]
-    [logged] = feedback.unanswered()
-    assert (logged.question, logged.no_answer, logged.times) == ("How many burglaries were there?", 1, 1)
+    assert feedback.report().by_status["no_answer"] == 1
 
 
 def test_thumbs_up_and_down_are_saved(app, feedback):
@@ -165,7 +164,6 @@ def test_thumbs_up_and_down_are_saved(app, feedback):
     assert feedback.ratings().up == 1
     app.feedback[0].set_value(0).run()
     assert (feedback.ratings().up, feedback.ratings().down) == (0, 1)
-    assert feedback.disliked() == [(HATE_CRIME, 1)]
     assert "Thank you" in page_text(app)
 
 
@@ -286,34 +284,6 @@ def test_glossary_page_shows_general_knowledge_as_not_from_the_plan(app):
                             "from the plan)") for v in shown), shown
     assert any(v.startswith("*General knowledge, not from the plan:* The Department for Work")
                for v in shown), shown
-
-
-def test_staff_page_lists_the_most_frequent_unanswered_questions(app):
-    for question in ("How many burglaries were there?", "how many burglaries were there? ",
-                     "What is the weather?"):
-        ask(app, question)
-    switch(app, "staff")
-    table = app.table[0].value
-    assert list(table["Question"])[:2] == ["How many burglaries were there?", "What is the weather?"]
-    assert list(table["Times asked"])[:2] == ["2", "1"]
-
-
-def test_staff_page_can_be_turned_off(monkeypatch):
-    monkeypatch.setenv("OSCP_QA_STAFF_PAGE", "off")
-    app = new_app()
-    with pytest.raises(ValueError, match="not a registered page|Could not find"):
-        app.switch_page("app_pages/staff.py").run()
-
-
-def test_the_chat_still_answers_when_the_feedback_file_cannot_be_opened(monkeypatch, tmp_path):
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("")
-    monkeypatch.setenv("OSCP_QA_FEEDBACK_DB", str(blocker / "feedback.db"))
-    app = ask(new_app(), HATE_CRIME)
-    assert "**3,846**" in messages(app)[1][1]
-    assert not app.feedback
-    switch(app, "staff")
-    assert "cannot be opened" in app.error[0].value
 
 
 # --- how text is prepared for Markdown ----------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import KNOWLEDGE
 from streamlit.testing.v1 import AppTest
+from test_app_privacy import AUTH, STAFF
 
 from oscp_qa import knowledge, store
 
@@ -30,7 +31,7 @@ def broken(tmp_path, monkeypatch) -> str:
     duties.write_text("duties: []\nduties: []\n", encoding="utf-8")
     monkeypatch.setattr(knowledge, "DEFAULT_ROOT", root)
     monkeypatch.setenv("OSCP_QA_FEEDBACK_DB", str(tmp_path / "feedback.db"))
-    monkeypatch.delenv("OSCP_QA_STAFF_PAGE", raising=False)
+    monkeypatch.setenv("OSCP_QA_STAFF", "@oxford.gov.uk")
     return f"{duties}, line 2, field 'duties': key 'duties' is given twice, on lines 1 and 2; keep one"
 
 
@@ -43,7 +44,12 @@ def last_good(tmp_path, db_path, monkeypatch) -> Path:
 
 
 def run(page: str) -> AppTest:
-    app = AppTest.from_file(str(APP), default_timeout=60).run()
+    """The page as a visitor sees it; the staff page as signed-in staff see it."""
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    if page == "staff":
+        app.secrets["auth"] = AUTH
+        app.user = STAFF
+    app.run()
     if page != "chat":
         app.switch_page(f"app_pages/{page}.py").run()
     assert not app.exception, app.exception
@@ -76,6 +82,7 @@ def test_staff_see_the_knowledge_error(broken, last_good):
 
 def test_staff_see_nothing_when_the_knowledge_is_sound(tmp_path, db_path, monkeypatch):
     monkeypatch.setattr(store, "DEFAULT_DB", db_path)
+    monkeypatch.setenv("OSCP_QA_STAFF", "@oxford.gov.uk")
     monkeypatch.setenv("OSCP_QA_FEEDBACK_DB", str(tmp_path / "feedback.db"))
     app = run("staff")
     assert not app.error and not app.code

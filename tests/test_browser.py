@@ -35,7 +35,7 @@ BROWSE_PAGES = [  # url path, the page's h1
     ("achievements", "Achievements in 2021"),
     ("duties", "Statutory duties"),
     ("glossary", "Glossary"),
-    ("staff", "Unanswered questions"),
+    ("privacy", "Privacy"),
 ]
 
 
@@ -82,12 +82,12 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float) -> N
     raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
 
 
-def start_server(port: int, env: dict) -> subprocess.Popen:
-    """`streamlit run streamlit_app.py` on a free port, as a deployment would start it."""
+def start_server(port: int, env: dict, *options: str) -> subprocess.Popen:
+    """`streamlit run streamlit_app.py` on a free port, as a deployment would start it (with
+    the repository's .streamlit/config.toml), plus any further `--section.option value`s."""
     command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-               "--server.headless", "true", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
+               "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--server.fileWatcherType", "none", *options]
     return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
 
