@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import breakdowns, figures, remainders, texts
+from . import breakdowns, figures, remainders, side_by_side, texts
 from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
 from .question import Frame, Match
@@ -41,6 +41,9 @@ def compose(scope: Scope, match: Match, frame: Frame) -> tuple[Answer, Match]:
     composer = COMPOSERS[match.intent]
     if match.intent in FIGURE_INTENTS and _directions_only(scope, match.measure):
         composer = figures.direction
+    elif match.intent in ("compare_areas", "rank", "lookup") and match.other_measure \
+            and match.other_measure != match.measure:
+        composer = side_by_side.compare_measures
     elif match.intent in FIGURE_INTENTS and match.area_op:
         composer = remainders.remainder
     elif match.intent in ("lookup", "total", "compare_areas") and match.excluded_categories \

@@ -38,7 +38,8 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         known.discard("achievement")  # "and in Didcot?" after a figure: a place, not a programme
     if features.duty_named:
         known.add("duty")
-    if frame.measure or (context.measure and _follows_on(frame, rules)) or frame.sharpened:
+    if frame.measure or (context.measure and _follows_on(frame, rules)) or (
+            frame.sharpened and frame.counting):
         known.add("measure")
     scores = {r.id: s for r in rules if (s := score(r, frame, known)) is not None}
     best = max(scores, key=lambda k: (scores[k], -[r.id for r in rules].index(k)), default=None)
@@ -76,6 +77,7 @@ def _follows_on(frame: Frame, rules: list[IntentRule]) -> bool:
     """A question without a topic can only lean on the last one if it says something more:
     an area, a year, a quarter, a category, a follow-up word or an intent's cue."""
     return bool(frame.areas or frame.periods or frame.relative or frame.quarters
+                or frame.signals.others
                 or frame.categories or frame.excluded_categories or frame.area_op
                 or frame.loose_categories
                 or frame.follow_up or frame.wants_number
@@ -87,8 +89,12 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     same_topic = frame.measure is None or frame.measure == context.measure
     follows = context.measure is not None and (frame.measure is None or frame.follow_up)
     carried: list[str] = []
-    slots: dict = {"measure": frame.measure or context.measure or frame.sharpened,
-                   "carried": carried}
+    counted = frame.sharpened if frame.counting else None
+    slots: dict = {"measure": frame.measure or context.measure or counted, "carried": carried,
+                   "other_measure": frame.second_measure}
+    if (intent == "compare_areas" and follows and frame.sharpened and not frame.measure
+            and frame.sharpened != context.measure):  # "and what the police recorded?"
+        slots["measure"], slots["other_measure"] = frame.sharpened, context.measure
     if frame.measure is None and context.measure:
         carried.append("measure")
     if (intent == "lookup" and follows and same_topic and context.intent in CARRIED_INTENTS
@@ -130,7 +136,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     slots["categories"] = list(frame.categories) or (
         [] if frame.measure else list(frame.loose_categories.get(slots["measure"], [])))
     slots["excluded_categories"] = list(frame.excluded_categories)
-    if not slots["categories"] and not frame.excluded_categories and follows and same_topic \
+    if frame.signals.others and follows and same_topic and context.categories:
+        slots["categories"], slots["excluded_categories"] = [], list(context.categories)
+        carried.append("categories")
+    elif not slots["categories"] and not frame.excluded_categories and follows and same_topic \
             and (context.categories or context.excluded_categories):
         slots["categories"] = list(context.categories)
         slots["excluded_categories"] = list(context.excluded_categories)

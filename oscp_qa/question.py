@@ -49,6 +49,7 @@ class Signals(Frozen):
     by_percent: bool = False        # "percentage rise"
     change_cue: bool = False        # "rise", "fall": a ranking by change
     every_year: bool = False        # "has it gone up every year", "each year"
+    others: bool = False            # "and the other strands?"
     direction: Literal["up", "down"] | None = None   # the way "is it going down?" asks about
     dimensions: list[Dimension] = []  # what a ranking ranks, as the question says it, in order
     negation: bool = False          # "not aligned to a PCC priority"
@@ -88,8 +89,10 @@ class Frame(Frozen):
     alternatives: list[str] = []      # other measures the topic words fit as well
     categories: list[str] = []
     excluded_categories: list[str] = []
+    second_measure: str | None = None  # another topic named beside the first ("crime or ASB?")
     sharpened: str | None = None      # the one measure words such as "council" and "cases"
-                                      # point to when no topic is named and a count is asked
+                                      # point to when no topic is named
+    counting: bool = False            # a count is asked with no topic: the sharpened measure is it
     loose_categories: dict[str, list[str]] = {}   # measure -> categories named with no topic
                                                   # ("and how many were environmental?")
     areas: list[str] = []
@@ -151,6 +154,7 @@ class Match(Frozen):
     score: float
     scores: dict[str, float]
     measure: str | None = None
+    other_measure: str | None = None  # a second topic to set beside the first
     areas: list[str] = []
     area_op: AreaOp | None = None
     periods: list[str] = []

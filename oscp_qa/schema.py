@@ -112,6 +112,7 @@ class Words(Strict):
     pcc_list: list[str]
     time_words: list[str]
     person_roles: list[str]
+    others: list[str]
     rising: list[str]
     falling: list[str]
     pcc_names: list[str]

@@ -96,14 +96,15 @@ class Understander:
         if table:  # "Table 5": the measure its table counts, whatever else the words fit
             order = [table]
         sharpened = [m for m, n in votes.most_common() if n == max(votes.values(), default=0)]
-        guess = sharpened[0] if counting and len(sharpened) == 1 else None
+        guess = sharpened[0] if len(sharpened) == 1 else None
         if not order:
             loose: dict[str, list[str]] = {}
             for tag in term_tags:
                 for meaning in self.terms[int(tag.value)].means:
                     if meaning.category:
                         loose.setdefault(meaning.measure, []).append(meaning.category)
-            return {"topic_phrases": phrases, "loose_categories": loose, "sharpened": guess}
+            return {"topic_phrases": phrases, "loose_categories": loose, "sharpened": guess,
+                    "counting": counting}
         measure = max(order, key=lambda m: (votes[m], -order.index(m)))
         shared = {m.measure for t in term_tags for m in self.terms[int(t.value)].means
                   if measure in {x.measure for x in self.terms[int(t.value)].means}}
@@ -111,12 +112,16 @@ class Understander:
                        "excluded_categories": [],  # another reading of the same words ("ASB")
                        "alternatives": [m for m in order if m != measure and m in shared
                                         and votes[m] == votes[measure]]}
+        after = set(self.words.after_words)
+        found["second_measure"] = next(  # "excluding fraud" names no second topic
+            (m.measure for t in term_tags if self.terms[int(t.value)].anchor
+             and not _preceded_by(tokens, t, after)
+             for m in self.terms[int(t.value)].means if m.measure not in shared), None)
         readings = {measure, *found["alternatives"]}
         found["foreign"] = [  # "children" of modern slavery: a breakdown of another table
             " ".join(tokens[t.start:t.end]) for t in term_tags
             if all((m.category or self.terms[int(t.value)].restricts) and m.measure not in readings
                    for m in self.terms[int(t.value)].means)]
-        after = set(self.words.after_words)
         for tag in term_tags:
             for meaning in self.terms[int(tag.value)].means:
                 if meaning.measure == measure and meaning.category:
@@ -169,6 +174,7 @@ class Understander:
             lowest=_has(masked, words.lowest_words), second=_has(masked, words.second_words),
             by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year), direction=_direction(padded, words),
+            others=_has(padded, words.others) and not _has(padded, words.remainder_of),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
             negation=_has(padded, words.negations), lists_oscp=_has(padded, words.oscp_priority_list),
             names_pcc=_has(padded, words.pcc_names), which_pcc=_has(padded, words.which_pcc),
