@@ -11,7 +11,8 @@ For each scale (1 = the real knowledge/, N = benchmarks/synthetic.py's N-times k
   latency  a fresh interpreter pinned to one CPU answers the dev question set (one warm-up pass,
            then --repeat timed passes; each conversation starts with reset()); wall and CPU time
            per ask(), questions per second, ru_maxrss, and whether the answers match the real 1x
-  stages   one more pass with the four stages of ask() timed: parse, features, match, compose
+  stages   one more pass with the stages of ask() timed: safeguarding, parse, match, limits,
+           compose
 
 --profile adds: the top functions (cProfile) of answering the dev set at the largest scale, of the
 cold start at 1x, and the slowest imports (python -X importtime).
@@ -109,7 +110,7 @@ def _child_latency(root: str, db: str, repeat: int, cpu: int | None) -> dict:
                for _, a in finals]
 
     # one more pass with the stages of ask() timed, by wrapping them (the files are unchanged)
-    stages = {"parse": 0.0, "features": 0.0, "match": 0.0, "compose": 0.0}
+    stages = {"safeguarding": 0.0, "parse": 0.0, "match": 0.0, "limits": 0.0, "compose": 0.0}
 
     def timed(name, fn):
         def wrapper(*args, **kwargs):
@@ -122,14 +123,18 @@ def _child_latency(root: str, db: str, repeat: int, cpu: int | None) -> dict:
 
     engine = assistant.engine
     engine.understander.parse = timed("parse", engine.understander.parse)
-    assistant._features = timed("features", assistant._features)
-    saved = assistant_module.intents.match, assistant_module.compose
-    assistant_module.intents.match = timed("match", saved[0])
-    assistant_module.compose = timed("compose", saved[1])
+    module = assistant_module
+    saved = (module.safeguarding.signpost, module.intents.match, module.limits.check,
+             module.compose)
+    module.safeguarding.signpost = timed("safeguarding", saved[0])
+    module.intents.match = timed("match", saved[1])
+    module.limits.check = timed("limits", saved[2])
+    module.compose = timed("compose", saved[3])
     try:
         _, _, staged = one_pass(False)
     finally:
-        assistant_module.intents.match, assistant_module.compose = saved
+        (module.safeguarding.signpost, module.intents.match, module.limits.check,
+         module.compose) = saved
     asked = sum(len(case["turns"]) for case in cases)
     return {
         "questions": len(wall), "conversations": len(cases), "total_s": total_s,
@@ -322,7 +327,7 @@ def table(results: list[dict]) -> str:
         ("CPU time per ask p50 / p95 (ms)",
          lambda r: f"{r['latency']['cpu_p50_ms']:.2f} / {r['latency']['cpu_p95_ms']:.2f}"),
         ("questions per second, one core", lambda r: f"{r['latency']['qps']:.0f}"),
-        ("mean per ask: parse / features / match / compose (ms)",
+        ("mean per ask: safeguarding / parse / match / limits / compose (ms)",
          lambda r: " / ".join(f"{v:.2f}" for v in r["latency"]["stages_ms"].values())),
         ("peak RSS (VmHWM), answering process (MiB)", lambda r: f"{r['latency']['maxrss_mb']:.0f}"),
         ("peak RSS (VmHWM), cold-start process (MiB)", lambda r: f"{r['cold']['maxrss_mb']:.0f}"),

@@ -12,6 +12,7 @@ from . import format as fmt
 from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
 from .lexicon import lemma
+from .normalise import normalise
 from .question import Frame, Match, Unknown
 from .scope import Scope
 
@@ -104,9 +105,10 @@ def _programme_lacks(scope: Scope, frame: Frame, match: Match) -> Answer | None:
     row = scope.repo.achievement(scope.plan_id, programme)
     kinds = [f for f in facts if f["kind"] in FACT_KINDS[frame.asks]]
     if frame.features.achievement_text and frame.asks == "count":  # found by its words only:
-        named = " ".join(f"{f['label']} {f['value']}" for f in kinds).lower()  # a count of the thing
-        kinds = [f for f in kinds if any(lemma(w) in named for w in frame.topic_words)] \
-            if frame.topic_words else kinds
+        def names_it(fact) -> bool:  # a count of the thing asked: "four cases" for "cases"
+            said = {lemma(w) for w in normalise(f"{fact['label']} {fact['value']}").split()}
+            return any(lemma(w) in said for w in frame.content_words)
+        kinds = [f for f in kinds if names_it(f)]
     if row is None or kinds:
         return None
     return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for "
