@@ -55,7 +55,7 @@ def page(browser):  # noqa: F811
 
 def probe(page, chart_element, name: str) -> dict:
     """Measure the chart once Vega has drawn it, and keep a screenshot of it."""
-    chart_element.scroll_into_view_if_needed()
+    chart_element.evaluate("e => e.scrollIntoView({block: 'center'})")   # clear of the app's header
     chart_element.locator("svg").first.wait_for(timeout=ANSWER_TIMEOUT)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     chart_element.screenshot(path=str(ARTIFACTS / f"chart-{name}.png"))
@@ -89,8 +89,16 @@ def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
     return [(a["text"], b["text"]) for a, b in itertools.combinations(labels, 2) if clash(a, b)]
 
 
-def y_axis(drawn: dict) -> dict:
-    return next(a for a in drawn["axes"] if a["label"].startswith("Y-axis"))
+def assert_axes_cover(drawn: dict, chart: Chart) -> None:
+    """The values' axis runs from zero and is labelled up to the highest figure or beyond."""
+    highest = max(p.y for p in chart.points)
+    [axis] = {a["label"]: a for a in drawn["axes"] if "linear scale" in a["label"]}.values()
+    start, end = (float(v.replace(",", "")) for v in
+                  re.search(r"values from (-?[\d,.]+) to (-?[\d,.]+)", axis["label"]).groups())
+    assert start <= 0 <= end and end >= highest, axis["label"]
+    labelled = [float(t["text"].replace(",", "")) for t in axis["ticks"]
+                if re.fullmatch(r"-?[\d,.]+", t["text"])]
+    assert max(labelled) >= highest, f"the axis is labelled up to {max(labelled):,.0f}, below {highest:,.0f}"
 
 
 def assert_draws_right(drawn: dict, chart: Chart) -> None:
@@ -99,6 +107,7 @@ def assert_draws_right(drawn: dict, chart: Chart) -> None:
     assert drawn["areas"], "no plotting area"
     for axis in drawn["axes"]:
         assert not overlapping(axis["ticks"]), (axis["label"], overlapping(axis["ticks"]))
+    assert_axes_cover(drawn, chart)
     assert not overlapping(drawn["values"]), overlapping(drawn["values"])
     if chart.kind == "line":
         assert_lines(drawn, chart)
@@ -123,11 +132,6 @@ def assert_lines(drawn: dict, chart: Chart) -> None:
     assert area["height"] >= MIN_PLOT, f"a plotting area {area['height']:.0f} px tall"
     outside = [p for p in points if not centre_inside(p, area)]
     assert not outside, f"{len(outside)} points outside the plotting area"
-    ticks = [t for t in y_axis(drawn)["ticks"] if re.fullmatch(r"[\d,.]+", t["text"])]
-    top = min(ticks, key=lambda t: t["top"])
-    highest = max(chart.points, key=lambda p: p.y)
-    assert float(top["text"].replace(",", "")) >= highest.y, (
-        f"the top axis label {top['text']} is below the highest point, {highest.y:,.0f}")
     series = {p.series for p in chart.points}
     assert drawn["lines"] == len(series)
     if len(series) > 1:
