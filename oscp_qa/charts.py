@@ -69,7 +69,7 @@ def alt_text(chart: Chart) -> str:
     """A short name for the picture; the table beside it is the full text alternative."""
     kind = "Line chart" if chart.kind == "line" else "Bar chart"
     _, y = headings(chart)
-    return f"{kind}: {chart.title} ({y.lower()}). The same figures are in the table below it."
+    return f"{kind}: {chart.title} ({y.lower()}). The same figures are in a table below it."
 
 
 def to_altair(chart: Chart) -> alt.TopLevelMixin:
