@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import briefing, evaluate, export, knowledge, store
+from . import briefing, evaluate, export, knowledge, store, terminal
 from .answer import Answer, Status
 from .assistant import Assistant
 from .errors import BriefingError, OscpQaError
@@ -30,12 +30,7 @@ def show(answer: Answer, as_json: bool) -> None:
     if as_json:
         click.echo(answer.model_dump_json(indent=2))
         return
-    click.echo(answer.text)
-    for source in answer.sources:
-        click.secho(f"Source: {source}", dim=True)
-    for option in answer.options:
-        click.echo(f"  • {option}")
-    click.echo()
+    terminal.show(answer)
 
 
 @click.group()
