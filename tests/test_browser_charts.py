@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
 import re
 from pathlib import Path
 
 import pytest
 from test_browser import (  # noqa: F401  (fixtures, used by name)
     ANSWER_TIMEOUT,
-    REPO,
+    ARTIFACTS,
     ask,
     browser,
     requirements,
@@ -29,7 +28,6 @@ from test_browser import (  # noqa: F401  (fixtures, used by name)
 from oscp_qa import browse
 from oscp_qa.answer import Chart
 
-ARTIFACTS = Path(os.environ.get("OSCP_QA_ARTIFACTS", REPO / "tests" / "artifacts"))
 PROBE = (Path(__file__).parent / "chart_probe.js").read_text(encoding="utf-8")
 CHART = "[data-testid='stVegaLiteChart']"
 MIN_HEIGHT = 200          # pixels: the whole chart
