@@ -21,6 +21,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# DejaVu Sans for PDF briefings: it has every character the answers use (÷, −, →).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 # The package and its dependencies first, so a change to the knowledge or the pages does not
 # reinstall them.
 COPY pyproject.toml README.md ./

@@ -1,5 +1,6 @@
-"""The briefing: answers collected from the chat and from topic packs, arranged, previewed and
-downloaded as Markdown or Word. Everything it shows comes from oscp_qa.briefing and .export."""
+"""The briefing: answers collected from the chat and from topic packs, arranged, headed,
+previewed, downloaded as Word, PDF or Markdown, and saved to a file to open again. Everything it
+shows comes from oscp_qa.briefing, .export and .pdf."""
 
 import re
 
@@ -7,13 +8,15 @@ import streamlit as st
 
 from app_pages import ui
 from oscp_qa import briefing as briefings
-from oscp_qa import export
+from oscp_qa import export, pdf
 from oscp_qa.answer import Status
 from oscp_qa.assistant import Assistant
 from oscp_qa.errors import BriefingError
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PROBLEM = "briefing-problem"       # a message from a callback, shown on the next run
+OPENED = "briefing-opened"         # the name of the file just opened, said on the next run
+TITLE = "briefing-title"
 
 engine = ui.engine()
 brief = ui.briefing()
@@ -34,7 +37,34 @@ def add_own(kind: str) -> None:
 
 
 def set_title() -> None:
-    brief.title = st.session_state["briefing-title"].strip() or briefings.DEFAULT_TITLE
+    brief.title = st.session_state[TITLE].strip() or briefings.DEFAULT_TITLE
+
+
+def rename(item_id: str) -> None:
+    """Text-input callback: the item's new heading; an empty one is refused and put back."""
+    key = f"heading-{item_id}"
+    try:
+        brief.rename(item_id, st.session_state[key])
+    except BriefingError as error:
+        st.session_state[PROBLEM] = str(error)
+        st.session_state[key] = brief.items[brief.index(item_id)].label
+
+
+def open_saved() -> None:
+    """File-uploader callback: this session's briefing becomes the one in the file."""
+    upload = st.session_state.get("briefing-file")
+    if upload is None:
+        return
+    try:
+        opened = briefings.from_json(upload.getvalue(), name=upload.name)
+    except BriefingError as error:
+        st.session_state[PROBLEM] = str(error)
+        return
+    for key in [k for k in st.session_state if str(k).startswith("heading-")]:
+        del st.session_state[key]                 # the old items' heading fields
+    st.session_state.briefing = opened
+    st.session_state[TITLE] = opened.title
+    st.session_state[OPENED] = upload.name
 
 
 def describe(number: int, item: briefings.Item) -> str:
@@ -66,6 +96,10 @@ def items() -> None:
     for number, item in enumerate(brief.items, start=1):
         with st.container(border=True):
             st.markdown(describe(number, item))
+            if item.kind != briefings.ItemKind.note:
+                st.text_input(f"Heading of item {number}", value=item.label,
+                              key=f"heading-{item.id}", on_change=rename, args=(item.id,),
+                              max_chars=briefings.MAX_HEADING_CHARS)
             up, down, remove = st.columns(3)
             up.button(f"Move item {number} up", key=f"up-{item.id}", disabled=number == 1,
                       on_click=brief.move, args=(item.id, -1), icon=":material/arrow_upward:")
@@ -105,21 +139,31 @@ def downloads() -> None:
         st.markdown("Add something to the briefing first.")
         return
     stem = file_stem(brief.title)
-    st.download_button("Download as Markdown (.md)", export.to_markdown(brief),
-                       file_name=f"{stem}.md", mime="text/markdown", key="download-md",
-                       on_click="ignore", icon=":material/download:")
-    st.download_button("Download as Word (.docx)", export.to_docx(brief),
-                       file_name=f"{stem}.docx", mime=DOCX_MIME, key="download-docx",
-                       on_click="ignore", icon=":material/download:")
+    files = [("Download as Word (.docx)", export.to_docx, "docx", DOCX_MIME),
+             ("Download as PDF (.pdf)", pdf.to_pdf, "pdf", "application/pdf"),
+             ("Download as Markdown (.md)", export.to_markdown, "md", "text/markdown"),
+             ("Save the briefing to open later (.json)", briefings.to_json, "json",
+              "application/json")]
+    for label, write, suffix, mime in files:
+        st.download_button(label, write(brief), file_name=f"{stem}.{suffix}", mime=mime,
+                           key=f"download-{suffix}", on_click="ignore", icon=":material/download:")
+
+
+def open_file() -> None:
+    st.header("Open a saved briefing")
+    st.file_uploader("A briefing saved from this page (.json); it replaces the one above",
+                     type=["json"], key="briefing-file", on_change=open_saved)
+    if opened := st.session_state.pop(OPENED, None):
+        st.success(f"Opened {opened}.")
 
 
 st.title("Your briefing")
 st.markdown("Collect answers about the plan into a briefing, arrange them, add your own headings "
-            "and notes, and download it for Word or as Markdown. Every figure in it is as the "
-            "assistant answered it, with its source.")
-if "briefing-title" not in st.session_state:
-    st.session_state["briefing-title"] = brief.title
-st.text_input("Briefing title", key="briefing-title", on_change=set_title,
+            "and notes, and download it for Word, as PDF or as Markdown, or save it to open "
+            "again later. Every figure in it is as the assistant answered it, with its source.")
+if TITLE not in st.session_state:
+    st.session_state[TITLE] = brief.title
+st.text_input("Briefing title", key=TITLE, on_change=set_title,
               max_chars=briefings.MAX_HEADING_CHARS)
 if problem := st.session_state.pop(PROBLEM, None):
     st.error(problem)
@@ -128,7 +172,9 @@ items()
 own_text()
 topic_packs()
 downloads()
+open_file()
 if brief.items:
     st.header("Preview")
+    st.markdown("The figures' units, areas and arithmetic are in the downloaded files.")
     with st.container(border=True):
-        st.markdown(export.to_markdown(brief, top_level=3))
+        st.markdown(export.to_markdown(brief, top_level=3, fact_headings=export.PREVIEW_HEADINGS))

@@ -33,6 +33,7 @@ EXAMPLES = [  # the empty chat's buttons: one of each kind of question the plan 
     "How did total crime change from 2020 to 2021?",
     "What statutory duties does OSCP have?",
 ]
+FIGURES_AS_TABLE = "The figures as a table"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 
@@ -202,15 +203,19 @@ def _briefing_button(turn: Turn) -> None:
 
 
 def render_answer(answer: Answer, key: str, latest: bool) -> None:
+    """The answer, then its chart; the same figures as a table are one click away, in an
+    expander a keyboard or screen reader opens like any other button."""
     st.markdown(answer.text)
     if answer.chart and answer.chart.points:
         picture, frame = charts.render(answer.chart)
         st.altair_chart(picture, alt=charts.alt_text(answer.chart))
-        st.table(plain_table(frame), hide_index=True,
-                 alt=f"The figures of the chart “{answer.chart.title}”")
+        with st.expander(FIGURES_AS_TABLE):
+            st.table(plain_table(frame), hide_index=True,
+                     alt=f"The figures of the chart “{answer.chart.title}”")
     elif answer.facts:
-        st.table(plain_table(facts_frame(answer.facts)), hide_index=True,
-                 alt="The figures in this answer")
+        with st.expander(FIGURES_AS_TABLE):
+            st.table(plain_table(facts_frame(answer.facts)), hide_index=True,
+                     alt="The figures in this answer")
     if answer.sources or answer.caveats or answer.facts:
         with st.expander("Sources and caveats"):
             _sources(answer)

@@ -14,8 +14,9 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from . import knowledge
 from .answer import Answer, Status
@@ -24,6 +25,7 @@ from .errors import BriefingError
 from .schema import TopicPack
 
 DEFAULT_TITLE = "Briefing"
+SAVED_KIND = "oscp-qa briefing"    # marks a saved briefing file, so another JSON file is refused
 MAX_HEADING_CHARS = 120
 MAX_NOTE_CHARS = 1000
 
@@ -45,7 +47,7 @@ class Item(BaseModel):
     kind: ItemKind
     question: str = ""
     answer: Answer | None = None
-    text: str = ""         # the heading or the note
+    text: str = ""         # the heading or the note; for an answer, its heading in the briefing
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> Item:
@@ -57,8 +59,8 @@ class Item(BaseModel):
 
     @property
     def label(self) -> str:
-        """How the item is named in a list of items."""
-        return self.question if self.kind == ItemKind.answer else self.text
+        """How the item is named in a list of items and headed in an export."""
+        return self.text or self.question
 
 
 class Briefing(BaseModel):
@@ -79,7 +81,7 @@ class Briefing(BaseModel):
             raise BriefingError(f"“{question}” needs clarifying before it can go in a briefing. "
                                 + instead)
         item = Item(kind=ItemKind.answer, question=question, answer=answer.model_copy(deep=True),
-                    **({"id": item_id} if item_id else {}))
+                    text=title_of(question, answer), **({"id": item_id} if item_id else {}))
         self.plan = self.plan or answer.plan
         self.items.append(item)
         return item
@@ -87,16 +89,16 @@ class Briefing(BaseModel):
     def add_heading(self, text: str) -> Item:
         return self._add_own(ItemKind.heading, text, MAX_HEADING_CHARS)
 
+    def rename(self, item_id: str, text: str) -> None:
+        """Change an answer's or a heading's heading; the answer itself never changes."""
+        item = self.items[self.index(item_id)]
+        item.text = _checked(ItemKind.heading, text, MAX_HEADING_CHARS)
+
     def add_note(self, text: str) -> Item:
         return self._add_own(ItemKind.note, text, MAX_NOTE_CHARS)
 
     def _add_own(self, kind: ItemKind, text: str, limit: int) -> Item:
-        text = text.strip()
-        if not text:
-            raise BriefingError(f"A {kind} needs some text.")
-        if len(text) > limit:
-            raise BriefingError(f"A {kind} can be at most {limit} characters; this one has {len(text)}.")
-        item = Item(kind=kind, text=text)
+        item = Item(kind=kind, text=_checked(kind, text, limit))
         self.items.append(item)
         return item
 
@@ -138,6 +140,57 @@ class Briefing(BaseModel):
     def sources(self) -> list[str]:
         """Every source of every answer, once each, in the order they first appear."""
         return list(dict.fromkeys(s for item in self.answers for s in item.answer.sources))
+
+
+# --- titles, saving and opening -----------------------------------------------------------------
+
+
+def _checked(kind: ItemKind, text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise BriefingError(f"A {kind} needs some text.")
+    if len(text) > limit:
+        raise BriefingError(f"A {kind} can be at most {limit} characters; this one has {len(text)}.")
+    return text
+
+
+def sentence_case(text: str) -> str:
+    """First letter capital, the rest as written: names and acronyms ("Oxford", "ASB") keep
+    their capitals, a question typed in lower case gets one."""
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
+
+
+def title_of(question: str, answer: Answer) -> str:
+    """An answer's heading: its chart's title where it draws one ("Victims of hate crime by
+    area"), otherwise the question as asked, tidied."""
+    title = answer.chart.title if answer.chart and answer.chart.points else question
+    return sentence_case(title)[:MAX_HEADING_CHARS]
+
+
+class SavedBriefing(BaseModel):
+    """A briefing as saved to a file: marked as one, so it can be opened again later."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["oscp-qa briefing"] = SAVED_KIND
+    version: Literal[1] = 1
+    briefing: Briefing
+
+
+def to_json(briefing: Briefing) -> str:
+    return SavedBriefing(briefing=briefing).model_dump_json(indent=2)
+
+
+def from_json(data: str | bytes, name: str = "the file") -> Briefing:
+    """A saved briefing, exactly as it was saved; anything else is refused in plain words."""
+    try:
+        return SavedBriefing.model_validate_json(data).briefing
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "the file"
+        raise BriefingError(f"{name} is not a briefing saved by OSCP Q&A ({where}: "
+                            f"{first['msg']}).") from None
 
 
 # --- building briefings from questions ----------------------------------------------------------

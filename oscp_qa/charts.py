@@ -19,8 +19,12 @@ from .answer import Chart
 X_FALLBACK = "Item"            # the core leaves x_label empty on some bar charts
 Y_FALLBACK = "Value"
 SERIES_HEADING = "Group"
-BAR_SIZE = 22                  # pixels per bar, so a chart grows with its rows
-WIDTH = 560
+BAR_STEP = 30                  # pixels of plotting area per bar, so a chart grows with its rows
+MIN_PLOT = 120                 # pixels: the smallest plotting area, so one bar is not a sliver
+LINE_PLOT = 260                # pixels: a line chart's plotting area
+VALUE_TICKS = 6                # about this many steps on the values' axis
+PANEL_TICKS = 4                # fewer in a grouped chart's narrower panels
+WIDTH = 560                    # pixels in an export; the app stretches charts to its column
 LABEL_LIMIT = 240              # pixels of an axis label before Vega cuts it short
 INK = "#31333F"                # text: about 12:1 on the white panel
 PANEL = "#FFFFFF"              # charts sit on white in light and dark app themes alike
@@ -65,7 +69,7 @@ def alt_text(chart: Chart) -> str:
     """A short name for the picture; the table beside it is the full text alternative."""
     kind = "Line chart" if chart.kind == "line" else "Bar chart"
     _, y = headings(chart)
-    return f"{kind}: {chart.title} ({y.lower()}). The same figures are in the table below it."
+    return f"{kind}: {chart.title} ({y.lower()}). The same figures are in a table below it."
 
 
 def to_altair(chart: Chart) -> alt.TopLevelMixin:
@@ -80,10 +84,20 @@ def to_altair(chart: Chart) -> alt.TopLevelMixin:
     return _style(picture)
 
 
+def _autosize(picture: alt.TopLevelMixin) -> alt.AutoSizeParams:
+    """How the picture takes the space it is given. Heights are the plotting area's, with the
+    title, axes and legend added around it; only the width fits the page (or the export). Said in
+    the spec because Streamlit otherwise fits the whole chart, title and all, into its height."""
+    if isinstance(picture, alt.FacetChart):        # Vega-Lite cannot fit a faceted chart
+        return alt.AutoSizeParams(type="pad", contains="padding")
+    return alt.AutoSizeParams(type="fit-x", contains="padding")
+
+
 def _style(picture: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Dark text on a white panel, so every label meets WCAG's 4.5:1 whatever the app's theme."""
     ink = {"labelColor": INK, "titleColor": INK}
-    return (picture.configure(background=PANEL, padding=8)
+    return (picture.properties(autosize=_autosize(picture))
+            .configure(background=PANEL, padding=8)
             .configure_axis(**ink, gridColor=GRID, domainColor=INK, tickColor=INK)
             .configure_header(**ink)
             .configure_legend(**ink)
@@ -129,13 +143,13 @@ def _bars(chart: Chart, data: pd.DataFrame) -> alt.Chart:
     base = alt.Chart(data).encode(
         y=alt.Y(field="x", type="nominal", sort=_order(data["x"]), title=x,
                 axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-        x=alt.X(field="y", type="quantitative", title=y, axis=alt.Axis(format=",.0f")),
+        x=_values(alt.X, y),
         tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="value", title=y)],
     )
     bars = base.mark_bar(color=PALETTE[0])
     labels = base.mark_text(align="left", dx=4).encode(text=alt.Text(field="value"))
     return (bars + labels).properties(
-        title=_title(chart), width=WIDTH, height=BAR_SIZE * len(data))
+        title=_title(chart), width=WIDTH, height=max(BAR_STEP * len(data), MIN_PLOT))
 
 
 def _grouped_bars(chart: Chart, data: pd.DataFrame) -> alt.FacetChart:
@@ -146,14 +160,14 @@ def _grouped_bars(chart: Chart, data: pd.DataFrame) -> alt.FacetChart:
     base = alt.Chart().encode(
         y=alt.Y(field="series", type="nominal", sort=series_order, title=None,
                 axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-        x=alt.X(field="y", type="quantitative", title=y, axis=alt.Axis(format=",.0f")),
+        x=_values(alt.X, y, ticks=PANEL_TICKS),
         tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="series", title=SERIES_HEADING),
                  alt.Tooltip(field="value", title=y)],
     )
     bars = base.mark_bar(color=PALETTE[0])
     labels = base.mark_text(align="left", dx=4).encode(text=alt.Text(field="value"))
     layered = alt.layer(bars, labels, data=data).properties(
-        width=WIDTH - 200, height=BAR_SIZE * len(series_order))
+        width=WIDTH - 200, height=BAR_STEP * len(series_order))
     return layered.facet(
         row=alt.Row(field="x", type="nominal", sort=_order(data["x"]),
                     header=alt.Header(title=x, labelAngle=0, labelAlign="left",
@@ -168,8 +182,7 @@ def _line(chart: Chart, data: pd.DataFrame) -> alt.Chart:
         x=alt.X(field="x", type="ordinal", sort=_order(data["x"]), title=x,
                 axis=alt.Axis(labelAngle=-40 if max(map(len, data["x"])) > 7 else 0,
                               labelLimit=LABEL_LIMIT, labelOverlap=False)),
-        y=alt.Y(field="y", type="quantitative", title=y, axis=alt.Axis(format=",.0f"),
-                scale=alt.Scale(zero=True)),
+        y=_values(alt.Y, y),
         tooltip=[alt.Tooltip(field="x", title=x), alt.Tooltip(field="series", title=SERIES_HEADING),
                  alt.Tooltip(field="value", title=y)],
     )
@@ -188,7 +201,15 @@ def _line(chart: Chart, data: pd.DataFrame) -> alt.Chart:
             color=by_series(alt.Color, PALETTE), strokeDash=by_series(alt.StrokeDash, DASHES))
         points = base.mark_point(size=70, filled=True).encode(
             color=by_series(alt.Color, PALETTE), shape=by_series(alt.Shape, SHAPES))
-    return (lines + points).properties(title=_title(chart), width=WIDTH, height=280)
+    return (lines + points).properties(title=_title(chart), width=WIDTH, height=LINE_PLOT)
+
+
+def _values(channel, title: str, ticks: int = VALUE_TICKS):
+    """The values' axis: from zero to a round number at or above the highest figure, labelled
+    in a few round steps with thousands separators (thinned, never drawn over each other)."""
+    return channel(field="y", type="quantitative", title=title,
+                   scale=alt.Scale(zero=True, nice=ticks),
+                   axis=alt.Axis(format=",.0f", tickCount=ticks, labelOverlap="greedy"))
 
 
 def _cycle(values: list, count: int) -> list:

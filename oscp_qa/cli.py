@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import briefing, evaluate, export, health, knowledge, store
+from . import briefing, evaluate, export, health, knowledge, pdf, store, terminal
 from .answer import Answer, Status
 from .assistant import Assistant
 from .cli_feedback import feedback
@@ -28,16 +28,15 @@ def friendly_errors(command):
     return wrapper
 
 
+WRITERS = {".md": export.to_markdown, ".docx": export.to_docx, ".pdf": pdf.to_pdf,
+           ".json": briefing.to_json}
+
+
 def show(answer: Answer, as_json: bool) -> None:
     if as_json:
         click.echo(answer.model_dump_json(indent=2))
         return
-    click.echo(answer.text)
-    for source in answer.sources:
-        click.secho(f"Source: {source}", dim=True)
-    for option in answer.options:
-        click.echo(f"  • {option}")
-    click.echo()
+    terminal.show(answer)
 
 
 @click.group()
@@ -102,28 +101,30 @@ def explain(questions):
 @click.option("--topic", "topics", multiple=True, metavar="NAME",
               help="Add a topic pack, by id or label (e.g. hate-crime); may be repeated.")
 @click.option("--title", default=None, help="The briefing's title.")
+@click.option("--load", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Start from a saved briefing (FILE.json), adding any questions and topics.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The file to write: FILE.md (Markdown) or FILE.docx (Word).")
+              help="The file to write: FILE.md (Markdown), FILE.docx (Word), FILE.pdf (PDF) or "
+                   "FILE.json (to open again with --load or on the Briefing page).")
 @friendly_errors
-def brief(questions, topics, title, out):
+def brief(questions, topics, title, load, out):
     """Write a briefing from questions (one conversation) and topic packs, as in the app."""
-    writers = {".md": export.to_markdown, ".docx": export.to_docx}
-    if out.suffix.lower() not in writers:
-        raise click.BadParameter("the file must end in .md or .docx.", param_hint="--out")
-    if not questions and not topics:
+    if out.suffix.lower() not in WRITERS:
+        raise click.BadParameter("the file must end in .md, .docx, .pdf or .json.",
+                                 param_hint="--out")
+    if not questions and not topics and not load:
         names = ", ".join(p.id for p in briefing.topic_packs())
-        raise click.UsageError(f"Give at least one question or --topic NAME (topics: {names}).")
+        raise click.UsageError("Give at least one question, --topic NAME or --load FILE "
+                               f"(topics: {names}).")
     try:
-        packs = [briefing.find_pack(name) for name in topics]
-        made = briefing.from_questions(Assistant(), questions, packs=packs,
-                                       title=title or _brief_title(packs))
+        made = _briefing(questions, topics, title, load)
     except BriefingError as error:
         raise click.ClickException(str(error)) from None
     for item in made.answers:
         if item.answer.status == Status.no_answer:
             click.echo(f"Note: the plan does not answer “{item.question}”; the briefing says so.",
                        err=True)
-    document = writers[out.suffix.lower()](made)
+    document = WRITERS[out.suffix.lower()](made)
     if isinstance(document, str):
         out.write_text(document, encoding="utf-8")
     else:
@@ -131,6 +132,22 @@ def brief(questions, topics, title, out):
     count = len(made.answers)
     click.echo(f"Wrote {out}: {count} answer{'' if count == 1 else 's'} from the "
                f"{', '.join(made.plans)}.")
+
+
+def _briefing(questions, topics, title, load) -> briefing.Briefing:
+    """A new briefing, or a saved one with the questions' and packs' answers added to it."""
+    packs = [briefing.find_pack(name) for name in topics]
+    assistant = Assistant()
+    if not load:
+        return briefing.from_questions(assistant, questions, packs=packs,
+                                       title=title or _brief_title(packs))
+    made = briefing.from_json(load.read_bytes(), name=str(load))
+    for question in questions:
+        made.add_answer(question, assistant.ask(question))
+    for pack in packs:
+        briefing.add_pack(made, pack, Assistant(assistant.engine))
+    made.title = title or made.title
+    return made
 
 
 def _brief_title(packs) -> str:

@@ -106,7 +106,7 @@ def suggest(scope: Scope, match: Match, answer: Answer) -> list[str]:
     areas = [a for a in scope.repo.dimension(scope.plan_id, match.measure, "area")
              if not scope.areas[a].covers]
     found = []
-    if match.intent != "compare_areas" and len(areas) > 1:
+    if len({f.area for f in answer.facts if f.area}) < 2 and len(areas) > 1:  # not shown already
         found.append(f"Compare {label} across areas")
     if match.intent not in ("change", "trend") and len(periods) > 1 and "/" not in periods[0]:
         found.append(f"How did {label} change from {periods[-2]} to {periods[-1]}?")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -26,9 +26,20 @@ from .briefing import Briefing, Item, ItemKind
 
 log = logging.getLogger(__name__)
 
-FACT_HEADINGS = ["Figure", "Value", "Unit", "Area", "Period", "Source", "How it was worked out"]
-FACT_WIDTHS = [0.24, 0.08, 0.10, 0.13, 0.11, 0.18, 0.16]      # shares of the text width
 AS_PRINTED = "As printed in the plan"
+FACT_COLUMNS = {  # heading: how a figure fills it
+    "Figure": lambda f: f.label[:1].upper() + f.label[1:],
+    "Value": lambda f: fmt.number(f.value) if isinstance(f.value, int | float) else str(f.value),
+    "Unit": lambda f: f.unit,
+    "Area": lambda f: f.area or "",
+    "Period": lambda f: f.period or "",
+    "Source": lambda f: f.source,
+    "How it was worked out": lambda f: f.derived or AS_PRINTED,
+}
+FACT_HEADINGS = list(FACT_COLUMNS)
+FACT_WIDTHS = [0.24, 0.08, 0.10, 0.13, 0.11, 0.18, 0.16]      # shares of the text width
+PREVIEW_HEADINGS = ["Figure", "Value", "Period", "Source"]    # narrow enough not to wrap on a page
+QUESTION_LABEL = "Question asked:"
 NOTE_LABEL = "Note from the author (not from the plan):"
 PAGE = (Mm(210), Mm(297))           # A4
 MARGIN = Mm(20)
@@ -63,12 +74,9 @@ def opening(briefing: Briefing) -> str:
             "from the plan; a figure worked out from the plan's figures shows its arithmetic.")
 
 
-def fact_rows(facts: list[Fact]) -> list[list[str]]:
-    """One row a figure, under FACT_HEADINGS, values with thousands separators."""
-    return [[f.label[:1].upper() + f.label[1:],
-             fmt.number(f.value) if isinstance(f.value, int | float) else str(f.value),
-             f.unit, f.area or "", f.period or "", f.source, f.derived or AS_PRINTED]
-            for f in facts]
+def fact_rows(facts: list[Fact], headings: list[str] = FACT_HEADINGS) -> list[list[str]]:
+    """One row a figure, under the given headings, values with thousands separators."""
+    return [[FACT_COLUMNS[h](f) for h in headings] for f in facts]
 
 
 def chart_rows(chart: Chart) -> tuple[list[str], list[list[str]]]:
@@ -118,9 +126,10 @@ def inline(text: str) -> str:
 # --- Markdown -----------------------------------------------------------------------------------
 
 
-def to_markdown(briefing: Briefing, top_level: int = 1) -> str:
+def to_markdown(briefing: Briefing, top_level: int = 1,
+                fact_headings: list[str] = FACT_HEADINGS) -> str:
     """The briefing as Markdown. `top_level` is the title's heading level (the app's preview sits
-    under headings of its own)."""
+    under headings of its own); `fact_headings` the columns of each table of figures."""
     def heading(level: int, text: str) -> str:
         return f"{'#' * min(top_level + level - 1, 6)} {escape(text)}"
 
@@ -131,28 +140,29 @@ def to_markdown(briefing: Briefing, top_level: int = 1) -> str:
         elif item.kind == ItemKind.note:
             parts.append(f"*{NOTE_LABEL}* {escape(item.text)}")
         else:
-            parts.append(heading(level, item.question))
-            parts += _markdown_answer(item.answer)
+            parts += [heading(level, item.label), f"*{QUESTION_LABEL}* {escape(item.question)}"]
+            parts += _markdown_answer(item.answer, partial(heading, level + 1), fact_headings)
     if briefing.sources:
         parts += [heading(2, "Sources"), _markdown_list(briefing.sources)]
     return "\n\n".join(parts) + "\n"
 
 
-def _markdown_answer(answer: Answer) -> list[str]:
+def _markdown_answer(answer: Answer, heading, fact_headings: list[str]) -> list[str]:
     parts = [answer.text]
     if answer.facts:
-        parts += ["**Figures**", _markdown_table(FACT_HEADINGS, fact_rows(answer.facts))]
+        parts += [heading("Figures"), _markdown_table(fact_headings,
+                                                      fact_rows(answer.facts, fact_headings))]
     if has_chart(answer):
         if chart_in_facts(answer):
-            parts.append(f"**Chart:** {escape(answer.chart.title)}. The Word version draws it; "
-                         "its figures are in the table above.")
+            parts.append(f"**Chart:** {escape(answer.chart.title)}. The Word and PDF versions "
+                         "draw it; its figures are in the table above.")
         else:
             parts += [f"**Chart:** {escape(answer.chart.title)}, as a table",
                       _markdown_table(*chart_rows(answer.chart))]
     if answer.sources:
-        parts += ["**Sources**", _markdown_list(answer.sources)]
+        parts += [heading("Sources"), _markdown_list(answer.sources)]
     if answer.caveats:
-        parts += ["**Caveats**", _markdown_list(answer.caveats)]
+        parts += [heading("Caveats"), _markdown_list(answer.caveats)]
     return parts
 
 
@@ -188,8 +198,11 @@ def to_docx(briefing: Briefing) -> bytes:
             note.add_run(NOTE_LABEL + " ").italic = True
             note.add_run(item.text)
         else:
-            document.add_heading(item.question, level=level)
-            _docx_answer(document, item.answer)
+            document.add_heading(item.label, level=level)
+            asked = document.add_paragraph()
+            asked.add_run(QUESTION_LABEL + " ").italic = True
+            asked.add_run(item.question)
+            _docx_answer(document, item.answer, level + 1)
     if briefing.sources:
         document.add_heading("Sources", level=2)
         _docx_list(document, briefing.sources)
@@ -198,18 +211,19 @@ def to_docx(briefing: Briefing) -> bytes:
     return buffer.getvalue()
 
 
-def _docx_answer(document, answer: Answer) -> None:
+def _docx_answer(document, answer: Answer, level: int) -> None:
+    """The answer's parts under headings of their own, so Word's navigation pane lists them."""
     _docx_text(document, answer.text)
     if answer.facts:
-        _label(document, "Figures")
+        document.add_heading("Figures", level=level)
         _docx_table(document, FACT_HEADINGS, fact_rows(answer.facts), FACT_WIDTHS)
     if has_chart(answer):
         _docx_chart(document, answer)
     if answer.sources:
-        _label(document, "Sources")
+        document.add_heading("Sources", level=level)
         _docx_list(document, answer.sources)
     if answer.caveats:
-        _label(document, "Caveats")
+        document.add_heading("Caveats", level=level)
         _docx_list(document, answer.caveats)
 
 
@@ -223,14 +237,14 @@ def _docx_chart(document, answer: Answer) -> None:
         _docx_table(document, *chart_rows(chart))
         return
     shape = document.add_picture(io.BytesIO(png), width=TEXT_WIDTH)
-    shape._inline.docPr.set("descr", _alt_text(answer))     # python-docx has no API for alt text
+    shape._inline.docPr.set("descr", chart_alt_text(answer))     # python-docx has no API for alt text
     shape._inline.docPr.set("title", chart.title)
     document.add_paragraph(f"Chart: {chart.title}", style="Caption")
     if not chart_in_facts(answer):
         _docx_table(document, *chart_rows(chart))
 
 
-def _alt_text(answer: Answer) -> str:
+def chart_alt_text(answer: Answer) -> str:
     kind = "Line chart" if answer.chart.kind == "line" else "Bar chart"
     _, y = charts.headings(answer.chart)
     where = "the table of figures above" if chart_in_facts(answer) else "the table below it"

@@ -261,7 +261,7 @@ def printed_change(scope: Scope, match: Match, area: str, span: str, diff: float
                                   period=[span]):
         if abs(row["value"] - round(pct, 2)) >= 0.005 and abs(row["value"] - round(pct)) > 0:
             table = scope.repo.table(scope.plan_id, row["table"])
-            notes.append(f"  The plan prints {fmt.percent(row['value'], True)} ({table['label']}); "
+            notes.append(f"  The plan prints {fmt.printed_percent(row['value'], True)} ({table['label']}); "
                          + _why_differs(scope, row))
     return notes
 

@@ -1,4 +1,5 @@
-"""How numbers and labels read in answers: thousands separators, signed changes, per cents."""
+"""How numbers and labels read in answers: thousands separators, signed changes, per cents (worked
+out ones to one decimal place, the plan's own as printed)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,14 @@ def signed(value: float) -> str:
 
 
 def percent(value: float, signed_: bool = False) -> str:
-    text = f"{value:.2f}%"
+    """A worked-out per cent as a reader takes it in, "44.1%"; `facts` keep the exact value."""
+    text = f"{value:,.1f}%"
+    return ("+" + text) if signed_ and value > 0 else text
+
+
+def printed_percent(value: float, signed_: bool = False) -> str:
+    """A per cent the plan prints, as it prints it ("+11.01%"), so it can be found in the plan."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") + "%"
     return ("+" + text) if signed_ and value > 0 else text
 
 

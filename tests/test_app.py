@@ -108,15 +108,25 @@ def test_asking_shows_the_answer_its_figures_chart_table_and_sources(app):
     for figure in ("**420**", "**873**", "**3,846**"):
         assert figure in text
     answer = app.chat_message[1]
-    chart_table = answer.table[0].value
+    assert answer.get("arrow_vega_lite_chart") or answer.get("vega_lite_chart")
+    table, sources = answer.expander[0], answer.expander[1]
+    assert table.label == "The figures as a table"        # one click away, after the chart
+    chart_table = table.table[0].value
     assert list(chart_table.columns) == ["Area", "Group", "Victims"]
     assert {"Oxford", "Oxfordshire", "Thames Valley"} <= set(chart_table["Area"])
     assert "3,846" in set(chart_table["Victims"])
-    assert answer.get("arrow_vega_lite_chart") or answer.get("vega_lite_chart")
-    sources = answer.expander[0]
     assert sources.label == "Sources and caveats"
     assert "Table 8" in "\n".join(m.value for m in sources.markdown)
     assert "Clear conversation" in [b.label for b in app.button]
+
+
+def test_the_chart_comes_before_its_table_and_nothing_else_repeats_it(app):
+    ask(app, "Is domestic abuse going down?")
+    kinds = [getattr(e, "type", "") for e in app.chat_message[1].children.values()]
+    assert kinds[:4] == ["markdown", "vega_lite_chart", "expander", "expander"], kinds
+    assert "table" not in kinds                       # the table is only inside the expander
+    assert "Compare domestic abuse" not in " ".join(b.label for b in app.button), \
+        "the answer already compares the areas"
 
 
 def test_the_question_is_shown_as_plain_text_not_markdown(app):

@@ -47,7 +47,8 @@ def briefing_of(app):
 
 
 def questions(app) -> list[str]:
-    return [item.label for item in briefing_of(app).items]
+    """Each item's question, or the author's text for a heading or a note."""
+    return [item.question or item.text for item in briefing_of(app).items]
 
 
 def add_answers(*asked: str):
@@ -156,15 +157,18 @@ def test_downloads_are_the_briefing_in_its_new_order(downloads):
     markdown = download(app, downloads, "download-md").decode("utf-8")
     assert markdown == export.to_markdown(briefing)
     assert markdown.startswith("# Safety update\n")
-    assert markdown.index(f"## {DOMESTIC_ABUSE}") < markdown.index(f"## {HATE_CRIME}")
+    assert (markdown.index("## Domestic abuse offences recorded")
+            < markdown.index("## Victims of hate crime by area"))
 
     document = docx.Document(io.BytesIO(download(app, downloads, "download-docx")))
-    assert [p.text for p in document.paragraphs if p.style.name.startswith("Heading")] == [
-        "Safety update", DOMESTIC_ABUSE, HATE_CRIME, "Sources"]
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert [h for h in headings if h not in ("Figures", "Sources", "Caveats")] == [
+        "Safety update", "Domestic abuse offences recorded", "Victims of hate crime by area"]
     assert len(document.tables) == 2 and len(document.inline_shapes) == 2
     assert "3,846" in [row.cells[1].text for row in document.tables[1].rows]
     labels = {b.proto.label for b in app.get("download_button")}
-    assert labels == {"Download as Markdown (.md)", "Download as Word (.docx)"}
+    assert labels == {"Download as Markdown (.md)", "Download as Word (.docx)",
+                      "Download as PDF (.pdf)", "Save the briefing to open later (.json)"}
 
 
 def test_an_empty_briefing_offers_no_download():
@@ -181,3 +185,51 @@ def test_starting_a_new_briefing_empties_it():
     assert questions(app) == []
     switch(app, "chat")
     assert "Add to briefing" in [b.label for b in app.button]    # the chat is not affected
+
+
+def test_each_answer_is_headed_by_its_title_which_can_be_edited():
+    app = add_answers(HATE_CRIME, "What is Nightsafe?")
+    switch(app, "briefing")
+    first, second = briefing_of(app).items
+    assert app.text_input(key=f"heading-{first.id}").value == "Victims of hate crime by area"
+    assert app.text_input(key=f"heading-{second.id}").value == "What is Nightsafe?"
+    app.text_input(key=f"heading-{first.id}").set_value("Hate crime in 2021").run()
+    assert briefing_of(app).items[0].label == "Hate crime in 2021"
+    assert "#### Hate crime in 2021" in app.markdown[-1].value
+    app.text_input(key=f"heading-{first.id}").set_value("  ").run()
+    assert app.error[0].value == "A heading needs some text."
+    assert briefing_of(app).items[0].label == "Hate crime in 2021"
+
+
+def test_the_preview_s_figures_table_is_narrow():
+    app = add_answers(HATE_CRIME)
+    switch(app, "briefing")
+    preview = app.markdown[-1].value
+    assert "| Figure | Value | Period | Source |" in preview
+    assert "How it was worked out" not in preview
+
+
+def test_a_saved_briefing_opens_again_in_another_session(downloads):
+    app = add_answers(HATE_CRIME, DOMESTIC_ABUSE)
+    switch(app, "briefing")
+    submit(app, "note", "Check with the police.")
+    app.text_input(key="briefing-title").set_value("Safety update").run()
+    saved = download(app, downloads, "download-json")
+    before = briefing_of(app)
+
+    other = new_app()
+    switch(other, "briefing")
+    other.get("file_uploader")[0].set_value(("safety.json", saved, "application/json")).run()
+    assert not other.exception, other.exception
+    assert briefing_of(other) == before
+    assert other.text_input(key="briefing-title").value == "Safety update"
+    assert other.header[0].value == "Items in the briefing (3)"
+    assert "Opened safety.json." in [s.value for s in other.success]
+
+
+def test_a_file_that_is_not_a_saved_briefing_is_refused_and_nothing_changes():
+    app = add_answers(HATE_CRIME)
+    switch(app, "briefing")
+    app.get("file_uploader")[0].set_value(("notes.json", b'{"title": "x"}', "application/json")).run()
+    assert app.error[0].value.startswith("notes.json is not a briefing saved by OSCP Q&A")
+    assert questions(app) == [HATE_CRIME]

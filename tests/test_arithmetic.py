@@ -95,7 +95,7 @@ def test_change_is_count_and_percent_against_earlier_year(assistant, figure, que
     assert status_of(answer) == "answered", answer.text
     assert answer.intent == "change"
     assert has_number(answer.text, diff), (diff, answer.text)
-    assert has_number(answer.text, pct), (pct, answer.text)
+    assert has_number(answer.text, round(diff / old * 100, 1)), (pct, answer.text)  # prose: 1 dp
     facts = derived_facts(answer)
     counts = [f for f in facts if f.unit != "per cent"]
     percents = [f for f in facts if f.unit == "per cent"]
@@ -107,23 +107,23 @@ def test_change_is_count_and_percent_against_earlier_year(assistant, figure, que
 
 
 @pytest.mark.parametrize("question, printed, computed", [
-    # Table 1 prints Oxfordshire's change as 11.01%; 4,624 / 41,973 is 11.02% (note).
-    ("how much did crime go up in oxfordshire between 2020 and 2021", 11.01, 11.02),
+    # Table 1 prints Oxfordshire's change as 11.01%; 4,624 / 41,973 is 11.02%, said as 11.0% (note).
+    ("how much did crime go up in oxfordshire between 2020 and 2021", "11.01", "11.0"),
     # Table 4 prints its per cents against 2021; against 2020 they are -7.77% and -8.85%.
-    ("what was the % change in oxford domestic abuse offences from 2020 to 2021", 8.43, 7.77),
-    ("domestic abuse in oxfordshire, percentage change 2020 to 2021", 9.71, 8.85),
+    ("what was the % change in oxford domestic abuse offences from 2020 to 2021", "8.43", "7.8"),
+    ("domestic abuse in oxfordshire, percentage change 2020 to 2021", "9.71", "8.9"),
 ])
 def test_printed_per_cent_is_shown_beside_the_computed_one(assistant, question, printed,
                                                            computed):
     answer = assistant.ask(question)
-    assert has_number(answer.text, computed) and has_number(answer.text, printed), answer.text
-    assert answer.text.index(str(computed)) < answer.text.index(str(printed)), \
-        "the computed per cent is the answer; the printed one is shown beside it"
+    assert f"{computed}%" in answer.text and f"{printed}%" in answer.text, answer.text
+    assert answer.text.index(f"{computed}%") < answer.text.index(f"{printed}%"), \
+        "the computed per cent is the answer; the printed one is shown beside it, as printed"
 
 
 def test_table_1_per_cent_that_matches_is_not_flagged(assistant):
     answer = assistant.ask("change in crime in oxford 2020 to 2021")
-    assert has_number(answer.text, 10.17)
+    assert "+10.2%" in answer.text                      # 10.17%, as the plan prints it
     assert "plan prints" not in answer.text.lower()
 
 
@@ -139,12 +139,12 @@ def test_lookup_gives_change_on_the_year_before(assistant, figure, question, mea
     assert answer.intent == "lookup"
     assert has_number(answer.text, new)
     assert has_number(answer.text, new - old)
-    assert has_number(answer.text, round((new - old) / old * 100, 2))
+    assert has_number(answer.text, round((new - old) / old * 100, 1))
 
 
 @pytest.mark.parametrize("question, winner, pct", [
-    ("which area had the biggest percentage rise in crime", "Oxfordshire", 11.02),
-    ("which area saw the smallest % increase in recorded crime", "Thames Valley", 8.96),
+    ("which area had the biggest percentage rise in crime", "Oxfordshire", 11.0),
+    ("which area saw the smallest % increase in recorded crime", "Thames Valley", 9.0),
 ])
 def test_rank_by_percentage_change(assistant, figure, question, winner, pct):
     answer = assistant.ask(question)
@@ -152,7 +152,7 @@ def test_rank_by_percentage_change(assistant, figure, question, winner, pct):
     assert winner in answer.text.split("\n")[0]
     for area in ("oxford", "oxfordshire", "thames-valley"):
         old, new = figure("total_crime", area, "2020"), figure("total_crime", area, "2021")
-        assert has_number(answer.text, round((new - old) / old * 100, 2)), area
+        assert has_number(answer.text, round((new - old) / old * 100, 1)), area
     assert has_number(answer.text, pct)
 
 
@@ -195,7 +195,7 @@ def test_share_is_part_over_whole(assistant, figure, question, measure, area, pa
     answer = assistant.ask(question)
     assert status_of(answer) == "answered", answer.text
     assert answer.intent == "share"
-    assert has_number(answer.text, pct), (pct, answer.text)
+    assert has_number(answer.text, round(numerator / denominator * 100, 1)), (pct, answer.text)
     share = [f for f in answer.facts if f.unit == "per cent" and f.derived]
     assert share and share[0].value == pct
     assert share[0].derived == f"{fmt(numerator)} ÷ {fmt(denominator)} × 100"
@@ -215,7 +215,7 @@ def test_printed_28_per_cent_only_checked_against_the_share_it_states(assistant,
 
 def test_printed_28_per_cent_is_checked_against_table_3(assistant):
     answer = assistant.ask("what share of oxfordshire's asb is in oxford")
-    assert has_number(answer.text, 28) and has_number(answer.text, 28.66)
+    assert has_number(answer.text, 28) and has_number(answer.text, 28.7)   # 28.66% worked out
 
 
 @pytest.mark.parametrize("area", ["oxford", "oxfordshire", "thames-valley"])
@@ -227,7 +227,7 @@ def test_lookup_of_an_asb_type_gives_its_share_of_the_printed_total(assistant, f
     part, whole = figure("asb_police", area, "2021", category), \
         figure("asb_police", area, "2021", "total")
     assert has_number(answer.text, part)
-    assert has_number(answer.text, round(part / whole * 100, 2)), answer.text
+    assert has_number(answer.text, round(part / whole * 100, 1)), answer.text
 
 
 def test_compare_areas_gives_share_of_the_larger_area(assistant, figure):
@@ -235,7 +235,7 @@ def test_compare_areas_gives_share_of_the_larger_area(assistant, figure):
     assert answer.intent == "compare_areas"
     small, large = figure("da_offences", "oxford", "2021"), figure("da_offences", "oxfordshire",
                                                                    "2021")
-    assert has_number(answer.text, round(small / large * 100, 2))
+    assert has_number(answer.text, round(small / large * 100, 1))
 
 
 # --- sums ----------------------------------------------------------------------------------------

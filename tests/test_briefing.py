@@ -3,6 +3,7 @@ by the intent it is meant for), and briefings built from questions."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -18,7 +19,9 @@ from oscp_qa.briefing import (
     ItemKind,
     add_pack,
     find_pack,
+    from_json,
     from_questions,
+    to_json,
     topic_packs,
 )
 
@@ -247,3 +250,49 @@ def test_from_questions_puts_packs_after_the_questions_under_their_headings(engi
 def test_from_questions_refuses_a_question_that_needs_clarifying(engine):
     with pytest.raises(BriefingError, match="“compare” needs clarifying"):
         from_questions(Assistant(engine), ["compare", "How did hate crime compare?"])
+
+
+# --- titles, saving and opening -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question,title", [
+    ("how did hate crime compare?", "Victims of hate crime by area"),       # the chart's title
+    ("what is nightsafe?", "What is nightsafe?"),                           # the question, tidied
+    ("  is   domestic abuse going down?", "Domestic abuse offences recorded"),
+])
+def test_an_answer_is_headed_by_its_title_in_sentence_case(assistant, question, title):
+    briefing = Briefing()
+    item = briefing.add_answer(question, assistant.ask(question))
+    assert item.label == title and item.question == question
+
+
+def test_renaming_changes_the_heading_not_the_answer(assistant):
+    briefing = Briefing()
+    item = briefing.add_answer("hate crime in oxford", assistant.ask("hate crime in oxford"))
+    answer = item.answer.model_copy(deep=True)
+    briefing.rename(item.id, "  Hate crime   in Oxford ")
+    assert item.label == "Hate crime in Oxford" and item.answer == answer
+    with pytest.raises(BriefingError, match="^A heading needs some text.$"):
+        briefing.rename(item.id, " ")
+
+
+def test_a_saved_briefing_opens_exactly_as_it_was(engine):
+    made = from_questions(Assistant(engine), ["how did hate crime compare?"],
+                          packs=[find_pack("asb")], title="ASB and hate crime")
+    made.add_note("Ours, not the plan's.")
+    made.rename(made.items[0].id, "Hate crime by area")
+    saved = to_json(made)
+    assert json.loads(saved)["kind"] == "oscp-qa briefing"
+    assert from_json(saved) == made
+
+
+@pytest.mark.parametrize("data,problem", [
+    ("not json", "is not a briefing saved by OSCP Q&A (the file: Invalid JSON"),
+    ('{"kind": "something else", "version": 1, "briefing": {}}', "(kind: Input should be"),
+    ('{"kind": "oscp-qa briefing", "version": 1, "briefing": {"items": [{"kind": "answer"}]}}',
+     "(briefing.items.0: Value error, an answer item needs its answer)"),
+])
+def test_a_file_that_is_not_a_saved_briefing_is_refused_in_plain_words(data, problem):
+    with pytest.raises(BriefingError) as raised:
+        from_json(data, name="b.json")
+    assert str(raised.value).startswith("b.json ") and problem in str(raised.value)

@@ -23,6 +23,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "tests" / "browser_deps" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(os.environ.get("OSCP_QA_ARTIFACTS", REPO / "tests" / "artifacts"))  # screenshots
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 BLOCKING_IMPACTS = ("serious", "critical")
@@ -185,7 +186,15 @@ def describe(violations: list[dict]) -> str:
                       indent=2)
 
 
-def test_hate_crime_answer_shows_the_three_areas(server, page, tmp_path):
+def screenshot(page, name: str) -> Path:
+    """A full-page screenshot kept for a person to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"page-{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_hate_crime_answer_shows_the_three_areas(server, page):
     page.goto(server)
     page.get_by_role("heading", name="Ask about the OSCP Rolling Plan 2022-23").wait_for(
         timeout=ANSWER_TIMEOUT)
@@ -201,19 +210,17 @@ def test_hate_crime_answer_shows_the_three_areas(server, page, tmp_path):
     assert "how did hate crime compare?" in shown
     assert page.get_by_role("button", name="Clear conversation").is_visible()
     assert_headings_in_order(page)
-    screenshot = tmp_path / "chat-answer.png"
-    page.screenshot(path=str(screenshot), full_page=True)
-    assert screenshot.stat().st_size > 10_000
+    assert screenshot(page, "chat-answer").stat().st_size > 10_000
     violations = serious_violations(page)
     assert not violations, describe(violations)
 
 
 @pytest.mark.parametrize("path,heading", BROWSE_PAGES)
-def test_browse_page_has_no_serious_accessibility_problems(server, page, tmp_path, path, heading):
+def test_browse_page_has_no_serious_accessibility_problems(server, page, path, heading):
     page.goto(f"{server}/{path}")
     page.get_by_role("heading", name=heading, exact=True).first.wait_for(timeout=ANSWER_TIMEOUT)
     wait_for_app(page)
-    page.screenshot(path=str(tmp_path / f"{path}.png"), full_page=True)
+    screenshot(page, path)
     assert_headings_in_order(page)
     violations = serious_violations(page)
     assert not violations, describe(violations)
@@ -251,7 +258,7 @@ def test_the_chat_works_from_the_keyboard_alone(server, page):
     page.get_by_text("Domestic Abuse Housing Alliance").first.wait_for(timeout=ANSWER_TIMEOUT)
 
 
-def test_a_briefing_with_a_topic_pack_has_no_serious_accessibility_problems(server, page, tmp_path):
+def test_a_briefing_with_a_topic_pack_has_no_serious_accessibility_problems(server, page):
     """The briefing page full: items with their buttons, the preview's tables and headings."""
     page.goto(f"{server}/briefing")
     page.get_by_role("heading", name="Your briefing", exact=True).wait_for(timeout=ANSWER_TIMEOUT)
@@ -270,7 +277,7 @@ def test_a_briefing_with_a_topic_pack_has_no_serious_accessibility_problems(serv
     # Streamlit's "magic" writes a bare expression's value, in callbacks too (AppTest misses it)
     assert page.locator("[data-testid='stJson']").count() == 0
     assert page.get_by_role("button", name="Download as Word (.docx)").is_visible()
-    page.screenshot(path=str(tmp_path / "briefing.png"), full_page=True)
+    screenshot(page, "briefing-with-pack")
     assert_headings_in_order(page)
     violations = serious_violations(page)
     assert not violations, describe(violations)

@@ -148,3 +148,29 @@ def test_charts_of_real_answers(assistant, question, kind):
 def test_charts_module_does_not_need_streamlit():
     code = "import sys, oscp_qa.charts; assert 'streamlit' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("chart,autosize", [
+    (bar(), "fit-x"), (line(), "fit-x"), (bar(series=True), "pad")])
+def test_the_spec_says_how_it_sizes_so_streamlit_does_not_fit_it_into_its_height(chart, autosize):
+    """Streamlit fits a chart with no autosize of its own, title and axes included, into the
+    height given for the plotting area: three bars became a 44 px strip."""
+    spec = charts.to_altair(chart).to_dict()
+    assert spec["autosize"] == {"type": autosize, "contains": "padding"}
+
+
+@pytest.mark.parametrize("rows", [1, 3, 12])
+def test_bars_get_room_for_their_rows(rows):
+    chart = Chart(kind="bar", title="Victims", x_label="Area", y_label="Victims",
+                  points=[ChartPoint(x=f"area {i}", y=i) for i in range(rows)])
+    height = charts.to_altair(chart).to_dict()["height"]
+    assert height == max(rows * charts.BAR_STEP, charts.MIN_PLOT)
+
+
+@pytest.mark.parametrize("chart", [bar(), bar(series=True), line()])
+def test_the_values_axis_starts_at_zero_and_ends_on_a_labelled_step(chart):
+    channels = encodings(charts.to_altair(chart).to_dict())
+    values = channels["y" if chart.kind == "line" else "x"]
+    assert values["field"] == "y"
+    assert values["scale"]["zero"] is True
+    assert values["scale"]["nice"] == values["axis"]["tickCount"]   # the domain ends on a label

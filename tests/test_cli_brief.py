@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from oscp_qa import Assistant, export
 from oscp_qa.briefing import find_pack, from_questions
+from oscp_qa.briefing import from_json as briefing_from_json
 from oscp_qa.cli import main
 
 
@@ -35,7 +36,8 @@ def test_brief_writes_a_word_file_with_title_headings_and_tables(tmp_path):
     assert result.output == f"Wrote {out}: 1 answer from the OSCP Rolling Plan 2022-23.\n"
     document = docx.Document(str(out))
     assert [p.text for p in document.paragraphs if p.style.name.startswith("Heading")] == [
-        "DA update", "Is domestic abuse going down?", "Sources"]
+        "DA update", "Domestic abuse offences recorded", "Figures", "Sources", "Caveats",
+        "Sources"]
     [table] = document.tables
     assert table.rows[0].cells[0].text == "Figure"
     assert "1,894" in [row.cells[1].text for row in table.rows]
@@ -66,8 +68,8 @@ def test_a_question_the_plan_cannot_answer_is_kept_and_said(tmp_path):
      "modern slavery), total-crime (Total crime), night-time-economy (Night-time economy).\n"),
     (["compare"], 1,
      "Error: “compare” needs clarifying before it can go in a briefing. Ask one of these instead: "),
-    ([], 2, "Error: Give at least one question or --topic NAME (topics: hate-crime, asb, "
-            "domestic-abuse, exploitation, total-crime, night-time-economy).\n"),
+    ([], 2, "Error: Give at least one question, --topic NAME or --load FILE (topics: hate-crime, "
+            "asb, domestic-abuse, exploitation, total-crime, night-time-economy).\n"),
 ])
 def test_brief_problems_are_said_plainly_and_nothing_is_written(tmp_path, args, code, message):
     out = tmp_path / "b.md"
@@ -77,14 +79,37 @@ def test_brief_problems_are_said_plainly_and_nothing_is_written(tmp_path, args, 
     assert not out.exists()
 
 
-@pytest.mark.parametrize("name", ["brief.pdf", "brief"])
-def test_brief_writes_only_md_or_docx(tmp_path, name):
+@pytest.mark.parametrize("name", ["brief.txt", "brief"])
+def test_brief_writes_only_md_docx_pdf_or_json(tmp_path, name):
     result = run("brief", "How did hate crime compare?", "--out", str(tmp_path / name))
     assert result.exit_code == 2
-    assert "Error: Invalid value for --out: the file must end in .md or .docx." in result.output
+    assert ("Error: Invalid value for --out: the file must end in .md, .docx, .pdf or .json."
+            in result.output)
 
 
 def test_brief_needs_out():
     result = run("brief", "How did hate crime compare?")
     assert result.exit_code == 2
     assert "Missing option '--out'" in result.output
+
+
+def test_a_briefing_saved_as_json_is_loaded_and_added_to(engine, tmp_path):
+    saved, out = tmp_path / "brief.json", tmp_path / "brief.md"
+    assert run("brief", "How did hate crime compare?", "--title", "Update", "--out",
+               str(saved)).exit_code == 0
+    first = briefing_from_json(saved.read_text(encoding="utf-8"))
+    result = run("brief", "--load", str(saved), "What is Nightsafe?", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Wrote {out}: 2 answers from the OSCP Rolling Plan 2022-23.\n"
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Update\n")
+    assert text.index("## Victims of hate crime by area") < text.index("## What is Nightsafe?")
+    assert first.items[0].answer.text in text
+
+
+def test_loading_a_file_that_is_not_a_briefing_says_so(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    result = run("brief", "--load", str(bad), "--out", str(tmp_path / "b.md"))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {bad} is not a briefing saved by OSCP Q&A")

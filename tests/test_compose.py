@@ -1,4 +1,5 @@
-"""How composed text is laid out for Markdown (the chat, the CLI and exports all show it)."""
+"""How composed answers read: text laid out for Markdown (the chat, the CLI and exports all show
+it), and follow-up suggestions that do not repeat the answer."""
 
 from __future__ import annotations
 
@@ -16,3 +17,14 @@ from oscp_qa.compose import paragraphs
 ])
 def test_answer_lines_become_paragraphs(text, shown):
     assert paragraphs(text) == shown
+
+
+@pytest.mark.parametrize("question,offered", [
+    ("Is domestic abuse going down?", False),           # its chart has Oxford and Oxfordshire
+    ("how did total crime change from 2020 to 2021?", False),
+    ("how did hate crime compare?", False),
+    ("hate crime in Oxford", True),                     # one area: comparing is new
+])
+def test_comparing_areas_is_offered_only_when_the_answer_did_not(assistant, question, offered):
+    suggestions = assistant.ask(question).suggestions
+    assert any(s.startswith("Compare ") for s in suggestions) is offered, suggestions

@@ -74,13 +74,18 @@ def thousands(value: float) -> str:
 
 
 def expected_headings(briefing: Briefing) -> list[tuple[int, str]]:
+    """The title; the author's headings; each answer under its title, with its Figures, Sources
+    and Caveats one level down; then every source."""
     found, under = [(1, briefing.title)], False
     for item in briefing.items:
         if item.kind == ItemKind.heading:
             found.append((2, item.text))
             under = True
         elif item.kind == ItemKind.answer:
-            found.append((3 if under else 2, item.question))
+            level, answer = 3 if under else 2, item.answer
+            found.append((level, item.label))
+            found += [(level + 1, part) for part, has in (("Figures", answer.facts),
+                      ("Sources", answer.sources), ("Caveats", answer.caveats)) if has]
     return found + [(2, "Sources")]
 
 
@@ -103,7 +108,8 @@ def lines_of(text: str) -> list[str]:
 
 def test_docx_headings_are_the_title_the_questions_and_the_authors_headings(briefing, document):
     assert headings(document) == expected_headings(briefing)
-    assert headings(document)[4] == (2, "Exploitation and modern slavery")
+    assert headings(document)[1:3] == [(2, "Victims of hate crime by area"), (3, "Figures")]
+    assert (2, "Exploitation and modern slavery") in headings(document)
     assert document.core_properties.title == "Community safety briefing"
 
 
@@ -170,7 +176,7 @@ def test_docx_sources_per_answer_and_once_each_at_the_end(briefing, document):
     assert listed == briefing.sources == list(dict.fromkeys(briefing.sources))
     assert len(listed) >= 5
     for item in briefing.answers:
-        at = texts.index(item.question)
+        at = texts.index(item.label)
         for source in item.answer.sources:
             assert source in texts[at:closing]
 
@@ -178,7 +184,7 @@ def test_docx_sources_per_answer_and_once_each_at_the_end(briefing, document):
 def test_docx_caveats_are_listed_with_their_answer(briefing, document):
     texts = [p.text for p in document.paragraphs]
     hate = briefing.answers[0].answer
-    at = texts.index("Caveats", texts.index(QUESTIONS[0]))
+    at = texts.index("Caveats", texts.index(briefing.answers[0].label))
     assert texts[at + 1:at + 1 + len(hate.caveats)] == hate.caveats
 
 
@@ -227,7 +233,8 @@ def test_markdown_holds_each_answer_line_by_line_in_order(briefing, markdown):
     levels = {text: level for level, text in expected_headings(briefing)}
     start = 0
     for item in briefing.answers:
-        start = lines.index(f"{'#' * levels[item.question]} {item.question}", start)
+        start = lines.index(f"{'#' * levels[item.label]} {item.label}", start)
+        start = lines.index(f"*{export.QUESTION_LABEL}* {item.question}", start)
         for line in lines_of(item.answer.text):
             start = lines.index(line, start)
 

@@ -32,15 +32,15 @@ CASES = [
     ("modern slavery victims: county vs force area", "compare_areas", A, [182, 613]),
     ("how does CSE in the city compare with thames valley", "compare_areas", A, [24, 314]),
     # --- change
-    ("how did crime change in the city between 2020 and 2021", "change", A, [1474, 10.17]),
+    ("how did crime change in the city between 2020 and 2021", "change", A, [1474, 10.2]),
     ("how many more ASB cases did the council deal with in 2020 than 2019", "change", A, [809]),
     ("by how much did domestic abuse offences in oxfordshire fall in 2021", "change", A, [695]),
     # --- trend
     ("is domestic abuse going down in oxford", "trend", A, [1894, 1917, 1768]),
     ("trend in council asb cases over the years", "trend", A, [2800, 3609, 3733]),
     # --- share
-    ("what share of thames valley race hate crime is in oxford", "share", A, [10.92]),
-    ("what proportion of oxford's asb incidents were personal", "share", A, [17.45]),
+    ("what share of thames valley race hate crime is in oxford", "share", A, [10.9]),
+    ("what proportion of oxford's asb incidents were personal", "share", A, [17.4]),
     # --- rank
     ("which hate crime strand was lowest in oxford", "rank", A, [26]),
     ("which year had the fewest domestic abuse offences in oxford", "rank", A, [2021, 1768]),

@@ -9,13 +9,13 @@ from conftest import ask, has_number, status_of
 CASES = [
     (["recorded crime in thames valley 2021", "and in 2020?"], "lookup", "answered", [157050], []),
     (["What was Oxfordshire's crime total in twenty twenty one?"], "total", "answered", [46597], []),
-    (["which area had the largest percentage increase in crime"], "rank", "answered", [11.02],
+    (["which area had the largest percentage increase in crime"], "rank", "answered", [11.0],
      ["Oxfordshire"]),
-    (["did council asb cases go up between 2019 and 2020"], "change", "answered", [809, 28.89], []),
+    (["did council asb cases go up between 2019 and 2020"], "change", "answered", [809, 28.9], []),
     (["which area had the most personal asb"], "rank", "answered", [5004], ["Thames Valley"]),
     (["environmental asb in oxfordshire", "and thames valley?"], "lookup", "answered", [2232], []),
     (["what percentage of oxfordshire asb incidents were personal"], "share", "answered",
-     [21.18], []),
+     [21.2], []),
     (["vehicle offences - up or down?"], "trend", "answered", [], ["decreased"]),
     (["by how much did shoplifting fall"], "change", "no_answer", [], ["decreased"]),
     (["which year had the fewest domestic abuse offences in oxfordshire"], "rank", "answered",
@@ -26,10 +26,10 @@ CASES = [
     (["children domestic abuse 2020/21 total"], "total", "answered", [1581], []),
     (["hbv oxfordshire", "and oxford?"], "lookup", "answered", [10], []),
     (["what share of thames valley modern slavery victims were in oxfordshire"], "share",
-     "answered", [29.69], []),
+     "answered", [29.7], []),
     (["second highest hate crime strand in oxford"], "rank", "answered", [64], ["homophobic"]),
-    (["what percentage of oxford's hate crime is homophobic"], "share", "answered", [10.77], []),
-    (["hate crime oxford vs oxfordshire"], "compare_areas", "answered", [594, 1348, 44.07], []),
+    (["what percentage of oxford's hate crime is homophobic"], "share", "answered", [10.8], []),
+    (["hate crime oxford vs oxfordshire"], "compare_areas", "answered", [594, 1348, 44.1], []),
     (["what percentage of domestic abuse victims were repeat victims"], "share", "answered",
      [16], []),
     (["how many police officers are there in thames valley"], "lookup", "no_answer", [], []),
@@ -80,7 +80,7 @@ def test_a_question_about_duties_is_not_read_as_a_term(assistant):
 
 @pytest.mark.parametrize("question, numbers", [
     ("is asb going up?", [2800, 3609, 3733]),
-    ("what percentage did asb rise", [124, 3.44]),
+    ("what percentage did asb rise", [124, 3.4]),
 ])
 def test_a_change_in_asb_uses_the_reading_with_years(assistant, question, numbers):
     answer = assistant.ask(question)

@@ -58,9 +58,9 @@ def _traceable() -> set[float]:
             pool |= {sum(c) for n in range(2, len(same)) for c in itertools.combinations(same, n)}
     for a, b in itertools.product(pool, repeat=2):
         found |= {abs(a - b), a + b}
-        if b:
-            found |= {round(a / b * 100, 2), round(a / b * 100), round((a - b) / b * 100, 2),
-                      abs(round((a - b) / b * 100, 2))}
+        if b:  # per cents: facts keep two decimals, prose gives one
+            found |= {round(a / b * 100, places) for places in (0, 1, 2)}
+            found |= {abs(round((a - b) / b * 100, places)) for places in (1, 2)}
     return {abs(x) for x in found}
 
 
