@@ -201,7 +201,7 @@ def total(scope: Scope, match: Match, frame: Frame) -> Answer:
         across = "quarter"
     elif len(match.categories) > 1 or measure.summable:
         across = "category"
-    elif len(match.periods) > 1:
+    elif len(match.periods) > 1 or frame.signals.every_year:  # "over the five years"
         across = "period"
     else:  # nothing to add up: a sum over every year is not what "total" means here
         return lookup(scope, match, frame)

@@ -46,6 +46,10 @@ def compose(scope: Scope, match: Match, frame: Frame) -> tuple[Answer, Match]:
         composer = side_by_side.compare_measures
     elif match.intent in FIGURE_INTENTS and match.area_op:
         composer = remainders.remainder
+    elif match.intent == "change" and len(match.areas) == 2 and len(match.periods) <= 1 and (
+            (frame.signals.than and not frame.signals.direction)  # "more in A than in B", not
+            or len(scope.repo.dimension(scope.plan_id, match.measure, "period")) < 2):  # "rose faster"
+        composer = remainders.difference
     elif match.intent in ("lookup", "total", "compare_areas") and match.excluded_categories \
             and not match.categories:
         composer = breakdowns.complement

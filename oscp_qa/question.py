@@ -50,6 +50,7 @@ class Signals(Frozen):
     change_cue: bool = False        # "rise", "fall": a ranking by change
     every_year: bool = False        # "has it gone up every year", "each year"
     others: bool = False            # "and the other strands?"
+    than: bool = False              # "how many more in Oxfordshire than in Oxford?"
     direction: Literal["up", "down"] | None = None   # the way "is it going down?" asks about
     dimensions: list[Dimension] = []  # what a ranking ranks, as the question says it, in order
     negation: bool = False          # "not aligned to a PCC priority"

@@ -73,3 +73,41 @@ def _changes(series: dict[tuple, float], label: str) -> list[str]:
                      f"({fmt.number(new)} − {fmt.number(old)}), **{fmt.percent(pct, True)}** "
                      f"({fmt.signed(diff)} ÷ {fmt.number(old)} × 100).")
     return lines
+
+
+def difference(scope: Scope, match: Match, frame: Frame) -> Answer:
+    """'How many more in Oxfordshire than in Oxford?': one area's figure less the other's, for
+    the same year, strand and quarter, with the working."""
+    first, second = match.areas[:2]
+    periods = match.periods or scope.repo.dimension(scope.plan_id, match.measure, "period")[-1:]
+    rows = [r for r in scope.select(match.model_copy(update={"periods": periods[-1:]}))
+            if r["unit"] != "per cent"]
+    pairs: dict[tuple, dict[str, object]] = defaultdict(dict)
+    for row in rows:
+        pairs[(row["period"], row["quarter"], row["category"])][row["area"]] = row
+    lines = [f"{measure_title(scope, match)}: {scope.area(first)} against {scope.area(second)}:"]
+    facts, sums = [], {first: [], second: []}
+    for (period, quarter, category), pair in pairs.items():
+        if first not in pair or second not in pair:
+            continue
+        a, b = pair[first], pair[second]
+        diff = a["value"] - b["value"]
+        when = ", ".join(filter(None, [scope.quarter(quarter), scope.when(a), scope.category(category)]))
+        lines.append(f"- {when}: {scope.area(first)} {fmt.number(a['value'])}, {scope.area(second)} "
+                     f"{fmt.number(b['value'])}: **{fmt.signed(diff)}** ({fmt.number(a['value'])} − "
+                     f"{fmt.number(b['value'])})")
+        sums[first].append(a["value"])
+        sums[second].append(b["value"])
+        facts.append(Fact(label=f"{scope.area(first)} less {scope.area(second)} ({when})", value=diff,
+                          unit=a["unit"], area=f"{scope.area(first)} − {scope.area(second)}",
+                          period=period, source=scope.fact(a).source,
+                          derived=f"{fmt.number(a['value'])} − {fmt.number(b['value'])}"))
+    if not facts:
+        raise scope.refuse(f"The plan does not give {scope.measures[match.measure].label} for both "
+                           f"{scope.area(first)} and {scope.area(second)} in the same year.", match)
+    if len(facts) > 1 and scope.measures[match.measure].summable and not match.categories:
+        total_a, total_b = sum(sums[first]), sum(sums[second])
+        lines.append(f"All together: **{fmt.signed(total_a - total_b)}** ({fmt.number(total_a)} − "
+                     f"{fmt.number(total_b)}), {fmt.number(total_a)} being "
+                     f"{' + '.join(fmt.number(v) for v in sums[first])}.")
+    return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])

@@ -175,6 +175,7 @@ class Understander:
             by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year), direction=_direction(padded, words),
             others=_has(padded, words.others) and not _has(padded, words.remainder_of),
+            than=" than " in padded,
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
             negation=_has(padded, words.negations), lists_oscp=_has(padded, words.oscp_priority_list),
             names_pcc=_has(padded, words.pcc_names), which_pcc=_has(padded, words.which_pcc),

@@ -1,0 +1,101 @@
+"""Arithmetic over sets, each with its working shown and re-checked: differences of areas,
+complements of categories, sums over runs of years, whole years of quarters, two topics side by
+side, and the yes-or-no verdicts built on them. Figures are the plan's (Tables 1 to 5)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ask
+from test_arithmetic import derived_facts, evaluate
+
+from oscp_qa import Status
+
+
+def _checked(answer) -> list:
+    """Every derived fact's formula gives its value; returns the derived facts."""
+    found = derived_facts(answer)
+    for fact in found:
+        assert evaluate(fact.derived) == pytest.approx(fact.value, abs=0.005), fact
+    return found
+
+
+@pytest.mark.parametrize("question, value, working", [
+    ("total recorded crime in the rest of the county in 2021", 30633, "46,597 − 15,964"),
+    ("recorded crime in Thames Valley excluding Oxfordshire, 2020", 115077, "157,050 − 41,973"),
+    ("police ASB incidents in Oxfordshire outside Oxford in 2021", 4308, "6,039 − 1,731"),
+    ("domestic abuse offences in Oxfordshire excluding Oxford in 2019", 5427, "7,285 − 1,858"),
+])
+def test_the_rest_of_an_area(assistant, question, value, working):
+    answer = ask(assistant, question)
+    assert answer.status == Status.answered
+    assert working in answer.text
+    assert value in [f.value for f in _checked(answer)]
+
+
+def test_the_rest_of_an_area_as_a_change(assistant):
+    answer = ask(assistant, "change in recorded crime in Thames Valley outside Oxfordshire from "
+                            "2020 to 2021")
+    assert "+9,445" in answer.text and "124,522 − 115,077" in answer.text
+
+
+def test_the_rest_of_the_county_as_a_follow_up(assistant):
+    answer = ask(assistant, "oxford crime 2020", "and the rest of the county?")
+    assert "27,483" in answer.text
+
+
+def test_how_many_more_in_one_area_than_another(assistant):
+    answer = ask(assistant, "how many more crimes in Oxfordshire than in Oxford in 2021?")
+    assert "+30,633" in answer.text and "46,597 − 15,964" in answer.text
+    _checked(answer)
+
+
+def test_rising_faster_compares_the_two_changes(assistant):
+    answer = ask(assistant, "did crime rise faster in the county than in oxford?")
+    assert "+10.2%" in answer.text and "+11.0%" in answer.text
+
+
+@pytest.mark.parametrize("turns, value, working", [
+    (["hate crime victims in Oxford other than race in 2021"], 174, "40 + 44 + 64 + 26"),
+    (["race hate crime in Oxford", "and the other strands?"], 174, "40 + 44 + 64 + 26"),
+])
+def test_every_category_but_the_ones_excluded(assistant, turns, value, working):
+    answer = ask(assistant, *turns)
+    assert working in answer.text
+    assert value in [f.value for f in _checked(answer)]
+
+
+def test_a_sum_over_a_run_of_years(assistant):
+    answer = ask(assistant, "sum of domestic abuse offences in Oxford from 2017 to 2019")
+    assert "**5,648** (1,894 + 1,896 + 1,858)" in answer.text
+    answer = ask(assistant, "total domestic abuse offences in Oxford over the five years")
+    assert "**9,333**" in answer.text
+
+
+def test_two_topics_side_by_side(assistant):
+    answer = ask(assistant, "how many ASB cases did the council investigate in 2021?",
+                 "how does that compare with what the police recorded?")
+    assert "3,733" in answer.text and "1,731" in answer.text
+    assert "**2,002** (3,733 − 1,731)" in answer.text
+
+
+def test_excluding_a_measure_names_no_second_topic(assistant):
+    answer = ask(assistant, "Oxford's total recorded crime for 2020, excluding fraud?")
+    assert answer.status == Status.answered and "14,490" in answer.text
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("has domestic abuse in Oxfordshire gone up every year?", "**No.**"),
+    ("Has the number of ASB cases handled by the council gone up every year?", "**Yes.**"),
+    ("is domestic abuse going down?", "**Yes.**"),
+    ("the plan says crime in Oxford rose by 10%, is that right?", "**Yes.**"),
+    ("Table 4 shows Oxford's DA offences down 8.43% - is that the right percentage change from "
+     "2020 to 2021?", "**No.**"),
+])
+def test_yes_or_no_comes_first(assistant, question, verdict):
+    answer = ask(assistant, question)
+    assert answer.text.startswith(verdict), answer.text
+
+
+def test_a_follow_up_difference_uses_both_years_asked(assistant):
+    answer = ask(assistant, "council asb cases 2019", "and 2021?", "what's the difference?")
+    assert "+933" in answer.text
