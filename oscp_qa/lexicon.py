@@ -45,6 +45,8 @@ class Lexicon:
         settings = language.settings
         self.min_length, self.letters_per_edit = settings.fuzzy_min_length, settings.letters_per_edit
         self.long_known = sorted(w for w in self.known if len(w) >= self.min_length and w.isalpha())
+        lemma("arrests"), is_english("reading")  # simplemma's dictionary (0.5 s) loads at start-up,
+        # not on some visitor's first question
 
     lemma = staticmethod(lemma)
 

@@ -31,7 +31,7 @@ class Understander:
         self.repo, self.plan = repo, plan
         self.lexicon = Lexicon(language, vocabulary.known_words)
         self.areas = {a.id: a for a in language.areas}
-        self.about = [(row["id"], [c for c in row["question_cues"].split(" | ") if c])
+        self.about = [(row["id"], _pattern(tuple(c for c in row["question_cues"].split(" | ") if c)))
                       for row in repo.about(plan)]
         self.intent_words = {cue for rule in language.intents if rule.id != "glossary"
                              for cue in rule.cues if " " not in cue}
@@ -181,7 +181,7 @@ class Understander:
             names_pcc=_has(padded, words.pcc_names), which_pcc=_has(padded, words.which_pcc),
             pcc_list=_has(padded, words.pcc_list),
             mentions_oscp=_has(padded, ["oscp"]), pcc_number=_pcc_number(tokens),
-            about=[fact for fact, cues in self.about if _has(padded, cues)],
+            about=[fact for fact, cues in self.about if cues.search(padded)],
             quoted_percent=quoted[0] if quoted and _has(padded, words.quote_check) else None,
         )
 
@@ -247,7 +247,8 @@ def _has(padded: str, phrases) -> bool:
 
 @lru_cache(maxsize=512)
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
-    return re.compile(" (?:" + "|".join(re.escape(p) for p in phrases) + ") ")
+    """One alternation per list (an empty list matches nothing)."""
+    return re.compile(" (?:" + "|".join(re.escape(p) for p in phrases) + ") " if phrases else "(?!)")
 
 
 def _preceded_by(tokens: list[str], tag: Tag, words: set[str]) -> bool:
