@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import breakdowns, figures, remainders, side_by_side, texts
+from . import breakdowns, figures, limits, remainders, side_by_side, texts
 from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
 from .question import Frame, Match
@@ -57,6 +57,11 @@ def compose(scope: Scope, match: Match, frame: Frame) -> tuple[Answer, Match]:
         answer = composer(scope, match, frame)
     except Refusal as refusal:
         answer, match = _other_reading(scope, composer, match, frame, refusal) or (refusal.answer, match)
+        if answer.status == Status.no_answer and match.measure:  # where such figures are published
+            later = any(p > max(scope.repo.dimension(scope.plan_id, match.measure, "period"),
+                                default="") for p in match.periods)
+            answer.text = "\n\n".join([answer.text, *limits.pointers(
+                scope, [match.measure] + (["later_year"] if later else []))])
     if not answer.suggestions and answer.status == Status.answered:
         answer.suggestions = suggest(scope, match, answer)
     answer.text = paragraphs(answer.text)

@@ -119,10 +119,15 @@ def _refuse(scope: Scope, match: Match, text: str, about: list[str]) -> Answer:
     lines = [text]
     if match.measure in scope.measures and scope.repo.dimension(scope.plan_id, match.measure, "period"):
         lines.append(_closest(scope, match.measure))
-    signs = [s for s in scope.repo.language.signposts if set(s.about) & set(about)]
-    lines += [f"{s.text} ({s.url})" if s.url else s.text for s in signs[:2]]
+    lines += pointers(scope, about)
     return Answer(status=Status.no_answer, text="\n\n".join(lines), intent=match.intent,
                   plan=scope.title)
+
+
+def pointers(scope: Scope, about: list[str]) -> list[str]:
+    """Where such figures are published (signposts.yaml), at most two."""
+    signs = [s for s in scope.repo.language.signposts if set(s.about) & set(about)]
+    return [f"{s.text} ({s.url})" if s.url else s.text for s in signs[:2]]
 
 
 def _closest(scope: Scope, measure: str) -> str:

@@ -98,6 +98,8 @@ class Settings(Strict):
     min_intent_score: float = Field(description="below this the question falls back to search")
     max_question_chars: int = Field(description="longer questions are cut to this length")
     search_results: int = Field(description="how many plan sections a search answer quotes")
+    holdings_shown: int = Field(description="how many of the plan's tables a 'not included' "
+                                "answer names, nearest in wording first")
 
 
 class Words(Strict):

@@ -78,10 +78,17 @@ class Scope:
 
     # --- choosing figures ------------------------------------------------------------------------
 
-    def holdings(self) -> str:
-        """One line on what figures the plan does hold, offered when it cannot answer."""
-        labels = [self.measures[m].label for m in self.repo.measures_with_figures(self.plan_id)]
-        return f"The {self.title} has figures for {fmt.listing(labels)}."
+    def holdings(self, near: str = "") -> str:
+        """One line on what figures the plan does hold, offered when it cannot answer: the few
+        nearest in wording to what was asked, and how many more the Statistics page lists."""
+        held = self.repo.measures_with_figures(self.plan_id)
+        asked = set(near.lower().split())
+        ranked = sorted(held, key=lambda m: -len(asked & set(self.measures[m].label.lower().split())))
+        shown = ranked[:self.repo.language.settings.holdings_shown]
+        labels = [self.measures[m].label for m in shown]
+        more = len(held) - len(shown)
+        tail = f", and {more} more tables on the Statistics page" if more > 0 else ""
+        return f"The {self.title} has figures for {fmt.listing(labels)}{tail}."
 
     def refuse(self, text: str, match: Match, sources: list[str] | None = None) -> Refusal:
         return Refusal(Answer(status=Status.no_answer, text=text, intent=match.intent,
@@ -98,7 +105,7 @@ class Scope:
                             for t in self.repo.tables_for(self.plan_id, measure.id))
             raise self.refuse(
                 f"The {self.title} does not include figures for {measure.label}. "
-                f"{said + ' ' if said else ''}{self.holdings()}", match)
+                f"{said + ' ' if said else ''}{self.holdings(measure.label)}", match)
         areas = self._areas(match, dims["area"], measure.label)
         periods = self._periods(match, dims, measure.label, any_period)
         for quarter in match.quarters:

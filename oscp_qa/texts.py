@@ -190,7 +190,7 @@ def work_on(scope: Scope, match: Match, frame: Frame) -> Answer:
     if not any(found.values()) and not named:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       text=f"The plan says nothing about “{what}”: none of its priorities or "
-                           f"achievements mentions it. {scope.holdings()}")
+                           f"achievements mentions it. {scope.holdings(what)}")
     themes = scope.repo.themes(scope.plan_id)
     lines = [f"What the plan says on “{what}”:"]
     lines += [f"- PCC priority {n}, which OSCP aligns its priorities to: {pccs[n]}" for n in named]
@@ -227,7 +227,7 @@ def method(scope: Scope, match: Match, frame: Frame) -> Answer:
     label = scope.measures[match.measure].label
     if not tables:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
-                      text=f"The plan has no table on {label}. {scope.holdings()}")
+                      text=f"The plan has no table on {label}. {scope.holdings(label)}")
     lines = []
     for table in tables:
         lines.append(f"**{table['label']}: {table['title']}** — {table['counts']}")
@@ -270,7 +270,7 @@ def search(scope: Scope, match: Match, frame: Frame) -> Answer:
         if quotes:
             text += f" The closest it comes, in “{quotes[0][0]}”: “{quotes[0][1]}”"
         return Answer(status=Status.no_answer, intent="search", plan=scope.title,
-                      text=f"{text}\n\n{scope.holdings()}",
+                      text=f"{text}\n\n{scope.holdings(missing)}",
                       sources=[f"{scope.title}, {q[0]}" for q in quotes[:1]])
     lines = [f"From the plan, “{title}”: “{sentence}”" for title, sentence in whole]
     if frame.asks == "yes_no":  # every word asked about is in the passage
