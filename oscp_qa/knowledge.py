@@ -44,6 +44,7 @@ LANGUAGE_FILES = {  # field of Language -> (file, key inside it)
     "settings": ("settings.yaml", None),
     "restrictions": ("restrictions.yaml", "restrictions"),
     "places": ("places.yaml", "places"),
+    "within_oxford": ("places.yaml", "within_oxford"),
     "signposts": ("signposts.yaml", "signposts"),
 }
 

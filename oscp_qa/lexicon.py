@@ -39,7 +39,8 @@ class Lexicon:
         self.restrictions = {normalise(word): kind for kind, words in language.restrictions.items()
                              for word in words}
         self.places = {tuple(normalise(p).split()): p for p in language.places}
-        self.places = {k: v for k, v in self.places.items() if k}
+        self.within = {tuple(normalise(p).split()): p for p in language.within_oxford}
+        self.places = {k: v for k, v in {**self.places, **self.within}.items() if k}
         self.longest = max((len(k) for k in self.places), default=0)
         self.prepositions = set(language.words.place_prepositions)
         settings = language.settings
@@ -72,13 +73,15 @@ class Lexicon:
         """Every word no vocabulary covers, with its role; and the places the plan names
         (as achievements' places), which still restrict a figure to somewhere it has none."""
         covered = {i for t in tags for i in range(t.start, t.end)}
-        found = [Unknown(word=self.places[key], role="place", kind="mentioned")
+        found = [Unknown(word=self.places[key], role="place", kind="mentioned", at=t.start)
                  for t in tags if t.kind == "place" and (key := tuple(tokens[t.start:t.end])) in self.places]
         index = 0
         while index < len(tokens):
             size = self._place_at(tokens, index, covered)
             if size:
-                found.append(Unknown(word=self.places[tuple(tokens[index:index + size])], role="place"))
+                key = tuple(tokens[index:index + size])
+                found.append(Unknown(word=self.places[key], role="place", at=index,
+                                     kind="within" if key in self.within else ""))
                 index += size
                 continue
             word = tokens[index]
@@ -91,9 +94,9 @@ class Lexicon:
             if word in self.known and not (kind and word not in self.function_words):
                 continue
             if kind:
-                found.append(Unknown(word=word, role="restriction", kind=kind))
+                found.append(Unknown(word=word, role="restriction", kind=kind, at=index - 1))
             elif word.replace("-", "").isalpha() and len(word) > 2:
-                found.append(Unknown(word=word, role="other"))
+                found.append(Unknown(word=word, role="other", at=index - 1))
         return found
 
     def _place_at(self, tokens: list[str], index: int, covered: set[int]) -> int:

@@ -29,10 +29,15 @@ def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
     if frame.asks == "how_much":  # "how much did we give?" is money; "how much of that?" a count
         frame = frame.model_copy(update={"asks": "figure" if match.measure else "money"})
     figures = match.intent in FIGURE_INTENTS
-    unknown_places = [u.word for u in frame.unknown if u.role == "place" and u.kind != "mentioned"]
-    places = frame.places if figures or frame.measure else unknown_places
+    unknown_places = [u for u in frame.unknown if u.role == "place" and u.kind != "mentioned"]
+    places = [u for u in frame.unknown if u.role == "place"] if figures or frame.measure \
+        else unknown_places
     if places:
         return _refuse(scope, match, _no_place(scope, match, places), ["place"])
+    later = _after_the_plan(scope, frame)
+    if later and not figures:  # "the priorities for 2023-24": another plan's
+        return _refuse(scope, match, f"This is the {scope.title}; it says nothing about "
+                                     f"{fmt.listing(later)}.", ["later_year"])
     if frame.asks == "how_to" and match.intent not in ("duties", "about"):
         return _refuse(scope, match, "The plan does not explain how to report or contact anyone: "
                                      "it sets out the partnership's figures, priorities and work.",
@@ -42,7 +47,8 @@ def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
                                      "leads, chairs or holds any post by name.", ["person"])
     source = _source_text(scope, frame, match)
     restrictions = [u for u in frame.restrictions if not _said_in(u, source)]
-    counted = frame.asks in ("count", "money") and match.intent not in ("search", "priorities")
+    counted = (frame.asks in ("count", "money") or frame.wants_number) \
+        and match.intent not in ("search", "priorities", "method", "why")
     if restrictions and (figures or counted):
         words = fmt.listing([f"“{u.word}”" for u in restrictions])
         what = scope.measures[match.measure].label if match.measure in scope.measures \
@@ -62,6 +68,12 @@ def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, f"The plan gives no amount of money for "
                                      f"{scope.measures[match.measure].label}.", ["money"])
     return None
+
+
+def _after_the_plan(scope: Scope, frame: Frame) -> list[str]:
+    """Years asked that come after the plan's own year ("2023-24" of the 2022-23 plan)."""
+    start = int(str(scope.plan["plan_year"])[:4])
+    return [p for p in frame.periods if int(p[:4]) > start]
 
 
 def _source_text(scope: Scope, frame: Frame, match: Match) -> str:
@@ -86,8 +98,11 @@ def _said_in(unknown: Unknown, text: str) -> bool:
     return unknown.word in text or lemma(unknown.word) in text
 
 
-def _no_place(scope: Scope, match: Match, places: list[str]) -> str:
-    names = fmt.listing(list(dict.fromkeys(places)))
+def _no_place(scope: Scope, match: Match, places: list) -> str:
+    names = fmt.listing(list(dict.fromkeys(u.word for u in places)))
+    if all(u.kind == "within" for u in places):  # a ward or neighbourhood of Oxford
+        return (f"The plan speaks of Oxford as a whole: it breaks nothing down by ward or "
+                f"neighbourhood, so it has nothing on {names} itself.")
     if match.measure and match.measure in scope.measures:
         areas = [scope.area(a) for a in scope.repo.dimension(scope.plan_id, match.measure, "area")
                  if not scope.areas[a].covers]

@@ -31,7 +31,9 @@ class Unknown(Frozen):
 
     word: str
     role: Literal["place", "restriction", "other"]
-    kind: str = ""          # for a restriction: outcome, subgroup, time, location, ...
+    kind: str = ""          # a restriction's: outcome, subgroup, time, location, ...; a place's:
+                            # "mentioned" (the plan names it), "within" (a part of Oxford)
+    at: int = -1            # its first token
 
 
 class AreaOp(Frozen):
@@ -119,6 +121,8 @@ class Frame(Frozen):
     topic_phrases: list[str] = []     # every way of saying the question's first topic
     named_phrases: list[str] = []     # the phrases of the question that name something known
     unknown: list[Unknown] = []
+    context: list[Unknown] = []       # places and restrictions in a sentence that asks nothing
+                                      # ("My son's school in Littlemore is worried. Is ...?")
     signals: Signals = Signals()
     features: Features = Features()
     truncated: bool = False

@@ -171,6 +171,7 @@ class Language(Strict):
     words: Words
     restrictions: dict[str, list[str]]
     places: list[str]
+    within_oxford: list[str]
     signposts: list[Elsewhere]
     settings: Settings
 

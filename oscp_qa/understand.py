@@ -20,6 +20,7 @@ from .schema import Language
 from .vocabulary import Tag, Vocabulary
 
 DIMENSIONS = ("quarter", "area", "category", "period")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 class Understander:
@@ -39,7 +40,8 @@ class Understander:
 
     def parse(self, text: str) -> Frame:
         limit = self.language.settings.max_question_chars
-        tokens = self.lexicon.spell(normalise(text[:limit]).split())
+        sentences = [normalise(s).split() for s in SENTENCE_END.split(text[:limit])]
+        tokens = self.lexicon.spell([t for s in sentences for t in s])
         padded = " " + " ".join(tokens) + " "
         tags = self.lexicon.drop_misread_places(tokens, self.vocabulary.tag(tokens))
         found = numbers.read(tokens, self.words)
@@ -71,8 +73,12 @@ class Understander:
         slots["topic_words"] = [w for i, w in enumerate(tokens)
                                 if i not in covered and w.isalpha() and len(w) > 2
                                 and w not in self.vocabulary.known_words]
-        slots["unknown"] = self.lexicon.unknowns(tokens, tags) + [
-            Unknown(word=w, role="restriction", kind="subgroup") for w in slots.pop("foreign", [])]
+        telling = _telling(text[:limit], sentences)
+        if not any(t.start not in telling for t in tags if t.kind != "area"):
+            telling = set()  # "crime in Banbury. How much?": the last sentence leans on the first
+        found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", [])
+        slots["context"] = [u for u in found_words if u.at in telling]
+        slots["unknown"] = [u for u in found_words if u.at not in telling]
         slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")))
         slots["signals"] = self._signals(tokens, padded, masked, found)
         slots["features"], slots["programme"] = self._features(slots)
@@ -119,7 +125,8 @@ class Understander:
              for m in self.terms[int(t.value)].means if m.measure not in shared), None)
         readings = {measure, *found["alternatives"]}
         found["foreign"] = [  # "children" of modern slavery: a breakdown of another table
-            " ".join(tokens[t.start:t.end]) for t in term_tags
+            Unknown(word=" ".join(tokens[t.start:t.end]), role="restriction", kind="subgroup",
+                    at=t.start) for t in term_tags
             if all((m.category or self.terms[int(t.value)].restricts) and m.measure not in readings
                    for m in self.terms[int(t.value)].means)]
         for tag in term_tags:
@@ -232,6 +239,19 @@ class Understander:
             if hits > overlap:
                 best, overlap = row["id"], hits
         return (best, "text") if overlap >= 2 else (None, "")
+
+
+def _telling(text: str, sentences: list[list[str]]) -> set[int]:
+    """The tokens of sentences that ask nothing: the asker's context. The asking sentences are
+    those ending in a question mark, or the last one when none does."""
+    ends = [s.rstrip().endswith("?") for s in SENTENCE_END.split(text)]
+    asking = [i for i, end in enumerate(ends) if end] or [len(sentences) - 1]
+    telling, start = set(), 0
+    for i, words in enumerate(sentences):
+        if i not in asking:
+            telling |= set(range(start, start + len(words)))
+        start += len(words)
+    return telling
 
 
 def _direction(padded: str, words) -> str | None:
