@@ -123,6 +123,7 @@ class Assistant:
         if answer.status == Status.clarify:
             return
         programme = frame.programme or (self.context.programme if frame.follow_up else None)
+        places = [u for u in frame.unknown + frame.context if u.role == "place"] or match.places
         if match.measure:
             earlier = self.context.periods if (self.context.measure == match.measure
                                                and self.context.periods != match.periods) else []
@@ -131,7 +132,9 @@ class Assistant:
                                    earlier_periods=earlier,
                                    quarters=match.quarters, categories=match.categories,
                                    excluded_categories=match.excluded_categories,
-                                   subject=answer.subject, programme=programme)
+                                   subject=answer.subject, programme=programme,
+                                   places=places)
         else:  # "What does FGM stand for?" then "how many cases?": the topic stays
             self.context = Context(intent=match.intent, subject=answer.subject, programme=programme,
-                                   measure=frame.measure, categories=frame.categories)
+                                   measure=frame.measure, categories=frame.categories,
+                                   places=places)

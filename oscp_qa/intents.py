@@ -58,7 +58,8 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         subject = f"glossary:{frame.glossary[0]}"
     if best == "priorities" and context.subject.startswith("pcc:"):
         subject = context.subject
-    slots: dict = {"intent": best, "score": scores[best], "scores": scores, "subject": subject}
+    slots: dict = {"intent": best, "score": scores[best], "scores": scores, "subject": subject,
+                   "places": context.places if frame.signals.there else []}
     if best in FIGURE_INTENTS or best in ("method", "why"):
         slots.update(_figure_slots(best, frame, context, latest_year))
     return Match(**slots)

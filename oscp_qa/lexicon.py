@@ -74,7 +74,8 @@ class Lexicon:
         (as achievements' places), which still restrict a figure to somewhere it has none."""
         covered = {i for t in tags for i in range(t.start, t.end)}
         found = [Unknown(word=self.places[key], role="place", kind="mentioned", at=t.start)
-                 for t in tags if t.kind == "place" and (key := tuple(tokens[t.start:t.end])) in self.places]
+                 for t in tags if t.kind in ("place", "achievement")
+                 and (key := tuple(tokens[t.start:t.end])) in self.places]
         index = 0
         while index < len(tokens):
             size = self._place_at(tokens, index, covered)

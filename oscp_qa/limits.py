@@ -30,8 +30,8 @@ def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
         frame = frame.model_copy(update={"asks": "figure" if match.measure else "money"})
     figures = match.intent in FIGURE_INTENTS
     unknown_places = [u for u in frame.unknown if u.role == "place" and u.kind != "mentioned"]
-    places = [u for u in frame.unknown if u.role == "place"] if figures or frame.measure \
-        else unknown_places
+    places = [u for u in frame.unknown if u.role == "place"] + match.places \
+        if figures or frame.measure else unknown_places
     if places:
         return _refuse(scope, match, _no_place(scope, match, places), ["place"])
     later = _after_the_plan(scope, frame)

@@ -53,6 +53,7 @@ class Signals(Frozen):
     every_year: bool = False        # "has it gone up every year", "each year"
     others: bool = False            # "and the other strands?"
     than: bool = False              # "how many more in Oxfordshire than in Oxford?"
+    there: bool = False             # "round there": the place the conversation was on
     direction: Literal["up", "down"] | None = None   # the way "is it going down?" asks about
     dimensions: list[Dimension] = []  # what a ranking ranks, as the question says it, in order
     negation: bool = False          # "not aligned to a PCC priority"
@@ -150,6 +151,7 @@ class Context(Model):
     excluded_categories: list[str] = []
     subject: str = ""                 # e.g. "achievement:op-vigilant", "pcc:2"
     programme: str | None = None      # the achievement last named, which "it" may refer to
+    places: list[Unknown] = []        # places named that the plan has no figures for
 
 
 class Match(Frozen):
@@ -167,4 +169,5 @@ class Match(Frozen):
     categories: list[str] = []
     excluded_categories: list[str] = []
     carried: list[str] = []           # slots taken from the conversation
+    places: list[Unknown] = []        # a place "there" refers to, from the conversation
     subject: str | None = None        # the achievement, term or PCC priority asked about

@@ -115,6 +115,7 @@ class Words(Strict):
     time_words: list[str]
     person_roles: list[str]
     others: list[str]
+    there: list[str]
     rising: list[str]
     falling: list[str]
     pcc_names: list[str]

@@ -79,6 +79,9 @@ class Understander:
         found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", [])
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = [u for u in found_words if u.at not in telling]
+        if any(u.role == "other" for u in slots["unknown"]):
+            slots["counting"] = False  # "how many spiking incidents": the count is of something
+            # no table holds, so "incidents" does not make it police-recorded ASB
         slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")))
         slots["signals"] = self._signals(tokens, padded, masked, found)
         slots["features"], slots["programme"] = self._features(slots)
@@ -182,7 +185,7 @@ class Understander:
             by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year), direction=_direction(padded, words),
             others=_has(padded, words.others) and not _has(padded, words.remainder_of),
-            than=" than " in padded,
+            than=" than " in padded, there=_has(padded, words.there),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
             negation=_has(padded, words.negations), lists_oscp=_has(padded, words.oscp_priority_list),
             names_pcc=_has(padded, words.pcc_names), which_pcc=_has(padded, words.which_pcc),

@@ -183,3 +183,27 @@ def test_a_crash_inside_ask_fails_under_test(assistant, monkeypatch):
     monkeypatch.setitem(compose.COMPOSERS, "lookup", broken)
     with pytest.raises(RuntimeError, match="composer bug"):
         assistant.ask("hate crime in Oxford in 2021")
+
+
+def test_a_sentence_that_asks_nothing_is_context(assistant):
+    answer = assistant.ask("My son's school in Littlemore is worried about kids carrying knives. "
+                           "Is weapon possession going up or down in Oxford?")
+    assert answer.status == Status.answered and "decreased" in answer.text
+    assistant.reset()
+    assert assistant.ask("crime in Banbury. How much?").status == Status.no_answer
+
+
+def test_there_refers_to_the_place_the_conversation_was_on(assistant):
+    assistant.ask("I live near Temple Cowley. Did we get new CCTV?")
+    answer = assistant.ask("Has it reduced crime round there?")
+    assert answer.status == Status.no_answer and "Temple Cowley" in answer.text
+
+
+def test_a_count_of_something_no_table_holds_is_not_a_neighbouring_count(assistant):
+    answer = assistant.ask("How many spiking incidents were reported in Oxford in 2021?")
+    assert answer.status == Status.no_answer
+
+
+def test_a_later_plan_year_is_refused_for_text_answers(assistant):
+    answer = assistant.ask("What are the partnership's priorities for 2023-24?")
+    assert answer.status == Status.no_answer and "2023/24" in answer.text
