@@ -41,7 +41,7 @@ def compose(scope: Scope, match: Match, frame: Frame) -> tuple[Answer, Match]:
     composer = COMPOSERS[match.intent]
     if match.intent in FIGURE_INTENTS and _directions_only(scope, match.measure):
         composer = figures.direction
-    elif match.intent in ("compare_areas", "rank", "lookup") and match.other_measure \
+    elif match.intent in ("compare_areas", "rank") and match.other_measure \
             and match.other_measure != match.measure:
         composer = side_by_side.compare_measures
     elif match.intent in FIGURE_INTENTS and match.area_op:
