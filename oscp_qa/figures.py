@@ -178,7 +178,7 @@ def years_to_compare(scope: Scope, match: Match) -> tuple[str, str]:
 def change(scope: Scope, match: Match, frame: Frame) -> Answer:
     start, end = years_to_compare(scope, match)
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
-    if not match.quarters and any(r["quarter"] for r in rows):
+    if len(match.quarters) != 1 and any(r["quarter"] for r in rows):
         return _change_of_year_totals(scope, match, rows, start, end)
     lines, facts = [f"{measure_title(scope, match)}, {start} to {end}:"], []
     verdict = None  # "the plan says it fell by 8.43%, is that right?": checked on the first area
@@ -212,8 +212,11 @@ def change(scope: Scope, match: Match, frame: Frame) -> Answer:
 
 def _change_of_year_totals(scope: Scope, match: Match, rows: list[sqlite3.Row], start: str,
                            end: str) -> Answer:
-    """Years of quarterly figures are compared by their totals, each added up in the open."""
-    quarters = scope.repo.dimension(scope.plan_id, match.measure, "quarter")
+    """Years of quarterly figures are compared by their totals (of the quarters asked, or all
+    four), each added up in the open."""
+    quarters = match.quarters or scope.repo.dimension(scope.plan_id, match.measure, "quarter")
+    present = sorted({r["period"] for r in rows})  # "2021" asked of financial years is 2021/22
+    start, end = present[0], present[-1]
     years = {p: [r for r in rows if r["period"] == p] for p in (start, end)}
     for period, group in years.items():
         if len(group) < len(quarters):
@@ -226,12 +229,14 @@ def _change_of_year_totals(scope: Scope, match: Match, rows: list[sqlite3.Row], 
     old, new = totals[start], totals[end]
     diff, pct = new - old, fmt.pct_change(old, new)
     where = scope.area(rows[0]["area"])
-    lines = [f"{measure_title(scope, match)}, {where}, whole years {start} and {end}:",
+    span = "whole years" if not match.quarters else \
+        fmt.listing([scope.quarter(q) for q in match.quarters]) + " of"
+    lines = [f"{measure_title(scope, match)}, {where}, {span} {start} and {end}:",
              *[f"- {p}: **{fmt.number(v)}** ({sums[p]})" for p, v in totals.items()],
              f"Change: **{fmt.signed(diff)}** ({fmt.number(new)} − {fmt.number(old)}), "
              f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old)} × 100)."]
     source = scope.fact(rows[0]).source
-    facts = [Fact(label=f"{measure_title(scope, match)} ({where}, {p}, all quarters)", value=v,
+    facts = [Fact(label=f"{measure_title(scope, match)} ({where}, {span} {p})", value=v,
                   unit=rows[0]["unit"], area=where, period=p, source=source, derived=sums[p])
              for p, v in totals.items()]
     facts.append(Fact(label=f"Change {start} to {end} ({where})", value=diff, unit=rows[0]["unit"],

@@ -40,8 +40,11 @@ def read(tokens: list[str], words) -> Periods:
     """Years and quarters from the tokens; other numbers are kept as plain mentions."""
     found = Periods()
     text = " " + " ".join(tokens) + " "
-    for quarter, phrases in words.quarters.items():
+    for run, phrases in words.quarter_runs.items():  # "April to December": three quarters
         if any(f" {phrase} " in text for phrase in phrases):
+            found.quarters += [q for q in run.split() if q not in found.quarters]
+    for quarter, phrases in words.quarters.items():
+        if any(f" {phrase} " in text for phrase in phrases) and quarter not in found.quarters:
             found.quarters.append(quarter)
     for name, relative in (("latest_year", "latest"), ("previous_year", "previous"),
                            ("next_year", "next")):

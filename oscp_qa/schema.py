@@ -133,6 +133,7 @@ class Words(Strict):
     stopwords: list[str]
     filler: list[str]
     quarters: dict[str, list[str]]
+    quarter_runs: dict[str, list[str]]
     latest_year: list[str]
     previous_year: list[str]
     next_year: list[str]

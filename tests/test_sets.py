@@ -99,3 +99,11 @@ def test_yes_or_no_comes_first(assistant, question, verdict):
 def test_a_follow_up_difference_uses_both_years_asked(assistant):
     answer = ask(assistant, "council asb cases 2019", "and 2021?", "what's the difference?")
     assert "+933" in answer.text
+
+
+def test_the_first_three_quarters_of_two_years(assistant):
+    answer = ask(assistant, "Table 5: total DA occurrences involving children for April-December "
+                            "2021 compared with April-December 2020.")
+    assert "**1,186** (387 + 440 + 359)" in answer.text
+    assert "**1,203** (400 + 428 + 375)" in answer.text and "+17" in answer.text
+    _checked(answer)
