@@ -51,11 +51,13 @@ def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
         and match.intent not in ("search", "priorities", "method", "why")
     if restrictions and (figures or counted):
         words = fmt.listing([f"“{u.word}”" for u in restrictions])
-        what = scope.measures[match.measure].label if match.measure in scope.measures \
-            else "what you asked about"
+        about = [u.kind for u in restrictions] + [match.measure or ""]
+        if match.measure not in scope.measures:  # a programme or a term: say what it does say
+            return _refuse(scope, match, f"The plan gives no figure for {words} here. "
+                                         f"{_said_instead(scope, match)}", about)
         return _refuse(scope, match, f"The plan has no figure for that: it does not break "
-                                     f"{what} down by {words}.",
-                       [u.kind for u in restrictions] + [match.measure or ""])
+                                     f"{scope.measures[match.measure].label} down by {words}.",
+                       about)
     if match.intent == "achievement" and frame.asks in FACT_KINDS:
         return _programme_lacks(scope, frame, match)
     named = frame.features.duty_named or frame.features.glossary
@@ -68,6 +70,16 @@ def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, f"The plan gives no amount of money for "
                                      f"{scope.measures[match.measure].label}.", ["money"])
     return None
+
+
+def _said_instead(scope: Scope, match: Match) -> str:
+    """What the plan does say of the programme or term asked about, quoted."""
+    kind, _, name = (match.subject or "").partition(":")
+    if kind == "achievement" and (row := scope.repo.achievement(scope.plan_id, name)):
+        return f"What it says of {row['title']}: “{row['text']}”"
+    if kind == "glossary" and (row := scope.repo.glossary_term(scope.plan_id, name)):
+        return f"What it says of {row['term']}: {row['meaning']}"
+    return ""
 
 
 def _after_the_plan(scope: Scope, frame: Frame) -> list[str]:
@@ -116,9 +128,7 @@ def _no_place(scope: Scope, match: Match, places: list) -> str:
 def _programme_lacks(scope: Scope, frame: Frame, match: Match) -> Answer | None:
     """'How many arrests did Op Vigilant make?': the programme's facts hold no such count."""
     programme = (match.subject or "").partition(":")[2]
-    facts = scope.repo.achievement_facts(scope.plan_id, programme)
-    row = scope.repo.achievement(scope.plan_id, programme)
-    kinds = [f for f in facts if f["kind"] in FACT_KINDS[frame.asks]]
+    row, kinds = scope.programme_facts(programme, FACT_KINDS[frame.asks])
     if frame.features.achievement_text and frame.asks == "count":  # found by its words only:
         def names_it(fact) -> bool:  # a count of the thing asked: "four cases" for "cases"
             said = {lemma(w) for w in normalise(f"{fact['label']} {fact['value']}").split()}

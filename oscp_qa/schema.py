@@ -116,6 +116,7 @@ class Words(Strict):
     person_roles: list[str]
     others: list[str]
     there: list[str]
+    back_references: list[str]
     rising: list[str]
     falling: list[str]
     pcc_names: list[str]

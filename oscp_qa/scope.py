@@ -76,6 +76,24 @@ class Scope:
                 seen.setdefault(note["id"], note["text"])
         return list(seen.values())
 
+    def programme_facts(self, achievement_id: str, kinds: set[str]) -> tuple:
+        """The achievement's facts of these kinds, or those of the one that continues it (the
+        next under the same heading, pointing back to it): (row, facts), facts empty if none."""
+        rows = self.repo.achievements(self.plan_id)
+        at = next((i for i, r in enumerate(rows) if r["id"] == achievement_id), None)
+        if at is None:
+            return None, []
+        chain = [rows[at]]
+        if at + 1 < len(rows) and rows[at + 1]["heading"] == rows[at]["heading"] and any(
+                ref in rows[at + 1]["text"].lower() for ref in self.words.back_references):
+            chain.append(rows[at + 1])
+        for row in chain:
+            facts = [f for f in self.repo.achievement_facts(self.plan_id, row["id"])
+                     if f["kind"] in kinds]
+            if facts:
+                return row, facts
+        return rows[at], []
+
     # --- choosing figures ------------------------------------------------------------------------
 
     def holdings(self, near: str = "") -> str:

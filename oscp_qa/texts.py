@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .answer import Answer, Status
+from .limits import FACT_KINDS
 from .question import Frame, Match
 from .scope import Scope
 
@@ -89,6 +90,8 @@ def priorities(scope: Scope, match: Match, frame: Frame) -> Answer:
 
 def achievement(scope: Scope, match: Match, frame: Frame) -> Answer:
     row = scope.repo.achievement(scope.plan_id, subject_of(match, "achievement"))
+    if frame.asks in FACT_KINDS:  # "how many cases has it handled?": maybe in its sequel
+        row = scope.programme_facts(row["id"], FACT_KINDS[frame.asks])[0] or row
     facts = scope.repo.achievement_facts(scope.plan_id, row["id"])
     lines = [f"**{row['title']}** ({row['heading']}): {row['summary']}", "",
              f"The plan: “{row['text']}”"]

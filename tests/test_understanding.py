@@ -7,7 +7,7 @@ import json
 
 import pytest
 from conftest import REPO, numbers_in
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from oscp_qa import Status
@@ -47,6 +47,12 @@ def _holds(text: str, numbers: list[list[str]]) -> bool:
                for group in numbers)
 
 
+def _states_figures(assistant, question: str) -> bool:
+    """The question is answered with figures from the tables (not a date from a programme)."""
+    assistant.reset()
+    return bool(assistant.ask(question).facts)
+
+
 def _with(question: str, tail: str) -> str:
     return f"{question.rstrip(' ?.')} {tail}?"
 
@@ -58,6 +64,7 @@ def test_the_banks_hold_enough_figure_questions():
 @SETTINGS
 @given(case=st.sampled_from(CASES), place=st.sampled_from(PLACES))
 def test_an_unknown_place_turns_a_figure_into_no_answer(assistant, case, place):
+    assume(_states_figures(assistant, case[0]))
     assistant.reset()
     answer = assistant.ask(_with(case[0], place))
     assert answer.status == Status.no_answer, (case[0], place, answer.text)
@@ -68,6 +75,7 @@ def test_an_unknown_place_turns_a_figure_into_no_answer(assistant, case, place):
 @given(case=st.sampled_from(CASES), restriction=st.sampled_from(RESTRICTIONS))
 def test_a_restriction_the_plan_does_not_break_out_turns_a_figure_into_no_answer(
         assistant, case, restriction):
+    assume(_states_figures(assistant, case[0]))
     assistant.reset()
     answer = assistant.ask(_with(case[0], restriction))
     assert answer.status == Status.no_answer, (case[0], restriction, answer.text)
