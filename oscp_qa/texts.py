@@ -90,11 +90,14 @@ def priorities(scope: Scope, match: Match, frame: Frame) -> Answer:
 
 def achievement(scope: Scope, match: Match, frame: Frame) -> Answer:
     row = scope.repo.achievement(scope.plan_id, subject_of(match, "achievement"))
-    if frame.asks in FACT_KINDS:  # "how many cases has it handled?": maybe in its sequel
-        row = scope.programme_facts(row["id"], FACT_KINDS[frame.asks])[0] or row
+    asked = []
+    if frame.asks in FACT_KINDS:  # the answer of the kind asked first; a count may be in the
+        found, asked = scope.programme_facts(row["id"], FACT_KINDS[frame.asks])  # sequel
+        row = found or row
     facts = scope.repo.achievement_facts(scope.plan_id, row["id"])
-    lines = [f"**{row['title']}** ({row['heading']}): {row['summary']}", "",
-             f"The plan: “{row['text']}”"]
+    lines = [f"{f['label']}: **{f['value']}**" for f in asked]
+    lines += [f"**{row['title']}** ({row['heading']}): {row['summary']}", "",
+              f"The plan: “{row['text']}”"]
     if facts:
         lines += ["", "Key facts:"] + [f"- {f['label']}: {f['value']}" for f in facts]
     return _done(scope, match, "\n".join(lines),

@@ -215,3 +215,12 @@ def test_a_count_of_something_no_table_holds_is_not_a_neighbouring_count(assista
 def test_a_later_plan_year_is_refused_for_text_answers(assistant):
     answer = assistant.ask("What are the partnership's priorities for 2023-24?")
     assert answer.status == Status.no_answer and "2023/24" in answer.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("how much money was awarded for safe journey safe destination?", "£426,000"),
+    ("when was operation vigilant introduced?", "2019"),
+])
+def test_a_programme_answer_leads_with_the_kind_asked(assistant, question, first):
+    answer = assistant.ask(question)
+    assert first in answer.text.splitlines()[0]
