@@ -129,10 +129,6 @@ class Frame(Frozen):
     truncated: bool = False
 
     @property
-    def places(self) -> list[str]:
-        return [u.word for u in self.unknown if u.role == "place"]
-
-    @property
     def restrictions(self) -> list[Unknown]:
         return [u for u in self.unknown if u.role == "restriction"]
 
