@@ -38,8 +38,7 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         known.discard("achievement")  # "and in Didcot?" after a figure: a place, not a programme
     if features.duty_named:
         known.add("duty")
-    if frame.measure or (context.measure and _follows_on(frame, rules)) or (
-            frame.sharpened and frame.counting and not frame.features.achievement):
+    if frame.measure or (context.measure and _follows_on(frame, rules)) or frame.counted_topic:
         known.add("measure")
     scores = {r.id: s for r in rules if (s := score(r, frame, known)) is not None}
     best = max(scores, key=lambda k: (scores[k], -[r.id for r in rules].index(k)), default=None)
@@ -90,9 +89,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     same_topic = frame.measure is None or frame.measure == context.measure
     follows = context.measure is not None and (frame.measure is None or frame.follow_up)
     carried: list[str] = []
-    counted = frame.sharpened if frame.counting and not frame.features.achievement else None
-    # ("how many spiking incidents?": the programme named is what is counted, not ASB)
-    slots: dict = {"measure": frame.measure or context.measure or counted, "carried": carried,
+    slots: dict = {"measure": frame.measure or context.measure or frame.counted_topic,
+                   "carried": carried,
                    "other_measure": frame.second_measure}
     if (intent == "compare_areas" and follows and frame.sharpened and not frame.measure
             and frame.sharpened != context.measure):  # "and what the police recorded?"

@@ -129,6 +129,12 @@ class Frame(Frozen):
     truncated: bool = False
 
     @property
+    def counted_topic(self) -> str | None:
+        """The table a count with no topic word is of ("how many cases did the council
+        handle?"), unless a programme is named: then it is what is counted, not a neighbour."""
+        return self.sharpened if self.counting and not self.features.achievement else None
+
+    @property
     def restrictions(self) -> list[Unknown]:
         return [u for u in self.unknown if u.role == "restriction"]
 
