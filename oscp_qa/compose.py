@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import breakdowns, figures, limits, remainders, side_by_side, texts
+from . import breakdowns, figures, limits, quarters, remainders, side_by_side, texts
 from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
 from .question import Frame, Match
@@ -50,6 +50,9 @@ def compose(scope: Scope, match: Match, frame: Frame) -> tuple[Answer, Match]:
             (frame.signals.than and not frame.signals.direction)  # "more in A than in B", not
             or len(scope.repo.dimension(scope.plan_id, match.measure, "period")) < 2):  # "rose faster"
         composer = remainders.difference
+    elif match.intent == "change" and len(match.quarters) != 1 and \
+            scope.repo.dimension(scope.plan_id, match.measure, "quarter"):  # years of quarters
+        composer = quarters.change_of_totals
     elif match.intent in ("lookup", "total", "compare_areas") and match.excluded_categories \
             and not match.categories:
         composer = breakdowns.complement

@@ -1,0 +1,46 @@
+"""Quarterly figures added up: years, or runs of quarters ("April to December"), compared as
+totals, each sum written out."""
+
+from __future__ import annotations
+
+from . import format as fmt
+from .answer import Answer, Fact
+from .figures import answer_with, measure_title, years_to_compare
+from .question import Frame, Match
+from .scope import Scope
+
+
+def change_of_totals(scope: Scope, match: Match, frame: Frame) -> Answer:
+    """Years of quarterly figures are compared by their totals (of the quarters asked, or all
+    four), each added up in the open."""
+    start, end = years_to_compare(scope, match)
+    rows = scope.select(match.model_copy(update={"periods": [start, end]}))
+    quarters = match.quarters or scope.repo.dimension(scope.plan_id, match.measure, "quarter")
+    present = sorted({r["period"] for r in rows})  # "2021" asked of financial years is 2021/22
+    start, end = present[0], present[-1]
+    years = {p: [r for r in rows if r["period"] == p] for p in (start, end)}
+    for period, group in years.items():
+        if len(group) < len(quarters):
+            raise scope.refuse(
+                f"The plan gives only {len(group)} quarters for {period}, so it has no full-year "
+                f"total to compare; those quarters add up to {fmt.number(sum(r['value'] for r in group))} "
+                f"({' + '.join(fmt.number(r['value']) for r in group)}).", match)
+    totals = {p: sum(r["value"] for r in g) for p, g in years.items()}
+    sums = {p: " + ".join(fmt.number(r["value"]) for r in g) for p, g in years.items()}
+    old, new = totals[start], totals[end]
+    diff, pct = new - old, fmt.pct_change(old, new)
+    where = scope.area(rows[0]["area"])
+    span = "whole years" if not match.quarters else \
+        fmt.listing([scope.quarter(q) for q in match.quarters]) + " of"
+    lines = [f"{measure_title(scope, match)}, {where}, {span} {start} and {end}:",
+             *[f"- {p}: **{fmt.number(v)}** ({sums[p]})" for p, v in totals.items()],
+             f"Change: **{fmt.signed(diff)}** ({fmt.number(new)} − {fmt.number(old)}), "
+             f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old)} × 100)."]
+    source = scope.fact(rows[0]).source
+    facts = [Fact(label=f"{measure_title(scope, match)} ({where}, {span} {p})", value=v,
+                  unit=rows[0]["unit"], area=where, period=p, source=source, derived=sums[p])
+             for p, v in totals.items()]
+    facts.append(Fact(label=f"Change {start} to {end} ({where})", value=diff, unit=rows[0]["unit"],
+                      area=where, period=f"{start}-{end}", source=source,
+                      derived=f"{fmt.number(new)} − {fmt.number(old)}"))
+    return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
