@@ -4,8 +4,10 @@ read-only Engine on it, and a fresh Assistant (a new conversation) for every tes
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,16 @@ def feedback_target(request, tmp_path) -> dict:
     with psycopg.connect(url) as conn:
         conn.execute("drop table if exists feedback")
     return {"url": url}
+
+
+def digest(path: Path) -> str:
+    """A file's content hash, to show a database was (or was not) rewritten."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def root(tmp_path) -> Path:
+    """A writable copy of the knowledge folder, for tests that break or change it."""
+    copy = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, copy)
+    return copy

@@ -3,7 +3,6 @@ reports the replica unhealthy until the knowledge is fixed, writing nothing."""
 
 from __future__ import annotations
 
-import hashlib
 import http.server
 import shutil
 import socket
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import KNOWLEDGE
+from conftest import KNOWLEDGE, digest
 
 from oscp_qa import Assistant, Engine, health, store
 from oscp_qa.cli import main
@@ -22,17 +21,6 @@ SERVING_OLD = ("The knowledge files are invalid, so answers come from the last g
                "{db}, built before the change.")
 CLOSED = ("The knowledge files are invalid and there is no usable database, so visitors see a "
           "maintenance message.")
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def root(tmp_path) -> Path:
-    copy = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE, copy)
-    return copy
 
 
 @pytest.fixture

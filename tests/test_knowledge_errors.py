@@ -21,13 +21,6 @@ PLAN = Path("plans/oscp-2022-23")
 FIGURES = PLAN / "figures.csv"
 
 
-@pytest.fixture
-def root(tmp_path) -> Path:
-    copy = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE, copy)
-    return copy
-
-
 # --- ways to break a file ------------------------------------------------------------------------
 
 

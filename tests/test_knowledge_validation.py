@@ -27,13 +27,6 @@ SAFEGUARDING = Path("language/safeguarding.yaml")
 HEADER = "table,measure,area,period,quarter,category,stat,value,unit,row_label"
 
 
-@pytest.fixture
-def root(tmp_path) -> Path:
-    copy = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE, copy)
-    return copy
-
-
 def lines(relative: Path) -> list[str]:
     return (KNOWLEDGE / relative).read_text(encoding="utf-8").splitlines()
 

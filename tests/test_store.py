@@ -3,28 +3,16 @@ read-only, and never changed by anything a user types."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import KNOWLEDGE, ask, has_number
+from conftest import KNOWLEDGE, ask, digest, has_number
 
 from oscp_qa import Answer, Assistant, DatabaseError, Engine, Status, knowledge, store
 
 FIGURES = Path("plans/oscp-2022-23/figures.csv")
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def root(tmp_path) -> Path:
-    copy = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE, copy)
-    return copy
 
 
 @pytest.fixture
