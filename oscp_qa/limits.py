@@ -45,7 +45,8 @@ def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
     if frame.asks == "named_person":
         return _refuse(scope, match, "The plan names no one in that role: it does not say who "
                                      "leads, chairs or holds any post by name.", ["person"])
-    source = _source_text(scope, frame, match)
+    # read only when a restriction or a "when" has to be checked against what the plan says
+    source = _source_text(scope, frame, match) if frame.restrictions or frame.asks == "date" else ""
     restrictions = [u for u in frame.restrictions if not _said_in(u, source)]
     counted = (frame.asks in ("count", "money") or frame.wants_number) \
         and match.intent not in ("search", "priorities", "method", "why")
