@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from . import figures
 from .answer import Chart, ChartPoint
 from .assistant import Engine
 from .scope import NO_PERIOD
@@ -206,14 +207,7 @@ def _short_quarter(quarter: str) -> str:
 
 
 def _direction(engine: Engine, row: sqlite3.Row) -> str:
-    scope = engine.scope
-    what = scope.category(row["category"]) or scope.measures[row["measure"]].label
-    since = f" compared with {row['compared_with']}" if row["compared_with"] else ""
-    went = "increased" if row["direction"] == "increase" else "decreased"
-    where = f" in {scope.area(row['area'])}" if row["area"] else ""
-    unnamed = "" if row["area"] else " The plan names no area."
-    return (f"{what[0].upper()}{what[1:]}{where} {went} in {row['period']}"
-            f"{since}.{unnamed} The plan: “{row['quote']}”")
+    return figures.said(engine.scope, row).replace("**", "")
 
 
 # --- priorities ---------------------------------------------------------------------------------

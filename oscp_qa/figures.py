@@ -294,26 +294,32 @@ def trend(scope: Scope, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, rows, chart=_line(scope, match, rows))
 
 
+def said(scope: Scope, row) -> str:
+    """One direction the text gives in words, with the plan's sentence."""
+    what = scope.category(row["category"]) or scope.measures[row["measure"]].label
+    where = f" in {scope.area(row['area'])}" if row["area"] else ""
+    when = f" in {row['period']}" if row["period"] else ""
+    if row["direction"] == "largest":
+        went = f" was the **largest group**{where}{when}"
+    else:
+        compared = f" compared with {row['compared_with']}" if row["compared_with"] else ""
+        went = f"{where} **{row['direction']}d**{when}{compared}"
+    unnamed = "" if row["area"] else " The plan names no area."
+    return f"{what[:1].upper() + what[1:]}{went}.{unnamed} The plan: “{row['quote']}”"
+
+
 def direction(scope: Scope, match: Match, frame: Frame) -> Answer:
     """For charts the text describes without figures: the direction, and no number."""
     rows = scope.repo.directions(scope.plan_id, match.measure, match.categories or None)
     if not rows:
         rows = scope.repo.directions(scope.plan_id, match.measure)
-    lines = []
-    for row in rows:
-        what = scope.category(row["category"]) or scope.measures[row["measure"]].label
-        compared = f" compared with {row['compared_with']}" if row["compared_with"] else ""
-        word = "increased" if row["direction"] == "increase" else "decreased"
-        where = f" in {scope.area(row['area'])}" if row["area"] else ""
-        unnamed = "" if row["area"] else " The plan names no area."
-        lines.append(f"- {what[:1].upper() + what[1:]}{where} **{word}** in "
-                     f"{row['period']}{compared}.{unnamed} The plan: “{row['quote']}”")
+    lines = [f"- {said(scope, row)}" for row in rows]
     table = scope.repo.table(scope.plan_id, rows[0]["table"])
     sources = [scope.table_source(rows[0]["table"])]
     caveats = scope.caveats([rows[0]["table"]])
     if frame.wants_number:
         text = (f"The plan does not give figures for this: {table['label']} is missing from its "
-                f"text, which gives only the direction of change.\n" + "\n".join(lines))
+                f"text, which describes it only in words.\n" + "\n".join(lines))
         return Answer(status=Status.no_answer, text=text, intent=match.intent, sources=sources,
                       caveats=caveats, plan=scope.title)
     return Answer(status=Status.answered, text="\n".join(lines), intent=match.intent,

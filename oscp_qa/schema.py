@@ -253,10 +253,11 @@ class Direction(Strict):
     table: str
     measure: str
     area: str | None = Field(None, description="empty when the plan names no area")
-    period: Period
+    period: Period | None = Field(None, description="empty when the plan gives no period")
     compared_with: Period | None = None
     category: str | None = None
-    direction: Literal["increase", "decrease"]
+    direction: Literal["increase", "decrease", "largest"] = Field(
+        description="a change against compared_with, or the largest group of the breakdown")
     quote: str
 
 

@@ -93,13 +93,20 @@ class Understander:
         """The measure most of the question's topic words agree on, then its categories."""
         term_tags = [t for t in tags if t.kind == "term"]
         votes: Counter[str] = Counter()
+        named: Counter[str] = Counter()  # votes by a word for the measure itself, not a breakdown
         order: list[str] = []
         for tag in term_tags:
             term = self.terms[int(tag.value)]
             for meaning in term.means:
                 votes[meaning.measure] += 1
+                named[meaning.measure] += not meaning.category
                 if term.anchor and meaning.measure not in order:
                     order.append(meaning.measure)
+        for tag in term_tags:  # a word for one measure only ("perpetrators") is a reading too
+            means = self.terms[int(tag.value)].means
+            if order and len(means) == 1 and not means[0].category \
+                    and means[0].measure not in order:
+                order.append(means[0].measure)
         phrases = self.terms[int(term_tags[0].value)].phrases if term_tags else []
         table = next((t.value for t in tags if t.kind == "table"), None)
         if table:  # "Table 5": the measure its table counts, whatever else the words fit
@@ -117,10 +124,14 @@ class Understander:
         measure = max(order, key=lambda m: (votes[m], -order.index(m)))
         shared = {m.measure for t in term_tags for m in self.terms[int(t.value)].means
                   if measure in {x.measure for x in self.terms[int(t.value)].means}}
+        # Two readings of the same words ("aged" of victims or of perpetrators): the one a word
+        # names outright ("perpetrators") beats the one only a breakdown ("18 to 24") points to.
+        measure = max([m for m in order if m in shared and votes[m] == votes[measure]] or [measure],
+                      key=lambda m: (named[m], -order.index(m)))
         found: dict = {"measure": measure, "topic_phrases": phrases, "categories": [],
                        "excluded_categories": [],  # another reading of the same words ("ASB")
                        "alternatives": [m for m in order if m != measure and m in shared
-                                        and votes[m] == votes[measure]]}
+                                        and (votes[m], named[m]) == (votes[measure], named[measure])]}
         after = set(self.words.after_words)
         found["second_measure"] = next(  # "excluding fraud" names no second topic
             (m.measure for t in term_tags if self.terms[int(t.value)].anchor
