@@ -80,6 +80,7 @@ class Features(Frozen):
     achievement_place: bool = False   # found only by a place it names ("Didcot")
     glossary: bool = False
     glossary_only: bool = False
+    bodies_asked: bool = False      # "which council teams ...?": the bodies doing or counting it
 
 
 class Frame(Frozen):

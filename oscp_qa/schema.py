@@ -75,7 +75,7 @@ class Term(Strict):
 
 BoostName = Literal["areas", "duty_named", "about_named", "achievement", "achievement_named",
                     "achievement_number", "achievement_text", "achievement_place", "glossary",
-                    "glossary_only"]
+                    "glossary_only", "bodies_asked"]
 
 
 class IntentRule(Strict):
@@ -114,6 +114,7 @@ class Words(Strict):
     pcc_list: list[str]
     time_words: list[str]
     person_roles: list[str]
+    bodies: list[str]
     others: list[str]
     there: list[str]
     back_references: list[str]

@@ -152,11 +152,17 @@ def glossary(scope: Scope, match: Match, frame: Frame) -> Answer:
                  [f"{scope.title}, glossary"], subject=f"glossary:{row['term']}")
 
 
+DUTY_WORDS = {"duty", "duties", "statutory"}
+
+
 def duties(scope: Scope, match: Match, frame: Frame) -> Answer:
     rows = scope.repo.duties(scope.plan_id)
     chosen = [r for r in rows if r["id"] in frame.duties]
+    term = next((t for t in frame.glossary if set(t.lower().split()) & DUTY_WORDS), None)
+    if not chosen and term:  # a duty the plan names as a term, not among its statutory ones
+        return glossary(scope, match.model_copy(update={"subject": f"glossary:{term}"}), frame)
     if not chosen:
-        words = [w for w in frame.content_words if w not in ("duty", "duties", "statutory")]
+        words = [w for w in frame.content_words if w not in DUTY_WORDS]
         hits = scope.repo.search("duties", scope.plan_id, words + frame.topic_terms, 1)
         chosen = hits
     source = [f"{scope.title}, Statutory duties and responsibilities"]

@@ -218,6 +218,7 @@ class Understander:
             achievement_text=how == "text", achievement_place=how == "place",
             glossary=bool(glossary),
             glossary_only=bool(glossary) and self._glossary_only(slots),
+            bodies_asked=not achievement and _asks_bodies(slots["tokens"], set(self.words.bodies)),
         )
         return features, achievement
 
@@ -266,6 +267,12 @@ def _telling(text: str, sentences: list[list[str]]) -> set[int]:
             telling |= set(range(start, start + len(words)))
         start += len(words)
     return telling
+
+
+def _asks_bodies(tokens: list[str], bodies: set[str]) -> bool:
+    """'Which council teams', 'what other agencies': which or what, then a body within two words."""
+    return any(w in ("which", "what") and bodies & set(tokens[i + 1:i + 4])
+               for i, w in enumerate(tokens))
 
 
 def _direction(padded: str, words) -> str | None:
