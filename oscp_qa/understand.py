@@ -76,7 +76,8 @@ class Understander:
         telling = _telling(text[:limit], sentences)
         if not any(t.start not in telling for t in tags if t.kind != "area"):
             telling = set()  # "crime in Banbury. How much?": the last sentence leans on the first
-        found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", [])
+        found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
+            + self._stray_months(tokens)
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = [u for u in found_words if u.at not in telling]
         if any(u.role == "other" for u in slots["unknown"]):
@@ -163,6 +164,27 @@ class Understander:
                     or self.areas[tag.value].parent
                 return AreaOp(whole=whole, part=tag.value) if whole else None
         return None
+
+    def _stray_months(self, tokens: list[str]) -> list[Unknown]:
+        """Months that are not one of the plan's quarters or a whole year: part of a year."""
+        words = self.words
+        spans = [p.split() for p in words.whole_year_months + [
+            p for phrases in (*words.quarters.values(), *words.quarter_runs.values()) for p in phrases]]
+        inside: set[int] = set()
+        for i in range(len(tokens)):
+            for span in spans:
+                if tokens[i:i + len(span)] == span:
+                    inside |= set(range(i, i + len(span)))
+        months, before = set(words.months), set(words.month_prepositions)
+
+        def month(i: int, w: str) -> bool:
+            if w in words.everyday_months:  # "may I ask" is no month; "in May", "May 2021" are
+                return (i > 0 and tokens[i - 1] in before) or (
+                    i + 1 < len(tokens) and tokens[i + 1][:4].isdigit())
+            return w in months or ("-" in w and bool(set(w.split("-")) & months)
+                                   and w not in self.vocabulary.known_words)
+        return [Unknown(word=w, role="restriction", kind="time", at=i)
+                for i, w in enumerate(tokens) if i not in inside and month(i, w)]
 
     def _masked(self, tokens: list[str], tags: list[Tag]) -> str:
         """The text with topic words blanked, so a topic word is never read as an intent cue."""
