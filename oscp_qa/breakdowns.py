@@ -201,7 +201,7 @@ def total(scope: Scope, match: Match, frame: Frame) -> Answer:
         across = "quarter"
     elif len(match.categories) > 1 or measure.summable:
         across = "category"
-    elif len(match.periods) > 1 or frame.signals.every_year:  # "over the five years"
+    elif len(match.periods) > 1 or frame.signals.every_year or frame.signals.average:
         across = "period"
     else:  # nothing to add up: a sum over every year is not what "total" means here
         return lookup(scope, match, frame)
@@ -225,6 +225,14 @@ def total(scope: Scope, match: Match, frame: Frame) -> Answer:
         if across == "quarter":
             head = f"{scope.area(group[0]['area'])}, {group[0]['period']} (all four quarters)"
         lines.append(f"- {head}: **{fmt.number(value)}** ({arithmetic})")
+        if frame.signals.average and across == "period":  # "the average a year"
+            mean = round(value / len(group), 2)
+            lines.append(f"  Average a year: **{fmt.number(mean)}** "
+                         f"({fmt.number(value)} ÷ {len(group)} years)")
+            facts.append(Fact(label=f"Average {measure.label} a year ({head})", value=mean,
+                              unit=group[0]["unit"], area=scope.area(group[0]["area"]),
+                              source=scope.fact(group[0]).source,
+                              derived=f"({arithmetic}) ÷ {len(group)}"))
         if across == "category" and measure.total_category:
             printed = scope.repo.figures(scope.plan_id, measure.id, area=[group[0]["area"]],
                                          period=[group[0]["period"]], category=[measure.total_category])

@@ -47,6 +47,7 @@ def normalise(text: str) -> str:
     text = _SPOKEN_YEAR.sub(_spoken_year, text)
     text = _YEAR_SPAN.sub(_year_span, text)
     text = re.sub(r"(?<=[a-z])-to-(?=[a-z])", " to ", text)  # "April-to-June"
+    text = re.sub(r"(?<=[a-z])-(?=(?:type|types|kind|kinds|style)\b)", " ", text)  # "community-type"
     tokens = [token.strip(".,-/") or token for token in text.split()]
     return " ".join(t for t in tokens if t and t not in {".", ",", "-", "/"})
 

@@ -137,6 +137,7 @@ class Words(Strict):
     quarters: dict[str, list[str]]
     quarter_runs: dict[str, list[str]]
     months: list[str]
+    average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]
     whole_year_months: list[str]

@@ -217,6 +217,7 @@ class Understander:
             lowest=_has(masked, words.lowest_words), second=_has(masked, words.second_words),
             by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year), direction=_direction(padded, words),
+            average=_has(padded, words.average),
             others=_has(padded, words.others) and not _has(padded, words.remainder_of),
             than=" than " in padded, there=_has(padded, words.there),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
