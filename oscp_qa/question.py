@@ -81,6 +81,7 @@ class Features(Frozen):
     achievement_place: bool = False   # found only by a place it names ("Didcot")
     glossary: bool = False
     glossary_only: bool = False
+    all_parts: bool = False         # "all strands", "every category": the parts added up
     bodies_asked: bool = False      # "which council teams ...?": the bodies doing or counting it
 
 

@@ -50,11 +50,30 @@ def remainder(scope: Scope, match: Match, frame: Frame) -> Answer:
                            f"the same years, so it cannot work out {label}.", match)
     if changing:
         lines += _changes(series, label)
+    elif match.intent == "total" and scope.measures[match.measure].summable:
+        facts += _totals(series, label, measure_title(scope, match), lines, facts[0].source)
     chart = Chart(kind="line" if changing else "bar", title=f"{measure_title(scope, match)}: {label}",
                   x_label="Year", y_label=rows[0]["unit"].capitalize(),
                   points=[ChartPoint(x=p, y=v, series=scope.category(c) or label)
                           for (_, c, p), v in series.items()])
     return answer_with(scope, match, lines, rows, facts=facts, chart=chart)
+
+
+def _totals(series: dict[tuple, float], label: str, title: str, lines: list[str],
+            source: str) -> list[Fact]:
+    """'All strands together': the remainder's parts added up for each year, with the working."""
+    by_period: dict[str, list[float]] = defaultdict(list)
+    for (_, _, period), value in series.items():
+        by_period[period].append(value)
+    found = []
+    for period, values in by_period.items():
+        if len(values) < 2:
+            continue
+        arithmetic = " + ".join(fmt.number(v) for v in values)
+        lines.append(f"All together, {period}: **{fmt.number(sum(values))}** ({arithmetic})")
+        found.append(Fact(label=f"Total {title} ({label}, {period})", value=sum(values),
+                          area=label, period=period, source=source, derived=arithmetic))
+    return found
 
 
 def _changes(series: dict[tuple, float], label: str) -> list[str]:

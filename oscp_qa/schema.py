@@ -75,7 +75,7 @@ class Term(Strict):
 
 BoostName = Literal["areas", "duty_named", "about_named", "achievement", "achievement_named",
                     "achievement_number", "achievement_text", "achievement_place", "glossary",
-                    "glossary_only", "bodies_asked"]
+                    "glossary_only", "bodies_asked", "all_parts"]
 
 
 class IntentRule(Strict):
@@ -137,6 +137,8 @@ class Words(Strict):
     quarters: dict[str, list[str]]
     quarter_runs: dict[str, list[str]]
     months: list[str]
+    all_parts: list[str]
+    taken_out: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

@@ -159,11 +159,17 @@ class Understander:
                 part = next((a for a in areas if self.areas[a].parent == tag.value), None) \
                     or next((a.id for a in self.areas.values() if a.parent == tag.value), None)
                 return AreaOp(whole=tag.value, part=part) if part else None
-            if _preceded_by(tokens, tag, set(self.words.outside_of)):
+            if _preceded_by(tokens, tag, set(self.words.outside_of)) or _followed_by(
+                    tokens, tag, self.words.taken_out, tags):
                 whole = next((a for a in areas if a != tag.value), None) \
                     or self.areas[tag.value].parent
-                return AreaOp(whole=whole, part=tag.value) if whole else None
+                return AreaOp(whole=whole, part=tag.value) if self._within(tag.value, whole) else None
         return None
+
+    def _within(self, part: str, whole: str | None) -> bool:
+        """Oxford is within Oxfordshire and Thames Valley; no area is within a part of itself."""
+        parent = self.areas[part].parent
+        return whole is not None and (parent == whole or (parent is not None and self._within(parent, whole)))
 
     def _stray_months(self, tokens: list[str]) -> list[Unknown]:
         """Months that are not one of the plan's quarters or a whole year: part of a year."""
@@ -241,6 +247,7 @@ class Understander:
             achievement_text=how == "text", achievement_place=how == "place",
             glossary=bool(glossary),
             glossary_only=bool(glossary) and self._glossary_only(slots),
+            all_parts=_has(" " + " ".join(slots["tokens"]) + " ", self.words.all_parts),
             bodies_asked=not achievement and _asks_bodies(slots["tokens"], set(self.words.bodies)),
         )
         return features, achievement
@@ -319,6 +326,14 @@ def _preceded_by(tokens: list[str], tag: Tag, words: set[str]) -> bool:
     """One of the words (or two-word phrases) just before the tag, skipping 'the'."""
     before = [w for w in tokens[max(0, tag.start - 3):tag.start] if w != "the"][-2:]
     return any(w in words for w in before) or " ".join(before) in words
+
+
+def _followed_by(tokens: list[str], tag: Tag, phrases: list[str], tags: list[Tag]) -> bool:
+    """One of the phrases in the few words after the tag, before any other area is named
+    ("the county once Oxford city is taken out")."""
+    stop = min([t.start for t in tags if t.kind == "area" and t.start >= tag.end] + [tag.end + 4])
+    after = " " + " ".join(tokens[tag.end:stop]) + " "
+    return any(f" {p} " in after for p in phrases)
 
 
 def _between(tokens: list[str], years: list[str], range_words: list[str]) -> bool:
