@@ -122,9 +122,10 @@ def rank(scope: Scope, match: Match, frame: Frame) -> Answer:
     rows = [r for r in rows if (r["category"] is None or r["category"] != measure.total_category)
             and r["category"] not in match.excluded_categories
             and not (dimension == "area" and scope.areas[r["area"]].covers)]
-    by_change = dimension == "area" and frame.signals.change_cue
-    if by_change:
+    if dimension == "area" and frame.signals.change_cue:
         return _rank_change(scope, match, frame)
+    if dimension == "period" and frame.signals.change_cue and not match.quarters:
+        return _rank_steps(scope, match, frame, rows)
     lowest = frame.signals.lowest
     if dimension == "area" and measure.summable and not match.categories:
         return _rank_area_totals(scope, match, rows, lowest)
@@ -160,6 +161,32 @@ def _rank_area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row], lowes
              f"({' + '.join(fmt.number(r['value']) for r in parts)})."]
     lines.append("In order: " + "; ".join(
         f"{scope.area(a)} {fmt.number(sum(r['value'] for r in group))}" for a, group in ordered) + ".")
+    return answer_with(scope, match, lines, rows)
+
+
+def _rank_steps(scope: Scope, match: Match, frame: Frame, rows: list[sqlite3.Row]) -> Answer:
+    """'Which year saw the big jump?': each year against the one before, largest step first."""
+    series: dict[tuple, list[sqlite3.Row]] = {}
+    for row in sorted(rows, key=lambda r: r["period"] or ""):
+        if row["period"] and row["unit"] != "per cent":
+            series.setdefault((row["area"], row["category"]), []).append(row)
+    steps = [(b["value"] - a["value"], a, b) for group in series.values()
+             for a, b in zip(group, group[1:])]
+    if not steps:
+        raise scope.refuse(f"The plan gives {scope.measures[match.measure].label} for one year "
+                           f"only, so there is no change from year to year to rank.", match)
+    lowest = frame.signals.lowest or frame.signals.direction == "down"
+    steps.sort(key=lambda s: s[0], reverse=not lowest)
+    diff, a, b = steps[0]
+    kind = ("largest rise" if diff > 0 else "smallest fall") if not lowest else (
+        "largest fall" if diff < 0 else "smallest rise")
+    where = ", ".join(filter(None, [scope.area(b["area"]), scope.category(b["category"])]))
+    lines = [f"{measure_title(scope, match)}: the {kind} from one year to the next was "
+             f"**{a['period']} to {b['period']}** ({where}): **{fmt.signed(diff)}** "
+             f"({fmt.number(b['value'])} − {fmt.number(a['value'])})."]
+    lines += [f"- {', '.join(filter(None, [scope.area(b['area']), scope.category(b['category'])]))}, "
+              f"{a['period']} to {b['period']}: {fmt.signed(d)} ({fmt.number(b['value'])} − "
+              f"{fmt.number(a['value'])})" for d, a, b in steps]
     return answer_with(scope, match, lines, rows)
 
 

@@ -279,11 +279,11 @@ def trend(scope: Scope, match: Match, frame: Frame) -> Answer:
         lines.append(f"- {where}: {values}. Overall it {word} by {fmt.number(abs(diff))} "
                      f"({fmt.number(last['value'])} − {fmt.number(first['value'])}); highest in "
                      f"{peak['period']}, lowest in {low['period']}.")
-        if len(series) > 2:
-            prev = series[-2]
-            step = last["value"] - prev["value"]
-            lines.append(f"  From {prev['period']} to {last['period']} it "
-                         f"{'rose' if step > 0 else 'fell'} by {fmt.number(abs(step))}.")
+        if len(series) > 2:  # each year against the one before: where it sped up or turned
+            steps = [f"{a['period']} to {b['period']} **{fmt.signed(b['value'] - a['value'])}** "
+                     f"({fmt.number(b['value'])} − {fmt.number(a['value'])})"
+                     for a, b in zip(series, series[1:])]
+            lines.append(f"  Year on year: {'; '.join(steps)}.")
     series = {", ".join(filter(None, [scope.area(a), scope.category(c)])):
               [(r["period"], r["value"]) for r in group]
               for (a, c, _), group in _group(rows).items()}

@@ -137,6 +137,8 @@ class Words(Strict):
     quarters: dict[str, list[str]]
     quarter_runs: dict[str, list[str]]
     months: list[str]
+    shorthand: dict[str, str]
+    pace: list[str]
     all_parts: list[str]
     taken_out: list[str]
     average: list[str]

@@ -41,7 +41,8 @@ class Understander:
     def parse(self, text: str) -> Frame:
         limit = self.language.settings.max_question_chars
         sentences = [normalise(s).split() for s in SENTENCE_END.split(text[:limit])]
-        tokens = self.lexicon.spell([t for s in sentences for t in s])
+        short = self.words.shorthand
+        tokens = self.lexicon.spell([short.get(t, t) for s in sentences for t in s])
         padded = " " + " ".join(tokens) + " "
         tags = self.lexicon.drop_misread_places(tokens, self.vocabulary.tag(tokens))
         found = numbers.read(tokens, self.words)
@@ -306,7 +307,10 @@ def _asks_bodies(tokens: list[str], bodies: set[str]) -> bool:
 
 
 def _direction(padded: str, words) -> str | None:
-    """'up' or 'down' when the question asks about one way only ("up or down?" asks both)."""
+    """'up' or 'down' when the question asks about one way only ("up or down?" asks both).
+    "Is the growth slowing down?" asks about the pace, not the way: no direction."""
+    if _has(padded, words.pace):
+        return None
     up, down = _has(padded, words.rising), _has(padded, words.falling)
     return "up" if up and not down else "down" if down and not up else None
 
