@@ -98,7 +98,7 @@ def test_ask_never_raises_and_every_number_traces_to_the_plan(engine, first, sec
 
 def _conversations(engine) -> list[list[str]]:
     """A mixed workload: every intent's examples, as one-turn and two-turn conversations."""
-    examples = [e for rule in engine.repo.language.intents for e in rule.examples]
+    examples = [e for rule in engine.database.language.intents for e in rule.examples]
     follow_ups = itertools.cycle(["and in Oxfordshire?", "what about 2019?", "why?",
                                   "how does that compare with Thames Valley?"])
     pairs = [[example, next(follow_ups)] for example in examples]
