@@ -6,7 +6,7 @@ from app_pages import ui
 from oscp_qa import browse
 
 engine = ui.engine()
-year = engine.scope.plan["latest_year"]
+year = engine.plans.newest.info.latest_year
 themes = browse.achievement_themes(engine)
 
 st.title(f"Achievements in {year}")

@@ -9,7 +9,7 @@ from oscp_qa.feedback import UP
 NOT_SENT = "question-not-sent"      # the feedback store failed to keep a sent question
 engine = ui.engine()
 conversation = ui.conversation()
-scope = engine.scope
+scope = engine.plans
 
 
 def rate(turn_id: str) -> None:
@@ -36,10 +36,10 @@ def welcome() -> None:
     priorities = len(browse.priorities(engine))
     st.markdown(
         f"Ask a question about the **{scope.title}**, the plan of the "
-        f"{scope.plan['published_by']} for {scope.plan['plan_year']}. "
+        f"{scope.plan.info.published_by} for {scope.plan.info.plan_year}. "
         f"It gives figures for {', '.join(areas[:-1])} and {areas[-1]}, mostly for "
-        f"{scope.plan['latest_year'] - 1} and {scope.plan['latest_year']}, and sets out "
-        f"{priorities} priorities, the partnership's achievements in {scope.plan['latest_year']}, "
+        f"{scope.plan.info.latest_year - 1} and {scope.plan.info.latest_year}, and sets out "
+        f"{priorities} priorities, the partnership's achievements in {scope.plan.info.latest_year}, "
         "its statutory duties and the terms it uses.\n\n"
         "Every answer says which part of the plan it comes from. The assistant knows only "
         "what is in the plan, so it will say so when the plan does not cover something.")

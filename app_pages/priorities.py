@@ -10,7 +10,7 @@ pcc = browse.pcc_priorities(engine)
 themes = browse.priority_themes(engine)
 total = len(browse.priorities(engine))
 
-st.title(f"OSCP's priorities for {engine.scope.plan['plan_year']}")
+st.title(f"OSCP's priorities for {engine.plans.newest.info.plan_year}")
 st.markdown(
     f"OSCP has {total} priorities. Most support one of the priorities of the Thames Valley "
     "Police and Crime Commissioner (PCC); the plan lists these PCC priorities:")

@@ -110,7 +110,7 @@ def conversation() -> Conversation:
 def briefing() -> Briefing:
     """This browser session's briefing, which answers are added to from any page."""
     if "briefing" not in st.session_state:
-        st.session_state.briefing = Briefing(plan=engine().scope.title)
+        st.session_state.briefing = Briefing(plan=engine().plans.newest.title)
     return st.session_state.briefing
 
 

@@ -9,11 +9,11 @@ from collections import defaultdict
 from . import format as fmt
 from .answer import Answer, Chart, ChartPoint, Fact
 from .figures import answer_with, measure_title, years_to_compare
+from .plans import Plans
 from .question import Frame, Match
-from .scope import Scope
 
 
-def remainder(scope: Scope, match: Match, frame: Frame) -> Answer:
+def remainder(scope: Plans, match: Match, frame: Frame) -> Answer:
     """The rest of an area, for the years asked; as a change when a change was asked."""
     op = match.area_op
     label = f"{scope.area(op.whole)} outside {scope.area(op.part)}"
@@ -22,7 +22,7 @@ def remainder(scope: Scope, match: Match, frame: Frame) -> Answer:
         start, end = years_to_compare(scope, match)
         periods = [start, end] if match.intent == "change" else []
     else:
-        periods = match.periods or scope.repo.dimension(scope.plan_id, match.measure, "period")[-1:]
+        periods = match.periods or scope.dimension(match.measure, "period")[-1:]
     rows = scope.select(match.model_copy(update={"areas": [op.whole, op.part], "periods": periods}))
     rows = [r for r in rows if r["unit"] != "per cent"]
     pairs: dict[tuple, dict[str, object]] = defaultdict(dict)
@@ -94,11 +94,11 @@ def _changes(series: dict[tuple, float], label: str) -> list[str]:
     return lines
 
 
-def difference(scope: Scope, match: Match, frame: Frame) -> Answer:
+def difference(scope: Plans, match: Match, frame: Frame) -> Answer:
     """'How many more in Oxfordshire than in Oxford?': one area's figure less the other's, for
     the same year, strand and quarter, with the working."""
     first, second = match.areas[:2]
-    periods = match.periods or scope.repo.dimension(scope.plan_id, match.measure, "period")[-1:]
+    periods = match.periods or scope.dimension(match.measure, "period")[-1:]
     rows = [r for r in scope.select(match.model_copy(update={"periods": periods[-1:]}))
             if r["unit"] != "per cent"]
     pairs: dict[tuple, dict[str, object]] = defaultdict(dict)

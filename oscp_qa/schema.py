@@ -34,6 +34,18 @@ def _period(text: str) -> str:
 Period = Annotated[str, AfterValidator(_period)]
 
 
+def _plan_year(text: str) -> str:
+    """The year a plan is for, "2022-23": plans are ordered by it, the newest answering first."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if not found or int(found.group(2)) != (int(found.group(1)) + 1) % 100:
+        raise PydanticCustomError("plan_year", "'{year}' is not a plan year such as 2022-23",
+                                  {"year": text})
+    return text
+
+
+PlanYear = Annotated[str, AfterValidator(_plan_year)]
+
+
 # --- language: shared by every plan -------------------------------------------------------------
 
 
@@ -241,7 +253,7 @@ class Plan(Strict):
     id: str
     title: str
     published_by: str
-    plan_year: str
+    plan_year: PlanYear = Field(description="no two plans share one: the later year is newer")
     latest_year: int
     source_file: str
 

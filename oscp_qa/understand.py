@@ -24,16 +24,16 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 class Understander:
-    def __init__(self, language: Language, vocabulary: Vocabulary, repo: Repository, plan: str):
+    def __init__(self, language: Language, vocabulary: Vocabulary, plan: Repository):
         self.language = language
         self.vocabulary = vocabulary
         self.words = language.words
         self.terms = language.terms
-        self.repo, self.plan = repo, plan
+        self.plan = plan
         self.lexicon = Lexicon(language, vocabulary.known_words)
         self.areas = {a.id: a for a in language.areas}
         self.about = [(row["id"], _pattern(tuple(c for c in row["question_cues"].split(" | ") if c)))
-                      for row in repo.about(plan)]
+                      for row in plan.about()]
         self.intent_words = {cue for rule in language.intents if rule.id != "glossary"
                              for cue in rule.cues if " " not in cue}
         self.change_cues = next(r.cues for r in language.intents if r.id == "change")
@@ -270,7 +270,7 @@ class Understander:
         if slots["achievements"]:
             return slots["achievements"][0], "named"
         for number in slots["numbers"]:
-            for row in self.repo.search("achievements", self.plan, [number.text.replace(",", " ")], 1):
+            for row in self.plan.search("achievements", [number.text.replace(",", " ")], 1):
                 if number.text in row["text"] or number.text in row["facts"]:
                     return row["id"], "number"
         places = [t.value for t in slots["tags"] if t.kind == "place"]
@@ -279,7 +279,7 @@ class Understander:
         words = [w for w in slots["masked"].split() if w.isalpha() and len(w) > 2
                  and w not in self.vocabulary.stopwords and w not in self.words.filler]
         best, overlap = None, 0
-        for row in self.repo.search("achievements", self.plan, words, 3):
+        for row in self.plan.search("achievements", words, 3):
             body = " ".join([row["title"], row["aliases"], row["text"], row["facts"]]).lower()
             hits = sum(self.lexicon.lemma(w) in body for w in dict.fromkeys(words))
             if hits > overlap:
