@@ -40,6 +40,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": " "}))
     text = re.sub(r"n't\b", " not", text)
+    text = re.sub(r"\bwho'?s\b", "who is", text)  # "who's the chair?" asks who someone is
     text = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group() == "'s" else "s", text)
     text = _CHARS_TO_SPACE.sub(" ", text).replace("'", " ")
     text = re.sub(r"(?<=\d)%|%(?=\d)", " % ", text)

@@ -78,7 +78,7 @@ class Understander:
         if not any(t.start not in telling for t in tags if t.kind != "area"):
             telling = set()  # "crime in Banbury. How much?": the last sentence leans on the first
         found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
-            + self._stray_months(tokens)
+            + self._stray_months(tokens) + _ages(tokens, tags)
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = [u for u in found_words if u.at not in telling]
         if any(u.role == "other" for u in slots["unknown"]):
@@ -330,6 +330,19 @@ def _preceded_by(tokens: list[str], tag: Tag, words: set[str]) -> bool:
     """One of the words (or two-word phrases) just before the tag, skipping 'the'."""
     before = [w for w in tokens[max(0, tag.start - 3):tag.start] if w != "the"][-2:]
     return any(w in words for w in before) or " ".join(before) in words
+
+
+def _ages(tokens: list[str], tags: list[Tag]) -> list[Unknown]:
+    """An age the vocabulary does not know ("16 and 17 year olds", "aged 30"): a subgroup."""
+    covered = {i for t in tags for i in range(t.start, t.end)}
+    found = []
+    for i, word in enumerate(tokens):
+        if not word.isdigit() or i in covered or len(word) > 3:
+            continue
+        after, before = tokens[i + 1:i + 5], tokens[i - 1] if i else ""
+        if before in ("aged", "age") or ("year" in after and {"old", "olds"} & set(after)):
+            found.append(Unknown(word=f"{word} year olds", role="restriction", kind="subgroup", at=i))
+    return found
 
 
 def _followed_by(tokens: list[str], tag: Tag, phrases: list[str], tags: list[Tag]) -> bool:
