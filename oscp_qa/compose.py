@@ -41,8 +41,9 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
     composer = COMPOSERS[match.intent]
     if match.intent in FIGURE_INTENTS and _directions_only(scope, match.measure):
         composer = figures.direction
-    elif match.intent in ("compare_areas", "rank") and match.other_measure \
-            and match.other_measure != match.measure:
+    elif (match.intent in ("compare_areas", "rank") or (
+            match.intent == "change" and frame.signals.than)) and match.other_measure \
+            and match.other_measure != match.measure:  # "how many more X than Y?"
         composer = side_by_side.compare_measures
     elif match.intent in FIGURE_INTENTS and match.area_op:
         composer = remainders.remainder

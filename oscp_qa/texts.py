@@ -170,8 +170,11 @@ def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines = ["OSCP is required by law to:"] + [f"- **{r['name']}**: {r['summary']}" for r in rows]
         return _done(scope, match, "\n".join(lines), source)
     row = chosen[0]
-    return _done(scope, match, f"**{row['name']}** — {row['summary']}\n\nThe plan: “{row['text']}”",
-                 source)
+    named = row["id"] in frame.duties  # "is that a legal duty?": yes, when it is one by name
+    verdict = "Yes: the plan lists it among the duties OSCP is required by law to carry out.\n\n" \
+        if frame.asks == "yes_no" and named else ""
+    return _done(scope, match, f"{verdict}**{row['name']}** — {row['summary']}\n\n"
+                               f"The plan: “{row['text']}”", source)
 
 
 def about(scope: Plans, match: Match, frame: Frame) -> Answer:

@@ -139,6 +139,11 @@ class Understander:
             (m.measure for t in term_tags if self.terms[int(t.value)].anchor
              and not _preceded_by(tokens, t, after)
              for m in self.terms[int(t.value)].means if m.measure not in shared), None)
+        sharpeners = {self.terms[int(t.value)].means[0].measure for t in term_tags
+                      if len(self.terms[int(t.value)].means) == 1}
+        if found["second_measure"] is None and measure in sharpeners:  # "the council's ASB
+            found["second_measure"] = next(  # cases than the police's incidents": both readings
+                (m for m in sharpeners if m != measure and m in shared), None)
         readings = {measure, *found["alternatives"]}
         found["foreign"] = [  # "children" of modern slavery: a breakdown of another table
             Unknown(word=" ".join(tokens[t.start:t.end]), role="restriction", kind="subgroup",
@@ -212,7 +217,7 @@ class Understander:
         roles = set(self.words.person_roles) & set(tokens)
         if roles and ("name" in tokens or (found == "person" and tokens[:1] == ["who"])):
             return "named_person"  # "what's the name of the coordinator?", "who is the chair?"
-        if tokens and tokens[0] in self.words.yes_no_openers and found not in (
+        if _yes_no(tokens, self.words.yes_no_openers) and found not in (
                 "how_counted", "definition", "expansion", "money", "how_to"):
             return "yes_no"
         return found or "figure"
@@ -287,6 +292,9 @@ class Understander:
         return (best, "text") if overlap >= 2 else (None, "")
 
 
+WH_WORDS = {"what", "which", "who", "how", "why", "where", "when", "whose", "whom"}
+
+
 def _telling(text: str, sentences: list[list[str]]) -> set[int]:
     """The tokens of sentences that ask nothing: the asker's context. The asking sentences are
     those ending in a question mark, or the last one when none does."""
@@ -330,6 +338,15 @@ def _preceded_by(tokens: list[str], tag: Tag, words: set[str]) -> bool:
     """One of the words (or two-word phrases) just before the tag, skipping 'the'."""
     before = [w for w in tokens[max(0, tag.start - 3):tag.start] if w != "the"][-2:]
     return any(w in words for w in before) or " ".join(before) in words
+
+
+def _yes_no(tokens: list[str], openers: list[str]) -> bool:
+    """Opens with "is", "has" ...; or asks it after naming the topic: "reoffending - is that a
+    duty?", "crime in Oxford, has it gone up?" (but not "how many has it handled?")."""
+    if tokens and tokens[0] in openers:
+        return True
+    return any(w in openers and tokens[i + 1] in ("that", "it", "this", "they", "there")
+               and not WH_WORDS & set(tokens[:i]) for i, w in enumerate(tokens[1:-1], 1))
 
 
 def _ages(tokens: list[str], tags: list[Tag]) -> list[Unknown]:
