@@ -161,11 +161,15 @@ def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
     term = next((t for t in frame.glossary if set(t.lower().split()) & DUTY_WORDS), None)
     if not chosen and term:  # a duty the plan names as a term, not among its statutory ones
         return glossary(scope, match.model_copy(update={"subject": f"glossary:{term}"}), frame)
+    source = [f"{scope.title}, Statutory duties and responsibilities"]
+    if not chosen and frame.asks == "yes_no":  # "is preventing terrorism one of the duties?"
+        lines = ["No: it is not among the duties the plan says OSCP is required by law to carry "
+                 "out. Those are:"] + [f"- **{r['name']}**: {r['summary']}" for r in rows]
+        return _done(scope, match, "\n".join(lines), source)
     if not chosen:
         words = [w for w in frame.content_words if w not in DUTY_WORDS]
         hits = scope.plan.search("duties", words + frame.topic_terms, 1)
         chosen = hits
-    source = [f"{scope.title}, Statutory duties and responsibilities"]
     if not chosen:
         lines = ["OSCP is required by law to:"] + [f"- **{r['name']}**: {r['summary']}" for r in rows]
         return _done(scope, match, "\n".join(lines), source)
