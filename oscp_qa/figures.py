@@ -242,7 +242,7 @@ def _printed_pct(scope: Scope, match: Match, area: str, start: str, end: str) ->
 
 def _why_differs(scope: Scope, row: sqlite3.Row) -> str:
     notes = [n["text"] for n in scope.repo.notes(scope.plan_id, row["table"])
-             if "percent" in n["id"] or "pct" in n["id"]]
+             if n["explains"] == "printed_percent"]
     return notes[0] if notes else "the figure above is worked out from the table's counts."
 
 

@@ -9,6 +9,7 @@ from . import format as fmt
 from .answer import Answer, Fact, Status
 from .question import Match
 from .retrieve import Repository
+from .schema import Plan
 
 NO_PERIOD = "period not stated in the plan"   # a figure the plan gives without its period
 
@@ -25,6 +26,7 @@ class Scope:
     def __init__(self, repo: Repository, plan: sqlite3.Row):
         self.repo, self.plan = repo, plan
         self.plan_id, self.title = plan["id"], plan["title"]
+        self.info = Plan.model_validate_json(plan["json"])   # plan.yaml: its sections, wording
         language = repo.language
         self.areas = {a.id: a for a in language.areas}
         self.measures = {m.id: m for m in language.measures}

@@ -68,7 +68,8 @@ def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
 def _write_plan(db, pk: PlanKnowledge) -> None:
     plan = pk.plan.id
     db["plans"].insert(
-        {**pk.plan.model_dump(), "name": pk.about.name, "short_name": pk.about.short_name}, pk="id")
+        {**pk.plan.model_dump(), "name": pk.about.name, "short_name": pk.about.short_name,
+         "json": pk.plan.model_dump_json()}, pk="id")   # json: plan.yaml whole, as its model
 
     def rows(items, **extra):
         return [{"plan": plan, **item.model_dump(), **extra} for item in items]
