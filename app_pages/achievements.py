@@ -6,7 +6,7 @@ from app_pages import ui
 from oscp_qa import browse
 
 engine = ui.engine()
-info = engine.scope.info
+info = engine.plans.newest.info
 themes = browse.achievement_themes(engine)
 
 st.title(info.sections.achievements)

@@ -9,7 +9,7 @@ from oscp_qa.feedback import UP
 NOT_SENT = "question-not-sent"      # the feedback store failed to keep a sent question
 engine = ui.engine()
 conversation = ui.conversation()
-scope = engine.scope
+scope = engine.plans
 
 
 def rate(turn_id: str) -> None:
@@ -35,7 +35,7 @@ def welcome() -> None:
     st.markdown(overview.welcome(scope))
     st.header("Try one of these questions")
     columns = st.columns(2)
-    for i, question in enumerate(scope.info.examples):
+    for i, question in enumerate(scope.plan.info.examples):
         columns[i % 2].button(question, key=f"example-{i}", on_click=ui.queue, args=(question,),
                               width="stretch")
 

@@ -9,7 +9,7 @@ engine = ui.engine()
 items = browse.duties(engine)
 
 st.title("Statutory duties")
-st.markdown(f"The plan lists {len(items)} things {engine.scope.plan['published_by']} "
+st.markdown(f"The plan lists {len(items)} things {engine.plans.newest.info.published_by} "
             "is required by law to do.")
 for item in items:
     st.header(item.name)

@@ -6,7 +6,7 @@ from app_pages import ui
 from oscp_qa import browse
 
 engine = ui.engine()
-info = engine.scope.info
+info = engine.plans.newest.info
 pcc = browse.pcc_priorities(engine)
 themes = browse.priority_themes(engine)
 total = len(browse.priorities(engine))

@@ -13,7 +13,7 @@ labels = Counter(t.label for t in tables)
 
 st.title("Statistics in the plan")
 st.markdown(
-    f"The {engine.scope.title} gives its figures in {len(tables)} tables, charts and sentences, "
+    f"The {engine.plans.newest.title} gives its figures in {len(tables)} tables, charts and sentences, "
     "listed here in the plan's order. Each shows what it counts, its figures as a table you can "
     "download, a chart where there is something to draw, and the caveats to bear in mind.")
 

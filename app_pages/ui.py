@@ -62,7 +62,7 @@ def achievements_title() -> str:
     """The Achievements page's name in the menu: the plan's own title for the section, such as
     "Achievements in 2021", once the plan is loaded."""
     served = _served()[1]
-    return served.scope.info.sections.achievements if served else "Achievements"
+    return served.plans.newest.info.sections.achievements if served else "Achievements"
 
 
 def knowledge_health() -> Health:
@@ -107,7 +107,7 @@ def conversation() -> Conversation:
 def briefing() -> Briefing:
     """This browser session's briefing, which answers are added to from any page."""
     if "briefing" not in st.session_state:
-        st.session_state.briefing = Briefing(plan=engine().scope.title)
+        st.session_state.briefing = Briefing(plan=engine().plans.newest.title)
     return st.session_state.briefing
 
 

@@ -357,6 +357,29 @@ def targets(results: list[dict]) -> str:
     return "\n".join(out)
 
 
+def queries_per_answer(root: Path, db: Path) -> dict:
+    """SQL statements per answer, counted with sqlite3's trace callback (the statements oscp_qa
+    runs, not those SQLite runs inside its full-text index): over a first pass of the dev set,
+    while the plans' tables, notes and figures are read for the first time, and a second."""
+    from oscp_qa.assistant import Assistant, Engine
+    assistant = Assistant(Engine(db))
+    issued: list[str] = []
+    assistant.engine.database.conn.set_trace_callback(
+        lambda sql: None if sql.startswith("--") or "'main'." in sql else issued.append(sql))
+    found = {}
+    for name in ("first pass", "second pass"):
+        counts = []
+        for case in _conversations():
+            assistant.reset()
+            for turn in case["turns"]:
+                issued.clear()
+                assistant.ask(turn)
+                counts.append(len(issued))
+        found[name] = {"mean": statistics.fmean(counts), "max": max(counts)}
+    assistant.engine.database.conn.set_trace_callback(None)
+    return found
+
+
 def importtime(root: Path, db: Path) -> str:
     """Import time of a warm start by top-level package (the sum of its modules' own times),
     from python -X importtime, with the chain that pulls in the biggest ones."""
@@ -400,6 +423,10 @@ def main(argv: list[str] | None = None) -> int:
         f"load average {info['loadavg_at_start'][0]:.2f}")
     work = Path(tempfile.mkdtemp(prefix="oscp-bench-"))
     results = [bench_scale(scale, args.repeat, work, log) for scale in sorted(set(args.scale))]
+    for r in results:
+        r["queries"] = queries_per_answer(Path(r["_root"]), Path(r["_db"]))
+        log(f"[{r['scale']}x] SQL queries per answer: " + "; ".join(
+            f"{k} mean {v['mean']:.1f}, max {v['max']}" for k, v in r["queries"].items()))
     profiles = {}
     if args.profile:
         largest = results[-1]

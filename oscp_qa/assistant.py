@@ -15,9 +15,9 @@ from pathlib import Path
 from . import intents, knowledge, limits, safeguarding, store
 from .answer import Answer, Status
 from .compose import compose
+from .plans import Plans
 from .question import Context, Frame, Match
-from .retrieve import Repository
-from .scope import Scope
+from .retrieve import Database
 from .understand import Understander
 from .vocabulary import Vocabulary
 
@@ -30,15 +30,15 @@ class Engine:
     """Everything read-only an assistant needs, built once and shared between conversations."""
 
     def __init__(self, db_path: Path | str, plan: str | None = None):
-        self.repo = Repository(db_path)
-        language = self.repo.language
+        self.database = Database(db_path)
+        language = self.database.language
         self.rules = language.intents
         self.settings = language.settings
-        self.vocabulary = Vocabulary(language, self.repo.entities())
-        plans = {row["id"]: row for row in self.repo.plans}
-        self.scope = Scope(self.repo, plans[plan] if plan else self.repo.plans[0])
-        self.understander = Understander(language, self.vocabulary, self.repo, self.scope.plan_id)
-        self.figure_values = self.repo.figure_values(self.scope.plan_id)
+        self.vocabulary = Vocabulary(language, self.database.entities())
+        self.plans = Plans(self.database,  # every plan, or only the one asked for
+                           [self.database.plan(plan)] if plan else self.database.plans)
+        self.understander = Understander(language, self.vocabulary, self.plans.newest)
+        self.figure_values = self.plans.figure_values()
 
 
 @lru_cache(maxsize=8)
@@ -68,16 +68,17 @@ class Assistant:
 
     def ask(self, text: str) -> Answer:
         engine = self.engine
-        scope = engine.scope
-        urgent = safeguarding.signpost(engine.repo, text, scope.title)  # safeguarding first
+        scope = engine.plans
+        urgent = safeguarding.signpost(engine.database, text, scope.title)  # safeguarding first
         if urgent:
             return urgent
         if not isinstance(text, str) or not text.strip():
-            examples = scope.info.examples[:2]
+            examples = scope.plan.info.examples[:2]
             return Answer(status=Status.clarify, plan=scope.title, intent="empty",
                           text=f"Please type a question about the plan, for example: "
                                f"“{examples[0]}”", options=examples)
         frame, match = self.interpret(text)
+        scope = scope.naming(frame, match)
         try:
             answer = limits.check(scope, frame, match)
             if answer is None:
@@ -105,7 +106,7 @@ class Assistant:
         before an answer is composed (`oscp-qa explain` shows it)."""
         engine = self.engine
         frame = engine.understander.parse(text)
-        match = intents.match(frame, engine.rules, self.context, engine.scope.plan["latest_year"],
+        match = intents.match(frame, engine.rules, self.context, engine.plans.newest.info.latest_year,
                               engine.settings.min_intent_score)
         return frame, match
 

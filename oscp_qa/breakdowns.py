@@ -16,20 +16,20 @@ from .figures import (
     value_text,
     years_to_compare,
 )
+from .plans import Plans
 from .question import Frame, Match
-from .scope import Scope
 
 
-def _whole(scope: Scope, match: Match, area: str, period: str, category: str | None):
+def _whole(scope: Plans, match: Match, area: str, period: str, category: str | None):
     """The total an area's figure is a share of: the printed total, or the sum of the parts."""
     measure = scope.measures[match.measure]
     if category is None and measure.total_category:
         category = measure.total_category
     if category is not None:
-        rows = scope.repo.figures(scope.plan_id, measure.id, area=[area], period=[period],
+        rows = scope.figures(measure.id, area=[area], period=[period],
                                   category=[category])
         return (rows[0]["value"], fmt.number(rows[0]["value"]), rows) if rows else None
-    rows = scope.repo.figures(scope.plan_id, measure.id, area=[area], period=[period])
+    rows = scope.figures(measure.id, area=[area], period=[period])
     if not rows:
         return None
     if len(rows) > 1 and not measure.summable:
@@ -39,11 +39,11 @@ def _whole(scope: Scope, match: Match, area: str, period: str, category: str | N
     return total, f"{fmt.number(total)} ({arithmetic})" if len(rows) > 1 else fmt.number(total), rows
 
 
-def share(scope: Scope, match: Match, frame: Frame) -> Answer:
+def share(scope: Plans, match: Match, frame: Frame) -> Answer:
     measure = scope.measures[match.measure]
     if measure.unit == "per cent":  # the plan's figures are already shares
         return lookup(scope, match, frame)
-    periods = match.periods or scope.repo.dimension(scope.plan_id, measure.id, "period")[-1:]
+    periods = match.periods or scope.dimension(measure.id, "period")[-1:]
     if not periods:
         scope.select(match)  # says what the plan lacks
     period = periods[-1]
@@ -58,7 +58,7 @@ def share(scope: Scope, match: Match, frame: Frame) -> Answer:
         what = f"{scope.category(category) + ' ' if category else ''}{measure.label}"
         part_label, whole_label = scope.area(part_area), scope.area(whole_area)
     else:
-        area = match.areas[0] if match.areas else scope.info.home_area
+        area = match.areas[0] if match.areas else scope.plan.info.home_area
         part_area = area
         if not category:
             raise scope.refuse("A share of what? Name a category or two areas, for example "
@@ -76,11 +76,11 @@ def share(scope: Scope, match: Match, frame: Frame) -> Answer:
     lines = [f"{part_label} accounts for **{fmt.percent(pct)}** of {whole_label} {what} in {period} "
              f"({fmt.number(part[0])} of {whole[1]}: {fmt.number(part[0])} ÷ "
              f"{fmt.number(whole[0])} × 100)."]
-    printed = [r for r in scope.repo.figures(scope.plan_id, measure.id, "printed_share_pct",
+    printed = [r for r in scope.figures(measure.id, "printed_share_pct",
                                              period=[period], area=[part_area])
                if scope.areas[r["area"]].parent == whole_area and not category]
     for row in printed:
-        lines.append(f"The plan says {fmt.number(row['value'])} per cent; worked out from the "
+        lines.append(f"{scope.the_plan(row)} says {fmt.number(row['value'])} per cent; worked out from the "
                      f"table it is {fmt.percent(pct)}, which rounds to {round(pct)}%.")
     rows = part[2] + whole[2] + list(printed)
     fact = Fact(label=f"Share: {part_label} of {whole_label} {what}", value=round(pct, 2),
@@ -90,16 +90,16 @@ def share(scope: Scope, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, rows, facts=[fact] + [scope.fact(r) for r in rows])
 
 
-def _depth(scope: Scope, area: str) -> int:
+def _depth(scope: Plans, area: str) -> int:
     depth = 0
     while scope.areas[area].parent:
         area, depth = scope.areas[area].parent, depth + 1
     return depth
 
 
-def _dimension(scope: Scope, match: Match, frame: Frame) -> str:
+def _dimension(scope: Plans, match: Match, frame: Frame) -> str:
     """What a ranking ranks: as the question says it, where the measure has it."""
-    has_categories = bool(scope.repo.dimension(scope.plan_id, match.measure, "category"))
+    has_categories = bool(scope.dimension(match.measure, "category"))
     said = [d for d in frame.signals.dimensions if d != "category" or has_categories]
     if "quarter" in said or (match.quarters == [] and any("/" in p for p in match.periods)):
         return "quarter"
@@ -110,21 +110,22 @@ def _dimension(scope: Scope, match: Match, frame: Frame) -> str:
     return "area" if not match.areas else "period"
 
 
-def rank(scope: Scope, match: Match, frame: Frame) -> Answer:
+def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
     dimension = _dimension(scope, match, frame)
     measure = scope.measures[match.measure]
     open_ = {"area": {"areas": []} if len(match.areas) < 2 else {},
              "category": {"categories": []} if len(match.categories) < 2 else {},
              "period": {"periods": []}, "quarter": {"quarters": []}}[dimension]
     if dimension != "period" and not match.periods and dimension != "quarter":
-        open_["periods"] = scope.repo.dimension(scope.plan_id, measure.id, "period")[-1:]
+        open_["periods"] = scope.dimension(measure.id, "period")[-1:]
     rows = scope.select(match.model_copy(update=open_), all_categories=True)
     rows = [r for r in rows if (r["category"] is None or r["category"] != measure.total_category)
             and r["category"] not in match.excluded_categories
             and not (dimension == "area" and scope.areas[r["area"]].covers)]
-    by_change = dimension == "area" and frame.signals.change_cue
-    if by_change:
+    if dimension == "area" and frame.signals.change_cue:
         return _rank_change(scope, match, frame)
+    if dimension == "period" and frame.signals.change_cue and not match.quarters:
+        return _rank_steps(scope, match, frame, rows)
     lowest = frame.signals.lowest
     if dimension == "area" and measure.summable and not match.categories:
         return _rank_area_totals(scope, match, rows, lowest)
@@ -148,7 +149,7 @@ def rank(scope: Scope, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, ordered, chart=chart)
 
 
-def _rank_area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row], lowest: bool) -> Answer:
+def _rank_area_totals(scope: Plans, match: Match, rows: list[sqlite3.Row], lowest: bool) -> Answer:
     """Areas ranked by the sum of their parts, where the plan prints no total."""
     totals: dict[str, list[sqlite3.Row]] = {}
     for row in rows:
@@ -163,7 +164,33 @@ def _rank_area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row], lowes
     return answer_with(scope, match, lines, rows)
 
 
-def _rank_change(scope: Scope, match: Match, frame: Frame) -> Answer:
+def _rank_steps(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Row]) -> Answer:
+    """'Which year saw the big jump?': each year against the one before, largest step first."""
+    series: dict[tuple, list[sqlite3.Row]] = {}
+    for row in sorted(rows, key=lambda r: r["period"] or ""):
+        if row["period"] and row["unit"] != "per cent":
+            series.setdefault((row["area"], row["category"]), []).append(row)
+    steps = [(b["value"] - a["value"], a, b) for group in series.values()
+             for a, b in zip(group, group[1:])]
+    if not steps:
+        raise scope.refuse(f"The plan gives {scope.measures[match.measure].label} for one year "
+                           f"only, so there is no change from year to year to rank.", match)
+    lowest = frame.signals.lowest or frame.signals.direction == "down"
+    steps.sort(key=lambda s: s[0], reverse=not lowest)
+    diff, a, b = steps[0]
+    kind = ("largest rise" if diff > 0 else "smallest fall") if not lowest else (
+        "largest fall" if diff < 0 else "smallest rise")
+    where = ", ".join(filter(None, [scope.area(b["area"]), scope.category(b["category"])]))
+    lines = [f"{measure_title(scope, match)}: the {kind} from one year to the next was "
+             f"**{a['period']} to {b['period']}** ({where}): **{fmt.signed(diff)}** "
+             f"({fmt.number(b['value'])} − {fmt.number(a['value'])})."]
+    lines += [f"- {', '.join(filter(None, [scope.area(b['area']), scope.category(b['category'])]))}, "
+              f"{a['period']} to {b['period']}: {fmt.signed(d)} ({fmt.number(b['value'])} − "
+              f"{fmt.number(a['value'])})" for d, a, b in steps]
+    return answer_with(scope, match, lines, rows)
+
+
+def _rank_change(scope: Plans, match: Match, frame: Frame) -> Answer:
     start, end = years_to_compare(scope, match)
     rows = scope.select(match.model_copy(update={"areas": [], "periods": [start, end]}))
     by_area: dict[str, list[sqlite3.Row]] = {}
@@ -190,18 +217,18 @@ def _rank_change(scope: Scope, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, rows)
 
 
-def total(scope: Scope, match: Match, frame: Frame) -> Answer:
+def total(scope: Plans, match: Match, frame: Frame) -> Answer:
     measure = scope.measures[match.measure]
     if measure.total_category and not match.categories:
         return _printed_total(scope, match)
     rows = scope.select(match, all_categories=True)
-    quarters = scope.repo.dimension(scope.plan_id, measure.id, "quarter")
+    quarters = scope.dimension(measure.id, "quarter")
     groups: dict[tuple, list[sqlite3.Row]] = {}
     if quarters:
         across = "quarter"
     elif len(match.categories) > 1 or measure.summable:
         across = "category"
-    elif len(match.periods) > 1 or frame.signals.every_year:  # "over the five years"
+    elif len(match.periods) > 1 or frame.signals.every_year or frame.signals.average:
         across = "period"
     else:  # nothing to add up: a sum over every year is not what "total" means here
         return lookup(scope, match, frame)
@@ -225,10 +252,18 @@ def total(scope: Scope, match: Match, frame: Frame) -> Answer:
         if across == "quarter":
             head = f"{scope.area(group[0]['area'])}, {group[0]['period']} (all four quarters)"
         lines.append(f"- {head}: **{fmt.number(value)}** ({arithmetic})")
+        if frame.signals.average and across == "period" and len(group) > 1:  # "a year, on average"
+            mean = round(value / len(group), 2)
+            lines.append(f"  Average a year: **{fmt.number(mean)}** "
+                         f"({fmt.number(value)} ÷ {len(group)} years)")
+            facts.append(Fact(label=f"Average {measure.label} a year ({head})", value=mean,
+                              unit=group[0]["unit"], area=scope.area(group[0]["area"]),
+                              source=scope.fact(group[0]).source,
+                              derived=f"({arithmetic}) ÷ {len(group)}"))
         if across == "category" and measure.total_category:
-            printed = scope.repo.figures(scope.plan_id, measure.id, area=[group[0]["area"]],
+            printed = scope.figures(measure.id, area=[group[0]["area"]],
                                          period=[group[0]["period"]], category=[measure.total_category])
-            lines += [f"  The plan's printed total for all types is {fmt.number(r['value'])}."
+            lines += [f"  {scope.the_plan(r)}'s printed total for all types is {fmt.number(r['value'])}."
                       for r in printed]
         facts.append(Fact(label=f"Total {measure.label} ({head})", value=value,
                           unit=group[0]["unit"], area=scope.area(group[0]["area"]),
@@ -239,18 +274,18 @@ def total(scope: Scope, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
 
 
-def _printed_total(scope: Scope, match: Match) -> Answer:
+def _printed_total(scope: Plans, match: Match) -> Answer:
     rows = scope.select(match)
     lines = [f"Total {scope.measures[match.measure].label} (the plan's printed total):"]
     lines += [f"- {scope.describe(r)}: **{value_text(r)}**{unit_text(r)}" for r in rows]
     return answer_with(scope, match, lines, rows)
 
 
-def complement(scope: Scope, match: Match, frame: Frame) -> Answer:
+def complement(scope: Plans, match: Match, frame: Frame) -> Answer:
     """Every category but the ones excluded ("hate crime other than race"): the printed total
     less them, or the sum of the others, with the working."""
     measure = scope.measures[match.measure]
-    periods = match.periods or scope.repo.dimension(scope.plan_id, measure.id, "period")[-1:]
+    periods = match.periods or scope.dimension(measure.id, "period")[-1:]
     rows = scope.select(match.model_copy(update={"periods": periods[-1:]}), all_categories=True)
     excluded = set(match.excluded_categories)
     by_area: dict[str, list[sqlite3.Row]] = {}

@@ -201,7 +201,7 @@ def from_questions(assistant: Assistant, questions: Iterable[str], title: str = 
     """A briefing of the questions' answers, then each topic pack's under its own heading. The
     questions are asked in order as one conversation, so a follow-up ("and in 2020?") carries
     its topic; a question that needs clarifying raises BriefingError with the options."""
-    briefing = Briefing(title=title, plan=assistant.engine.scope.title)
+    briefing = Briefing(title=title, plan=assistant.engine.plans.newest.title)
     for question in questions:
         briefing.add_answer(question, assistant.ask(question))
     for pack in packs:

@@ -2,20 +2,21 @@
 as lists and DataFrames, filtered here so that every filter is testable without the app.
 
 Each item carries `question`: what its "Ask about this" button asks the assistant.
-Read-only, parameterised queries on the Engine's repository, like retrieve.py.
+The pages show the newest plan, read through its Repository.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from . import figures
 from .answer import Chart, ChartPoint
 from .assistant import Engine
-from .scope import NO_PERIOD
+from .plans import NO_PERIOD
+from .schema import Table
 from .texts import GENERAL
 
 STAT_HEADINGS = {
@@ -71,21 +72,16 @@ class Term(Item):
     aliases: list[str]
 
 
-@dataclass
-class StatTable:
+class StatTable(Table):
     """One table (or chart, or sentence giving figures) of the plan, ready to show."""
 
-    id: str
-    label: str
-    title: str
-    counts: str
-    section: str
-    measure: str
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
     question: str
     caveats: list[str]
     figures: pd.DataFrame
     chart: Chart | None
-    directions: list[str] = field(default_factory=list)
+    directions: list[str] = []
 
     @property
     def heading(self) -> str:
@@ -94,10 +90,6 @@ class StatTable:
     @property
     def file_name(self) -> str:
         return f"oscp-{self.id}.csv"
-
-
-def _rows(engine: Engine, sql: str, params: tuple) -> list[sqlite3.Row]:
-    return engine.repo.conn.execute(sql, params).fetchall()
 
 
 def _split(value: str | None) -> list[str]:
@@ -115,9 +107,7 @@ def _matches(words: str, *fields: str) -> bool:
 
 def statistics(engine: Engine) -> list[StatTable]:
     """Every table of the plan, in the plan's order, with its figures, caveats and chart."""
-    scope = engine.scope
-    tables = _rows(engine, "select * from tables where plan = ? order by rowid", (scope.plan_id,))
-    return [_stat_table(engine, row) for row in tables]
+    return [_stat_table(engine, table) for table in engine.plans.newest.tables()]
 
 
 def sections(tables: list[StatTable]) -> dict[str, list[StatTable]]:
@@ -127,27 +117,23 @@ def sections(tables: list[StatTable]) -> dict[str, list[StatTable]]:
     return grouped
 
 
-def _stat_table(engine: Engine, table: sqlite3.Row) -> StatTable:
-    scope = engine.scope
-    figures = _rows(engine, 'select * from figures where plan = ? and "table" = ? order by rowid',
-                    (scope.plan_id, table["id"]))
-    directions = _rows(engine,
-                       'select * from directions where plan = ? and "table" = ? order by rowid',
-                       (scope.plan_id, table["id"]))
+def _stat_table(engine: Engine, table: dict) -> StatTable:
+    scope, plan = engine.plans, engine.plans.newest
+    figures = plan.table_figures(table["id"])
+    directions = plan.table_directions(table["id"])
     measure = scope.measures[table["measure"]]
     question = (f"Tell me about {measure.label}" if figures or directions
                 else f"What do the figures for {measure.label} include?")
     return StatTable(
-        id=table["id"], label=table["label"], title=table["title"], counts=table["counts"],
-        section=table["section"], measure=measure.id, question=question,
-        caveats=scope.caveats([table["id"]]), figures=figures_frame(engine, figures),
+        **{k: v for k, v in table.items() if k != "plan"}, question=question,
+        caveats=scope.caveats([table]), figures=figures_frame(engine, figures),
         chart=table_chart(engine, table["title"], figures),
         directions=[_direction(engine, row) for row in directions])
 
 
 def figures_frame(engine: Engine, rows: list[sqlite3.Row]) -> pd.DataFrame:
     """A table's figures as the CSV download holds them; columns the table never uses dropped."""
-    scope = engine.scope
+    scope = engine.plans
     frame = pd.DataFrame({
         "Area": [scope.area(r["area"]) for r in rows],
         "Period": [r["period"] or NO_PERIOD for r in rows],
@@ -165,7 +151,7 @@ def figures_frame(engine: Engine, rows: list[sqlite3.Row]) -> pd.DataFrame:
 def table_chart(engine: Engine, title: str, rows: list[sqlite3.Row]) -> Chart | None:
     """A chart of a table's counts (or per cents): a line where it runs over three or more
     periods or quarters, labelled bars otherwise. None for tables with nothing to draw."""
-    scope = engine.scope
+    scope = engine.plans
     rows = [r for r in rows if r["stat"] == "count"] or [r for r in rows if r["stat"] == "percent"]
     if not rows:
         return None
@@ -206,31 +192,23 @@ def _short_quarter(quarter: str) -> str:
 
 
 def _direction(engine: Engine, row: sqlite3.Row) -> str:
-    scope = engine.scope
-    what = scope.category(row["category"]) or scope.measures[row["measure"]].label
-    since = f" compared with {row['compared_with']}" if row["compared_with"] else ""
-    went = "increased" if row["direction"] == "increase" else "decreased"
-    where = f" in {scope.area(row['area'])}" if row["area"] else ""
-    unnamed = "" if row["area"] else " The plan names no area."
-    return (f"{what[0].upper()}{what[1:]}{where} {went} in {row['period']}"
-            f"{since}.{unnamed} The plan: “{row['quote']}”")
+    return figures.said(engine.plans, row).replace("**", "")
 
 
 # --- priorities ---------------------------------------------------------------------------------
 
 
 def pcc_priorities(engine: Engine) -> dict[int, str]:
-    return {r["number"]: r["text"] for r in engine.repo.pcc_priorities(engine.scope.plan_id)}
+    return {r["number"]: r["text"] for r in engine.plans.newest.pcc_priorities()}
 
 
 def themes(engine: Engine) -> dict[str, str]:
-    return engine.repo.themes(engine.scope.plan_id)
+    return engine.plans.newest.themes()
 
 
 def note(engine: Engine, note_id: str) -> str:
-    rows = _rows(engine, "select text from notes where plan = ? and id = ?",
-                 (engine.scope.plan_id, note_id))
-    return rows[0]["text"] if rows else ""
+    row = engine.plans.newest.note(note_id)
+    return row["text"] if row else ""
 
 
 def priorities(engine: Engine, pcc: int | str | None = None, theme: str | None = None,
@@ -239,7 +217,7 @@ def priorities(engine: Engine, pcc: int | str | None = None, theme: str | None =
     linked to none, None for any; theme: a theme id or None; text: words to find."""
     labels = themes(engine)
     found = []
-    for row in engine.repo.priorities(engine.scope.plan_id):
+    for row in engine.plans.newest.priorities():
         keywords = _split(row["keywords"])
         label = labels.get(row["theme"], row["theme"])
         if pcc == NO_PCC and row["pcc_priority"] is not None:
@@ -269,7 +247,7 @@ def priorities_frame(items: list[Priority]) -> pd.DataFrame:
 def priority_themes(engine: Engine) -> dict[str, str]:
     """The themes that at least one priority has, in the plan's order."""
     labels = themes(engine)
-    used = dict.fromkeys(r["theme"] for r in engine.repo.priorities(engine.scope.plan_id))
+    used = dict.fromkeys(r["theme"] for r in engine.plans.newest.priorities())
     return {t: labels.get(t, t) for t in used}
 
 
@@ -278,12 +256,12 @@ def priority_themes(engine: Engine) -> dict[str, str]:
 
 def achievements(engine: Engine, theme: str | None = None) -> list[Achievement]:
     labels = themes(engine)
-    plan = engine.scope.plan_id
+    plan = engine.plans.newest
     found = []
-    for row in engine.repo.achievements(plan):
+    for row in plan.achievements():
         if theme and row["theme"] != theme:
             continue
-        facts = [(f["label"], f["value"]) for f in engine.repo.achievement_facts(plan, row["id"])]
+        facts = [(f["label"], f["value"]) for f in plan.achievement_facts(row["id"])]
         found.append(Achievement(
             id=row["id"], theme=row["theme"], theme_label=labels.get(row["theme"], row["theme"]),
             heading=row["heading"], title=row["title"], summary=row["summary"], text=row["text"],
@@ -301,20 +279,20 @@ def achievements_by_theme(engine: Engine, theme: str | None = None) -> dict[str,
 
 def achievement_themes(engine: Engine) -> dict[str, str]:
     labels = themes(engine)
-    used = dict.fromkeys(r["theme"] for r in engine.repo.achievements(engine.scope.plan_id))
+    used = dict.fromkeys(r["theme"] for r in engine.plans.newest.achievements())
     return {t: labels.get(t, t) for t in used}
 
 
 def duties(engine: Engine) -> list[Duty]:
     return [Duty(id=r["id"], name=r["name"], summary=r["summary"], text=r["text"],
                  question=f"What is the {r['name']} duty?")
-            for r in engine.repo.duties(engine.scope.plan_id)]
+            for r in engine.plans.newest.duties()]
 
 
 def glossary(engine: Engine, query: str = "") -> list[Term]:
     """Glossary terms, alphabetical; with a query, those whose term, expansion, other names or
     meaning hold every word of it, terms whose names match listed first."""
-    rows = _rows(engine, "select * from glossary where plan = ?", (engine.scope.plan_id,))
+    rows = engine.plans.newest.glossary()
     terms = [Term(term=r["term"], stands_for=r["stands_for"] or "", meaning=r["meaning"],
                   stands_for_general=r["stands_for_source"] == "general",
                   general=r["general"] or "", in_plan=r["in_plan"] or "", aliases=_split(r["aliases"]),

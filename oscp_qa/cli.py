@@ -64,7 +64,7 @@ def ask(questions, as_json):
 def chat():
     """Talk to the assistant. Type 'reset' to start again, or 'quit' to leave."""
     assistant = Assistant()
-    click.echo(f"{assistant.engine.scope.title}: ask a question ('quit' to leave).")
+    click.echo(f"{assistant.engine.plans.newest.title}: ask a question ('quit' to leave).")
     while True:
         try:
             question = click.prompt(">", prompt_suffix=" ")

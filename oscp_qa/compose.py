@@ -8,11 +8,11 @@ from collections.abc import Callable
 from . import breakdowns, figures, limits, quarters, remainders, side_by_side, texts
 from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
+from .plans import Plans, Refusal
 from .question import Frame, Match
-from .scope import Refusal, Scope
 
 LIST_OR_INDENTED = re.compile(r"\s|[-*+] |\d+[.)] ")
-Composer = Callable[[Scope, Match, Frame], Answer]
+Composer = Callable[[Plans, Match, Frame], Answer]
 
 COMPOSERS: dict[str, Composer] = {
     "lookup": figures.lookup,
@@ -36,7 +36,7 @@ COMPOSERS: dict[str, Composer] = {
 }
 
 
-def compose(scope: Scope, match: Match, frame: Frame) -> tuple[Answer, Match]:
+def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
     """The answer, and the match it was made from (another reading may have answered)."""
     composer = COMPOSERS[match.intent]
     if match.intent in FIGURE_INTENTS and _directions_only(scope, match.measure):
@@ -48,10 +48,10 @@ def compose(scope: Scope, match: Match, frame: Frame) -> tuple[Answer, Match]:
         composer = remainders.remainder
     elif match.intent == "change" and len(match.areas) == 2 and len(match.periods) <= 1 and (
             (frame.signals.than and not frame.signals.direction)  # "more in A than in B", not
-            or len(scope.repo.dimension(scope.plan_id, match.measure, "period")) < 2):  # "rose faster"
+            or len(scope.dimension(match.measure, "period")) < 2):  # "rose faster"
         composer = remainders.difference
     elif match.intent == "change" and len(match.quarters) != 1 and \
-            scope.repo.dimension(scope.plan_id, match.measure, "quarter"):  # years of quarters
+            scope.dimension(match.measure, "quarter"):  # years of quarters
         composer = quarters.change_of_totals
     elif match.intent in ("lookup", "total", "compare_areas") and match.excluded_categories \
             and not match.categories:
@@ -61,12 +61,14 @@ def compose(scope: Scope, match: Match, frame: Frame) -> tuple[Answer, Match]:
     except Refusal as refusal:
         answer, match = _other_reading(scope, composer, match, frame, refusal) or (refusal.answer, match)
         if answer.status == Status.no_answer and match.measure:  # where such figures are published
-            later = any(p > max(scope.repo.dimension(scope.plan_id, match.measure, "period"),
+            later = any(p > max(scope.dimension(match.measure, "period"),
                                 default="") for p in match.periods)
             answer.text = "\n\n".join([answer.text, *limits.pointers(
                 scope, [match.measure] + (["later_year"] if later else []))])
     if not answer.suggestions and answer.status == Status.answered:
         answer.suggestions = suggest(scope, match, answer)
+    if len(scope.all) > 1 and answer.status == Status.answered and answer.plan not in answer.text:
+        answer.text += f"\n\nFrom the {answer.plan}."  # which of the plans it is
     answer.text = paragraphs(answer.text)
     return answer, match
 
@@ -83,7 +85,7 @@ def paragraphs(text: str) -> str:
     return "\n".join(out)
 
 
-def _other_reading(scope: Scope, composer: Composer, match: Match, frame: Frame,
+def _other_reading(scope: Plans, composer: Composer, match: Match, frame: Frame,
                    refusal: Refusal) -> tuple[Answer, Match] | None:
     """When the topic words fit another measure as well ("ASB": the police's incidents, 2021
     only, or the council's cases, 2019 to 2021), answer from the one that has what was asked,
@@ -103,19 +105,18 @@ def _other_reading(scope: Scope, composer: Composer, match: Match, frame: Frame,
     return None
 
 
-def _directions_only(scope: Scope, measure: str) -> bool:
+def _directions_only(scope: Plans, measure: str) -> bool:
     """A chart the text describes in words only: every figure intent gets its direction."""
-    return bool(scope.repo.directions(scope.plan_id, measure)) and not scope.repo.dimension(
-        scope.plan_id, measure, "period")
+    return bool(scope.directions(measure)) and not scope.dimension(measure, "period")
 
 
-def suggest(scope: Scope, match: Match, answer: Answer) -> list[str]:
+def suggest(scope: Plans, match: Match, answer: Answer) -> list[str]:
     """Follow-up questions that the plan can answer, phrased as a person would ask them."""
     if not match.measure or match.measure not in scope.measures:
-        return scope.info.examples[:2]
+        return scope.plan.info.examples[:2]
     label = scope.measures[match.measure].label
-    periods = scope.repo.dimension(scope.plan_id, match.measure, "period")
-    areas = [a for a in scope.repo.dimension(scope.plan_id, match.measure, "area")
+    periods = scope.dimension(match.measure, "period")
+    areas = [a for a in scope.dimension(match.measure, "area")
              if not scope.areas[a].covers]
     found = []
     if len({f.area for f in answer.facts if f.area}) < 2 and len(areas) > 1:  # not shown already

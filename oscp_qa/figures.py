@@ -11,22 +11,21 @@ from collections import defaultdict
 from . import format as fmt
 from . import verdicts
 from .answer import Answer, Chart, ChartPoint, Fact, Status
+from .plans import Plans
 from .question import Frame, Match
-from .scope import Scope
 
 
-def answer_with(scope: Scope, match: Match, lines: list[str], rows: list[sqlite3.Row],
+def answer_with(scope: Plans, match: Match, lines: list[str], rows: list[sqlite3.Row],
             facts: list[Fact] | None = None, chart: Chart | None = None) -> Answer:
-    tables = list(dict.fromkeys(r["table"] for r in rows))
     return Answer(
-        status=Status.answered, text="\n".join(lines), intent=match.intent,
+        status=Status.answered, text="\n".join(lines + scope.provenance(rows)), intent=match.intent,
         facts=(facts or []) or [scope.fact(r) for r in rows],
-        sources=[scope.table_source(t) for t in tables], caveats=scope.caveats(tables),
-        chart=chart, plan=scope.title,
+        sources=scope.sources(rows), caveats=scope.caveats(rows),
+        chart=chart, plan=scope.title_of(rows),
     )
 
 
-def measure_title(scope: Scope, match: Match) -> str:
+def measure_title(scope: Plans, match: Match) -> str:
     label = scope.measures[match.measure].label
     return label[0].upper() + label[1:]
 
@@ -39,13 +38,13 @@ def unit_text(row: sqlite3.Row) -> str:
     return "" if row["unit"] == "per cent" else f" {row['unit']}"
 
 
-def bar_chart(scope: Scope, title: str, rows: list[sqlite3.Row], x, x_label: str) -> Chart:
+def bar_chart(scope: Plans, title: str, rows: list[sqlite3.Row], x, x_label: str) -> Chart:
     unit = rows[0]["unit"]
     return Chart(kind="bar", title=title, x_label=x_label, y_label=unit.capitalize(),
                  points=[ChartPoint(x=x(r), y=r["value"]) for r in rows])
 
 
-def lookup(scope: Scope, match: Match, frame: Frame) -> Answer:
+def lookup(scope: Plans, match: Match, frame: Frame) -> Answer:
     rows = scope.select(match)
     if len(rows) == 1:
         row = rows[0]
@@ -64,18 +63,18 @@ def lookup(scope: Scope, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, rows, chart=chart)
 
 
-def _context_sentence(scope: Scope, match: Match, row: sqlite3.Row) -> list[str]:
+def _context_sentence(scope: Plans, match: Match, row: sqlite3.Row) -> list[str]:
     """One sentence of meaning: the change on the year before, or the share of the total."""
     measure = scope.measures[match.measure]
     if row["category"] and measure.total_category and row["category"] != measure.total_category:
-        total = scope.repo.figures(scope.plan_id, measure.id, area=[row["area"]],
+        total = scope.figures(measure.id, area=[row["area"]],
                                    period=[row["period"]], category=[measure.total_category])
         if total:
             share = row["value"] / total[0]["value"] * 100
             return [f"That is {fmt.percent(share)} of {scope.area(row['area'])}'s total of "
                     f"{fmt.number(total[0]['value'])} ({fmt.number(row['value'])} ÷ "
                     f"{fmt.number(total[0]['value'])})."]
-    series = scope.repo.figures(scope.plan_id, measure.id, area=[row["area"]],
+    series = scope.figures(measure.id, area=[row["area"]],
                                 category=[row["category"]] if row["category"] else None)
     series = [r for r in series if r["quarter"] is None and row["quarter"] is None]
     earlier = [r for r in series if (r["period"] or "") < (row["period"] or "")]
@@ -89,11 +88,11 @@ def _context_sentence(scope: Scope, match: Match, row: sqlite3.Row) -> list[str]
     return []
 
 
-def compare_areas(scope: Scope, match: Match, frame: Frame) -> Answer:
+def compare_areas(scope: Plans, match: Match, frame: Frame) -> Answer:
     if len(match.areas) < 2:
         match = match.model_copy(update={"areas": []})
     if not match.periods:
-        periods = scope.repo.dimension(scope.plan_id, match.measure, "period")
+        periods = scope.dimension(match.measure, "period")
         match = match.model_copy(update={"periods": periods[-1:]})
     rows = [r for r in scope.select(match) if not scope.areas[r["area"]].covers]
     if not rows:  # the plan does not say which area its figures are for: nothing to compare
@@ -121,7 +120,7 @@ def compare_areas(scope: Scope, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, rows, chart=chart)
 
 
-def _area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> dict:
+def _area_totals(scope: Plans, match: Match, rows: list[sqlite3.Row]) -> dict:
     """Per-area sums of all the parts, where they may be added (the plan prints no total)."""
     if (not scope.measures[match.measure].summable or match.categories
             or len({r["period"] for r in rows}) > 1):
@@ -132,7 +131,7 @@ def _area_totals(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> dict:
     return {a: (sum(v), " + ".join(fmt.number(x) for x in v)) for a, v in totals.items()}
 
 
-def _parent_shares(scope: Scope, values: dict[str, float], unit: str) -> list[str]:
+def _parent_shares(scope: Plans, values: dict[str, float], unit: str) -> list[str]:
     """"Oxford's 594 is 44.07% of Oxfordshire's 1,348": each area against the nearest area
     above it that is shown."""
     if unit == "per cent":
@@ -155,9 +154,9 @@ def _given_for(periods: list[str]) -> str:
     return f"for {fmt.listing(periods)} only" if periods else "without stating a period"
 
 
-def years_to_compare(scope: Scope, match: Match) -> tuple[str, str]:
+def years_to_compare(scope: Plans, match: Match) -> tuple[str, str]:
     """The two years a change is between: as asked, or the asked year and the one before."""
-    periods = scope.repo.dimension(scope.plan_id, match.measure, "period")
+    periods = scope.dimension(match.measure, "period")
     asked = sorted(match.periods)
     if len(asked) >= 2:
         return asked[0], asked[-1]
@@ -175,7 +174,7 @@ def years_to_compare(scope: Scope, match: Match) -> tuple[str, str]:
     return periods[-2], periods[-1]
 
 
-def change(scope: Scope, match: Match, frame: Frame) -> Answer:
+def change(scope: Plans, match: Match, frame: Frame) -> Answer:
     start, end = years_to_compare(scope, match)
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
     lines, facts = [f"{measure_title(scope, match)}, {start} to {end}:"], []
@@ -217,36 +216,36 @@ def _group(rows: list[sqlite3.Row]) -> dict:
     return groups
 
 
-def printed_change(scope: Scope, match: Match, area: str, span: str, diff: float,
+def printed_change(scope: Plans, match: Match, area: str, span: str, diff: float,
                     pct: float) -> list[str]:
     """The plan's own printed change, where it differs from the arithmetic."""
     notes = []
-    for row in scope.repo.figures(scope.plan_id, match.measure, "printed_change", area=[area],
+    for row in scope.figures(match.measure, "printed_change", area=[area],
                                   period=[span]):
         if row["value"] != diff:
-            notes.append(f"  The plan prints {fmt.signed(row['value'])} ({row['table']}).")
-    for row in scope.repo.figures(scope.plan_id, match.measure, "printed_change_pct", area=[area],
+            notes.append(f"  {scope.the_plan(row)} prints {fmt.signed(row['value'])} ({row['table']}).")
+    for row in scope.figures(match.measure, "printed_change_pct", area=[area],
                                   period=[span]):
         if abs(row["value"] - round(pct, 2)) >= 0.005 and abs(row["value"] - round(pct)) > 0:
-            table = scope.repo.table(scope.plan_id, row["table"])
-            notes.append(f"  The plan prints {fmt.printed_percent(row['value'], True)} ({table['label']}); "
-                         + _why_differs(scope, row))
+            table = scope.table_of(row)
+            notes.append(f"  {scope.the_plan(row)} prints {fmt.printed_percent(row['value'], True)} "
+                         f"({table['label']}); " + _why_differs(scope, row))
     return notes
 
 
-def _printed_pct(scope: Scope, match: Match, area: str, start: str, end: str) -> float | None:
-    rows = scope.repo.figures(scope.plan_id, match.measure, "printed_change_pct", area=[area],
+def _printed_pct(scope: Plans, match: Match, area: str, start: str, end: str) -> float | None:
+    rows = scope.figures(match.measure, "printed_change_pct", area=[area],
                               period=[f"{start}-{end}"])
     return rows[0]["value"] if rows else None
 
 
-def _why_differs(scope: Scope, row: sqlite3.Row) -> str:
-    notes = [n["text"] for n in scope.repo.notes(scope.plan_id, row["table"])
+def _why_differs(scope: Plans, row: sqlite3.Row) -> str:
+    notes = [n["text"] for n in scope.notes_of(row)
              if n["explains"] == "printed_percent"]
     return notes[0] if notes else "the figure above is worked out from the table's counts."
 
 
-def _line(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> Chart:
+def _line(scope: Plans, match: Match, rows: list[sqlite3.Row]) -> Chart:
     return Chart(kind="line", title=measure_title(scope, match), x_label="Year",
                  y_label=rows[0]["unit"].capitalize(),
                  points=[ChartPoint(x=scope.when(r), y=r["value"],
@@ -255,7 +254,7 @@ def _line(scope: Scope, match: Match, rows: list[sqlite3.Row]) -> Chart:
                          for r in rows])
 
 
-def trend(scope: Scope, match: Match, frame: Frame) -> Answer:
+def trend(scope: Plans, match: Match, frame: Frame) -> Answer:
     if match.periods:
         scope.select(match)  # a year asked that the plan does not have is said, not skipped
     rows = scope.select(match.model_copy(update={"periods": []}))
@@ -264,7 +263,7 @@ def trend(scope: Scope, match: Match, frame: Frame) -> Answer:
         raise scope.refuse(
             f"The plan gives {scope.measures[match.measure].label} {_given_for(periods)}, "
             f"so it shows no trend over time. " + lookup(scope, match, frame).text, match,
-            [scope.table_source(rows[0]["table"])])
+            scope.sources(rows[:1]))
     if any(r["quarter"] for r in rows):
         return lookup(scope, match, frame)
     lines = [f"{measure_title(scope, match)}, {periods[0]} to {periods[-1]}:"]
@@ -279,11 +278,11 @@ def trend(scope: Scope, match: Match, frame: Frame) -> Answer:
         lines.append(f"- {where}: {values}. Overall it {word} by {fmt.number(abs(diff))} "
                      f"({fmt.number(last['value'])} − {fmt.number(first['value'])}); highest in "
                      f"{peak['period']}, lowest in {low['period']}.")
-        if len(series) > 2:
-            prev = series[-2]
-            step = last["value"] - prev["value"]
-            lines.append(f"  From {prev['period']} to {last['period']} it "
-                         f"{'rose' if step > 0 else 'fell'} by {fmt.number(abs(step))}.")
+        if len(series) > 2:  # each year against the one before: where it sped up or turned
+            steps = [f"{a['period']} to {b['period']} **{fmt.signed(b['value'] - a['value'])}** "
+                     f"({fmt.number(b['value'])} − {fmt.number(a['value'])})"
+                     for a, b in zip(series, series[1:])]
+            lines.append(f"  Year on year: {'; '.join(steps)}.")
     series = {", ".join(filter(None, [scope.area(a), scope.category(c)])):
               [(r["period"], r["value"]) for r in group]
               for (a, c, _), group in _group(rows).items()}
@@ -294,27 +293,33 @@ def trend(scope: Scope, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, rows, chart=_line(scope, match, rows))
 
 
-def direction(scope: Scope, match: Match, frame: Frame) -> Answer:
-    """For charts the text describes without figures: the direction, and no number."""
-    rows = scope.repo.directions(scope.plan_id, match.measure, match.categories or None)
-    if not rows:
-        rows = scope.repo.directions(scope.plan_id, match.measure)
-    lines = []
-    for row in rows:
-        what = scope.category(row["category"]) or scope.measures[row["measure"]].label
+def said(scope: Plans, row) -> str:
+    """One direction the text gives in words, with the plan's sentence."""
+    what = scope.category(row["category"]) or scope.measures[row["measure"]].label
+    where = f" in {scope.area(row['area'])}" if row["area"] else ""
+    when = f" in {row['period']}" if row["period"] else ""
+    if row["direction"] == "largest":
+        went = f" was the **largest group**{where}{when}"
+    else:
         compared = f" compared with {row['compared_with']}" if row["compared_with"] else ""
-        word = "increased" if row["direction"] == "increase" else "decreased"
-        where = f" in {scope.area(row['area'])}" if row["area"] else ""
-        unnamed = "" if row["area"] else " The plan names no area."
-        lines.append(f"- {what[:1].upper() + what[1:]}{where} **{word}** in "
-                     f"{row['period']}{compared}.{unnamed} The plan: “{row['quote']}”")
-    table = scope.repo.table(scope.plan_id, rows[0]["table"])
-    sources = [scope.table_source(rows[0]["table"])]
-    caveats = scope.caveats([rows[0]["table"]])
+        went = f"{where} **{row['direction']}d**{when}{compared}"
+    unnamed = "" if row["area"] else " The plan names no area."
+    return f"{what[:1].upper() + what[1:]}{went}.{unnamed} The plan: “{row['quote']}”"
+
+
+def direction(scope: Plans, match: Match, frame: Frame) -> Answer:
+    """For charts the text describes without figures: the direction, and no number."""
+    rows = scope.directions(match.measure, match.categories or None)
+    if not rows:
+        rows = scope.directions(match.measure)
+    lines = [f"- {said(scope, row)}" for row in rows]
+    table = scope.table_of(rows[0])
+    sources = scope.sources(rows[:1])
+    caveats = scope.caveats(rows[:1])
     if frame.wants_number:
         text = (f"The plan does not give figures for this: {table['label']} is missing from its "
-                f"text, which gives only the direction of change.\n" + "\n".join(lines))
+                f"text, which describes it only in words.\n" + "\n".join(lines))
         return Answer(status=Status.no_answer, text=text, intent=match.intent, sources=sources,
-                      caveats=caveats, plan=scope.title)
+                      caveats=caveats, plan=scope.title_of(rows))
     return Answer(status=Status.answered, text="\n".join(lines), intent=match.intent,
-                  sources=sources, caveats=caveats, plan=scope.title)
+                  sources=sources, caveats=caveats, plan=scope.title_of(rows))

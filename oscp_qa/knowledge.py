@@ -81,9 +81,12 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
     safeguarding = _load_safeguarding(root / SAFEGUARDING)
     plan_dirs = _plan_folders(root)
     plans = [_load_plan(folder, language) for folder in plan_dirs]
-    seen: dict = {}
+    ids: dict = {}
+    years: dict = {}  # which plan is newest is told by its year
     for folder, plan in zip(plan_dirs, plans, strict=True):
-        _unique(folder / "plan.yaml", [plan.plan], "id", seen, label=f"{folder.name}/plan.yaml")
+        _unique(folder / "plan.yaml", [plan.plan], "id", ids, label=f"{folder.name}/plan.yaml")
+        _unique(folder / "plan.yaml", [plan.plan], "plan_year", years,
+                label=f"{folder.name}/plan.yaml")
     return KnowledgeBase(language=language, safeguarding=safeguarding, plans=plans,
                          content_hash=content_hash(root))
 

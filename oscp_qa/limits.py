@@ -15,8 +15,8 @@ from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
 from .lexicon import lemma
 from .normalise import normalise
+from .plans import Plans
 from .question import Frame, Match, Unknown
-from .scope import Scope
 
 # The kind of fact of a programme that answers each kind of question.
 FACT_KINDS = {"money": {"sum"}, "count": {"count"}, "person": {"partners", "audience"},
@@ -27,7 +27,7 @@ NAMED_ENTITY_INTENTS = {"duties", "glossary", "about"}
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")   # a year written in a passage says when
 
 
-def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
+def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """A no-answer when the frame asks for what the plan does not hold; None otherwise."""
     if frame.asks == "how_much":  # "how much did we give?" is money; "how much of that?" a count
         frame = frame.model_copy(update={"asks": "figure" if match.measure else "money"})
@@ -76,36 +76,36 @@ def check(scope: Scope, frame: Frame, match: Match) -> Answer | None:
     return None
 
 
-def _said_instead(scope: Scope, match: Match) -> str:
+def _said_instead(scope: Plans, match: Match) -> str:
     """What the plan does say of the programme or term asked about, quoted."""
     kind, _, name = (match.subject or "").partition(":")
-    if kind == "achievement" and (row := scope.repo.achievement(scope.plan_id, name)):
+    if kind == "achievement" and (row := scope.plan.achievement(name)):
         return f"What it says of {row['title']}: “{row['text']}”"
-    if kind == "glossary" and (row := scope.repo.glossary_term(scope.plan_id, name)):
+    if kind == "glossary" and (row := scope.plan.glossary_term(name)):
         return f"What it says of {row['term']}: {row['meaning']}"
     return ""
 
 
-def _after_the_plan(scope: Scope, frame: Frame) -> list[str]:
+def _after_the_plan(scope: Plans, frame: Frame) -> list[str]:
     """Years asked that come after the plan's own year ("2023-24" of the 2022-23 plan)."""
-    start = int(str(scope.plan["plan_year"])[:4])
+    start = int(str(scope.newest.info.plan_year)[:4])
     return [p for p in frame.periods if int(p[:4]) > start]
 
 
-def _source_text(scope: Scope, frame: Frame, match: Match) -> str:
+def _source_text(scope: Plans, frame: Frame, match: Match) -> str:
     """The words of what would answer: a restriction the source itself states is no
     restriction ("how many cases have been closed?" where the plan says two were)."""
     if match.intent == "achievement" and match.subject:
-        row = scope.repo.achievement(scope.plan_id, match.subject.partition(":")[2])
+        row = scope.plan.achievement(match.subject.partition(":")[2])
         return " ".join([row["title"], row["text"], row["facts"]]).lower() if row else ""
     if match.intent == "duties" and frame.duties:
-        return " ".join(r["text"].lower() for r in scope.repo.duties(scope.plan_id)
+        return " ".join(r["text"].lower() for r in scope.plan.duties()
                         if r["id"] in frame.duties)
     if match.intent == "glossary" and match.subject:
-        row = scope.repo.glossary_term(scope.plan_id, match.subject.partition(":")[2])
+        row = scope.plan.glossary_term(match.subject.partition(":")[2])
         return row["meaning"].lower() if row else ""
     if match.measure:
-        tables = scope.repo.tables_for(scope.plan_id, match.measure)
+        tables = scope.tables_for(match.measure)
         return " ".join(f"{t['title']} {t['counts']}" for t in tables).lower()
     return ""
 
@@ -114,13 +114,13 @@ def _said_in(unknown: Unknown, text: str) -> bool:
     return unknown.word in text or lemma(unknown.word) in text
 
 
-def _no_place(scope: Scope, match: Match, places: list) -> str:
+def _no_place(scope: Plans, match: Match, places: list) -> str:
     names = fmt.listing(list(dict.fromkeys(u.word for u in places)))
     if all(u.kind == "within" for u in places):  # a ward or neighbourhood of Oxford
-        return (f"The plan speaks of {scope.area(scope.info.home_area)} as a whole: it breaks "
+        return (f"The plan speaks of {scope.area(scope.plan.info.home_area)} as a whole: it breaks "
                 f"nothing down by ward or neighbourhood, so it has nothing on {names} itself.")
     if match.measure and match.measure in scope.measures:
-        areas = [scope.area(a) for a in scope.repo.dimension(scope.plan_id, match.measure, "area")
+        areas = [scope.area(a) for a in scope.dimension(match.measure, "area")
                  if not scope.areas[a].covers]
         if areas:
             return (f"The plan gives {scope.measures[match.measure].label} for "
@@ -129,7 +129,7 @@ def _no_place(scope: Scope, match: Match, places: list) -> str:
     return f"The plan gives figures for {held} only; it has nothing on {names}."
 
 
-def _programme_lacks(scope: Scope, frame: Frame, match: Match) -> Answer | None:
+def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """'How many arrests did Op Vigilant make?': the programme's facts hold no such count."""
     programme = (match.subject or "").partition(":")[2]
     row, kinds = scope.programme_facts(programme, FACT_KINDS[frame.asks])
@@ -144,26 +144,26 @@ def _programme_lacks(scope: Scope, frame: Frame, match: Match) -> Answer | None:
                                  f"{row['title']}. What it says: “{row['text']}”", [frame.asks])
 
 
-def _refuse(scope: Scope, match: Match, text: str, about: list[str]) -> Answer:
+def _refuse(scope: Plans, match: Match, text: str, about: list[str]) -> Answer:
     lines = [text]
-    if match.measure in scope.measures and scope.repo.dimension(scope.plan_id, match.measure, "period"):
+    if match.measure in scope.measures and scope.dimension(match.measure, "period"):
         lines.append(_closest(scope, match.measure))
     lines += pointers(scope, about)
     return Answer(status=Status.no_answer, text="\n\n".join(lines), intent=match.intent,
                   plan=scope.title)
 
 
-def pointers(scope: Scope, about: list[str]) -> list[str]:
+def pointers(scope: Plans, about: list[str]) -> list[str]:
     """Where such figures are published (signposts.yaml), at most two."""
-    signs = [s for s in scope.repo.language.signposts if set(s.about) & set(about)]
+    signs = [s for s in scope.language.signposts if set(s.about) & set(about)]
     return [f"{s.text} ({s.url})" if s.url else s.text for s in signs[:2]]
 
 
-def _closest(scope: Scope, measure: str) -> str:
+def _closest(scope: Plans, measure: str) -> str:
     """What the plan does hold on the topic, in words: no figure is offered as the answer."""
-    areas = [scope.area(a) for a in scope.repo.dimension(scope.plan_id, measure, "area")
+    areas = [scope.area(a) for a in scope.dimension(measure, "area")
              if not scope.areas[a].covers]
-    periods = scope.repo.dimension(scope.plan_id, measure, "period")
+    periods = scope.dimension(measure, "period")
     where = f" for {fmt.listing(areas)}" if areas else ""
     return (f"The closest it holds: {scope.measures[measure].label}{where}, "
             f"{fmt.listing(periods)}.")

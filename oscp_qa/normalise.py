@@ -18,6 +18,15 @@ _SPOKEN_YEAR = re.compile(
 _CHARS_TO_SPACE = re.compile(r"[^a-z0-9%£/+\-.,' ]")
 
 
+# "2017-2021", "2017-21": a run of years; "2020-21" and "2020-2021" stay one financial year
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)?\d\d)\b")
+
+
+def _year_span(match: re.Match) -> str:
+    start, end = int(match.group(1)), int(match.group(2)[-2:])
+    return match.group() if end <= (start + 1) % 100 else f"{match.group(1)} to {match.group(1)[:2]}{end:02d}"
+
+
 def _spoken_year(match: re.Match) -> str:
     rest = match.group(2).replace("-", " ").split()
     value = 20 if rest[0] == "twenty" else _UNITS[rest[0]]
@@ -36,6 +45,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<=\d)%|%(?=\d)", " % ", text)
     text = re.sub(r"£(?=\d)", "£ ", text)
     text = _SPOKEN_YEAR.sub(_spoken_year, text)
+    text = _YEAR_SPAN.sub(_year_span, text)
+    text = re.sub(r"(?<=[a-z])-to-(?=[a-z])", " to ", text)  # "April-to-June"
+    text = re.sub(r"(?<=[a-z])-(?=(?:type|types|kind|kinds|style)\b)", " ", text)  # "community-type"
     tokens = [token.strip(".,-/") or token for token in text.split()]
     return " ".join(t for t in tokens if t and t not in {".", ",", "-", "/"})
 

@@ -7,22 +7,22 @@ from __future__ import annotations
 from collections import Counter
 
 from . import format as fmt
-from .scope import Scope
+from .plans import Plans
 
 
-def main_periods(scope: Scope, count: int = 2) -> list[str]:
-    """The periods most of the plan's measures give figures for, earliest first."""
-    repo = scope.repo
-    held = Counter(period for measure in repo.measures_with_figures(scope.plan_id)
-                   for period in repo.dimension(scope.plan_id, measure, "period"))
+def main_periods(scope: Plans, count: int = 2) -> list[str]:
+    """The periods most of the (answering) plan's measures give figures for, earliest first."""
+    repo = scope.plan
+    held = Counter(period for measure in repo.measures_with_figures()
+                   for period in repo.dimension(measure, "period"))
     return sorted(period for period, _ in held.most_common(count))
 
 
-def welcome(scope: Scope) -> str:
+def welcome(scope: Plans) -> str:
     """The chat's opening paragraphs: what the assistant can be asked about, and its promise."""
-    info = scope.info
+    info = scope.plan.info
     areas = [a.label for a in scope.areas.values() if not a.covers]
-    priorities = len(scope.repo.priorities(scope.plan_id))
+    priorities = len(scope.plan.priorities())
     return (
         f"Ask a question about the **{scope.title}**, the plan of the {info.published_by} for "
         f"{info.plan_year}. It gives figures for {fmt.listing(areas)}, mostly for "

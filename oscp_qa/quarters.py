@@ -6,16 +6,16 @@ from __future__ import annotations
 from . import format as fmt
 from .answer import Answer, Fact
 from .figures import answer_with, measure_title, years_to_compare
+from .plans import Plans
 from .question import Frame, Match
-from .scope import Scope
 
 
-def change_of_totals(scope: Scope, match: Match, frame: Frame) -> Answer:
+def change_of_totals(scope: Plans, match: Match, frame: Frame) -> Answer:
     """Years of quarterly figures are compared by their totals (of the quarters asked, or all
     four), each added up in the open."""
     start, end = years_to_compare(scope, match)
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
-    quarters = match.quarters or scope.repo.dimension(scope.plan_id, match.measure, "quarter")
+    quarters = match.quarters or scope.dimension(match.measure, "quarter")
     present = sorted({r["period"] for r in rows})  # "2021" asked of financial years is 2021/22
     start, end = present[0], present[-1]
     years = {p: [r for r in rows if r["period"] == p] for p in (start, end)}

@@ -51,6 +51,7 @@ class Signals(Frozen):
     by_percent: bool = False        # "percentage rise"
     change_cue: bool = False        # "rise", "fall": a ranking by change
     every_year: bool = False        # "has it gone up every year", "each year"
+    average: bool = False           # "the average a year across the three years"
     others: bool = False            # "and the other strands?"
     than: bool = False              # "how many more in Oxfordshire than in Oxford?"
     there: bool = False             # "round there": the place the conversation was on
@@ -80,6 +81,8 @@ class Features(Frozen):
     achievement_place: bool = False   # found only by a place it names ("Didcot")
     glossary: bool = False
     glossary_only: bool = False
+    all_parts: bool = False         # "all strands", "every category": the parts added up
+    bodies_asked: bool = False      # "which council teams ...?": the bodies doing or counting it
 
 
 class Frame(Frozen):

@@ -9,11 +9,11 @@ from collections import defaultdict
 from . import format as fmt
 from .answer import Answer, Chart, ChartPoint, Fact
 from .figures import answer_with, measure_title, years_to_compare
+from .plans import Plans
 from .question import Frame, Match
-from .scope import Scope
 
 
-def remainder(scope: Scope, match: Match, frame: Frame) -> Answer:
+def remainder(scope: Plans, match: Match, frame: Frame) -> Answer:
     """The rest of an area, for the years asked; as a change when a change was asked."""
     op = match.area_op
     label = f"{scope.area(op.whole)} outside {scope.area(op.part)}"
@@ -22,7 +22,7 @@ def remainder(scope: Scope, match: Match, frame: Frame) -> Answer:
         start, end = years_to_compare(scope, match)
         periods = [start, end] if match.intent == "change" else []
     else:
-        periods = match.periods or scope.repo.dimension(scope.plan_id, match.measure, "period")[-1:]
+        periods = match.periods or scope.dimension(match.measure, "period")[-1:]
     rows = scope.select(match.model_copy(update={"areas": [op.whole, op.part], "periods": periods}))
     rows = [r for r in rows if r["unit"] != "per cent"]
     pairs: dict[tuple, dict[str, object]] = defaultdict(dict)
@@ -50,11 +50,30 @@ def remainder(scope: Scope, match: Match, frame: Frame) -> Answer:
                            f"the same years, so it cannot work out {label}.", match)
     if changing:
         lines += _changes(series, label)
+    elif match.intent == "total" and scope.measures[match.measure].summable:
+        facts += _totals(series, label, measure_title(scope, match), lines, facts[0].source)
     chart = Chart(kind="line" if changing else "bar", title=f"{measure_title(scope, match)}: {label}",
                   x_label="Year", y_label=rows[0]["unit"].capitalize(),
                   points=[ChartPoint(x=p, y=v, series=scope.category(c) or label)
                           for (_, c, p), v in series.items()])
     return answer_with(scope, match, lines, rows, facts=facts, chart=chart)
+
+
+def _totals(series: dict[tuple, float], label: str, title: str, lines: list[str],
+            source: str) -> list[Fact]:
+    """'All strands together': the remainder's parts added up for each year, with the working."""
+    by_period: dict[str, list[float]] = defaultdict(list)
+    for (_, _, period), value in series.items():
+        by_period[period].append(value)
+    found = []
+    for period, values in by_period.items():
+        if len(values) < 2:
+            continue
+        arithmetic = " + ".join(fmt.number(v) for v in values)
+        lines.append(f"All together, {period}: **{fmt.number(sum(values))}** ({arithmetic})")
+        found.append(Fact(label=f"Total {title} ({label}, {period})", value=sum(values),
+                          area=label, period=period, source=source, derived=arithmetic))
+    return found
 
 
 def _changes(series: dict[tuple, float], label: str) -> list[str]:
@@ -75,11 +94,11 @@ def _changes(series: dict[tuple, float], label: str) -> list[str]:
     return lines
 
 
-def difference(scope: Scope, match: Match, frame: Frame) -> Answer:
+def difference(scope: Plans, match: Match, frame: Frame) -> Answer:
     """'How many more in Oxfordshire than in Oxford?': one area's figure less the other's, for
     the same year, strand and quarter, with the working."""
     first, second = match.areas[:2]
-    periods = match.periods or scope.repo.dimension(scope.plan_id, match.measure, "period")[-1:]
+    periods = match.periods or scope.dimension(match.measure, "period")[-1:]
     rows = [r for r in scope.select(match.model_copy(update={"periods": periods[-1:]}))
             if r["unit"] != "per cent"]
     pairs: dict[tuple, dict[str, object]] = defaultdict(dict)

@@ -1,4 +1,5 @@
-"""Stage three: read what an answer needs from the database. Read-only, parameterised queries."""
+"""Stage three: read what an answer needs from the database. Read-only, parameterised queries;
+the only place besides store.py that runs SQL on it."""
 
 from __future__ import annotations
 
@@ -9,21 +10,23 @@ import threading
 from pathlib import Path
 
 from . import store
-from .schema import Language, Safeguarding
+from .schema import Language, Plan, Safeguarding
 
 
-class Repository:
-    """One database shared by every conversation; each thread gets its own read-only connection."""
+class Database:
+    """One database shared by every conversation; each thread gets its own read-only connection.
+    What is the same for every plan (the language, safeguarding, the names in the vocabulary)
+    is read here; a plan's own rows through its Repository."""
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self._local = threading.local()
-        self._dimensions: dict[tuple[str, str, str], tuple[str, ...]] = {}
         self.language = Language.model_validate_json(
-            self._rows("select json from language where id = 1")[0]["json"])
-        self.plans = self._rows("select * from plans order by plan_year desc")
+            self.rows("select json from language where id = 1")[0]["json"])
         self.safeguarding = Safeguarding.model_validate_json(
-            self._rows("select json from safeguarding where id = 1")[0]["json"])
+            self.rows("select json from safeguarding where id = 1")[0]["json"])
+        self.plans = [Repository(self, row)  # newest first: a plan supersedes the ones before it
+                      for row in self.rows("select * from plans order by plan_year desc")]
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -31,121 +34,175 @@ class Repository:
             self._local.conn = store.connect(self.path)
         return self._local.conn
 
-    def _rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+    def rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
 
-    # --- names the understanding stage needs ------------------------------------------------------
+    def plan(self, plan_id: str) -> Repository:
+        found = [p for p in self.plans if p.id == plan_id]
+        if not found:
+            raise KeyError(f"no plan '{plan_id}' in {self.path}; it holds "
+                           f"{', '.join(p.id for p in self.plans)}")
+        return found[0]
 
     def entities(self) -> list[tuple[str, str, str]]:
         """(kind, value, phrase) for every name the plans use, for the vocabulary."""
         found: list[tuple[str, str, str]] = []
-        for row in self._rows("select term, stands_for, aliases from glossary"):
+        for row in self.rows("select term, stands_for, aliases from glossary"):
             names = [row["term"], row["stands_for"] or "", *_split(row["aliases"])]
             found += [("glossary", row["term"], n) for n in names if n]
-        for row in self._rows("select id, title, aliases from achievements"):
+        for row in self.rows("select id, title, aliases from achievements"):
             found += [("achievement", row["id"], n) for n in [row["title"], *_split(row["aliases"])]]
-        for row in self._rows("select achievement, value from achievement_facts where kind = 'place'"):
+        for row in self.rows("select achievement, value from achievement_facts where kind = 'place'"):
             found += [("place", row["achievement"], p) for p in re.split(r",| and ", row["value"])
                       if p.strip()]
-        for row in self._rows("select id, name, aliases from duties"):
+        for row in self.rows("select id, name, aliases from duties"):
             found += [("duty", row["id"], n) for n in [row["name"], *_split(row["aliases"])]]
-        for row in self._rows("select label, measure from tables"):
+        for row in self.rows("select label, measure from tables"):
             if any(ch.isdigit() for ch in row["label"]):  # "Table 5", not "Crime in Oxford (text)"
                 found.append(("table", row["measure"], row["label"]))
-        for row in self._rows("select number, keywords from pcc_priorities"):
+        for row in self.rows("select number, keywords from pcc_priorities"):
             found += [("pcc", str(row["number"]), k) for k in _split(row["keywords"])]
         return found
 
+
+class Repository:
+    """One plan's rows. What never changes while the database is open (its tables, notes, each
+    measure's figures and directions, its lists of priorities, achievements, duties and terms)
+    is read once, on first use, so an answer costs a query or two, not one per row."""
+
+    def __init__(self, database: Database, row: sqlite3.Row):
+        self.database = database
+        self.info = Plan.model_validate_json(row["json"])
+        self.id, self.title = self.info.id, self.info.title
+        self._cache: dict[tuple, object] = {}
+
+    def __repr__(self) -> str:
+        return f"Repository({self.id!r})"
+
+    def _rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        return self.database.rows(sql, (self.id, *params))
+
+    def _kept(self, key: tuple, read):
+        """`read()` the first time `key` is asked for, the same rows every time after."""
+        if key not in self._cache:
+            self._cache[key] = read()
+        return self._cache[key]
+
+    # --- tables and their notes -------------------------------------------------------------------
+
+    def tables(self) -> list[dict]:
+        """Every table (or chart, or sentence giving figures) in the plan's order; `notes` is
+        the list of its note ids."""
+        return self._kept(("tables",), lambda: [
+            {**dict(r), "notes": json.loads(r["notes"])}
+            for r in self._rows("select * from tables where plan = ? order by rowid")])
+
+    def table(self, table_id: str) -> dict | None:
+        return next((t for t in self.tables() if t["id"] == table_id), None)
+
+    def tables_for(self, measure: str) -> list[dict]:
+        return [t for t in self.tables() if t["measure"] == measure]
+
+    def _notes(self) -> dict[str, sqlite3.Row]:
+        return self._kept(("notes",), lambda: {
+            r["id"]: r for r in self._rows("select * from notes where plan = ? order by rowid")})
+
+    def note(self, note_id: str) -> sqlite3.Row | None:
+        return self._notes().get(note_id)
+
+    def notes(self, table_id: str) -> list[sqlite3.Row]:
+        """A table's notes, ordered by id."""
+        table = self.table(table_id)
+        return [n for n in map(self.note, sorted(table["notes"] if table else [])) if n]
+
     # --- statistics -------------------------------------------------------------------------------
 
-    def figures(self, plan: str, measure: str, stat: str = "count", **filters) -> list[sqlite3.Row]:
-        """Figures of a measure; each filter is a list of accepted values (None: any)."""
-        sql = "select * from figures where plan = ? and measure = ? and stat = ?"
-        params: list = [plan, measure, stat]
-        for column in ("area", "period", "quarter", "category"):
-            values = filters.get(column)
-            if values:
-                sql += f" and {column} in ({', '.join('?' * len(values))})"
-                params += list(values)
-        return self._rows(sql + " order by rowid", tuple(params))
+    def _measure(self, measure: str) -> list[sqlite3.Row]:
+        return self._kept(("figures", measure), lambda: self._rows(
+            "select * from figures where plan = ? and measure = ? order by rowid", (measure,)))
 
-    def dimension(self, plan: str, measure: str, column: str) -> list[str]:
-        """The distinct values a measure has in one column (its years, areas or categories).
-        Asked several times per question and never changing, so kept after the first read."""
+    def figures(self, measure: str, stat: str = "count", **filters) -> list[sqlite3.Row]:
+        """Figures of a measure in the plan's order; each filter is a list of accepted values
+        (None: any)."""
+        wanted = {c: set(v) for c, v in filters.items() if v}
+        assert set(wanted) <= {"area", "period", "quarter", "category"}, wanted
+        return [r for r in self._measure(measure) if r["stat"] == stat  # as SQL's "in": no NULL
+                and all(r[c] is not None and r[c] in values for c, values in wanted.items())]
+
+    def dimension(self, measure: str, column: str) -> list[str]:
+        """The distinct values a measure has in one column (its years, areas or categories),
+        in the order the plan first gives them."""
         assert column in ("area", "period", "quarter", "category")
-        key = (plan, measure, column)
-        if key not in self._dimensions:
-            rows = self._rows(
-                f"select {column} from figures where plan = ? and measure = ? and stat in "
-                f"('count', 'percent') and {column} is not null group by {column} "
-                f"order by min(rowid)", (plan, measure))
-            self._dimensions[key] = tuple(r[0] for r in rows)
-        return list(self._dimensions[key])
+        values = [r[column] for r in self._measure(measure)
+                  if r["stat"] in ("count", "percent") and r[column] is not None]
+        return list(dict.fromkeys(values))
 
-    def directions(self, plan: str, measure: str, categories: list[str] | None = None):
-        rows = self._rows("select * from directions where plan = ? and measure = ? order by rowid",
-                          (plan, measure))
+    def directions(self, measure: str, categories: list[str] | None = None) -> list[sqlite3.Row]:
+        rows = self._kept(("directions", measure), lambda: self._rows(
+            "select * from directions where plan = ? and measure = ? order by rowid", (measure,)))
         return [r for r in rows if not categories or r["category"] in categories]
 
-    def tables_for(self, plan: str, measure: str) -> list[sqlite3.Row]:
-        return self._rows("select * from tables where plan = ? and measure = ?", (plan, measure))
+    def table_figures(self, table_id: str) -> list[sqlite3.Row]:
+        """Every figure one table prints, in its order (the Statistics page)."""
+        return self._rows('select * from figures where plan = ? and "table" = ? order by rowid',
+                          (table_id,))
 
-    def table(self, plan: str, table_id: str) -> sqlite3.Row | None:
-        rows = self._rows("select * from tables where plan = ? and id = ?", (plan, table_id))
-        return rows[0] if rows else None
+    def table_directions(self, table_id: str) -> list[sqlite3.Row]:
+        return self._rows('select * from directions where plan = ? and "table" = ? order by rowid',
+                          (table_id,))
 
-    def notes(self, plan: str, table_id: str) -> list[sqlite3.Row]:
-        table = self.table(plan, table_id)
-        ids = json.loads(table["notes"]) if table else []
-        if not ids:
-            return []
-        marks = ", ".join("?" * len(ids))
-        return self._rows(f"select * from notes where plan = ? and id in ({marks})", (plan, *ids))
-
-    def figure_values(self, plan: str) -> set[float]:
+    def figure_values(self) -> set[float]:
         """Every value the plan prints, to tell a figure quoted back from an unknown number."""
-        return {r[0] for r in self._rows("select distinct value from figures where plan = ?", (plan,))}
+        return {r[0] for r in self._rows("select distinct value from figures where plan = ?")}
 
-    def measures_with_figures(self, plan: str, period: str | None = None) -> list[str]:
+    def measures_with_figures(self, period: str | None = None) -> list[str]:
         sql = "select measure from figures where plan = ? and stat in ('count', 'percent')"
-        params: tuple = (plan,)
+        params: tuple = ()
         if period:
-            sql, params = sql + " and period = ?", (plan, period)
+            sql, params = sql + " and period = ?", (period,)
         return [r[0] for r in self._rows(sql + " group by measure order by min(rowid)", params)]
 
     # --- the plan's words -------------------------------------------------------------------------
 
-    def pcc_priorities(self, plan: str) -> list[sqlite3.Row]:
-        return self._rows("select * from pcc_priorities where plan = ? order by number", (plan,))
+    def _all(self, table: str, order: str = "rowid") -> list[sqlite3.Row]:
+        assert table in ("pcc_priorities", "priorities", "themes", "achievements", "glossary",
+                         "duties", "about")
+        return self._kept((table,), lambda: self._rows(
+            f"select * from {table} where plan = ? order by {order}"))
 
-    def priorities(self, plan: str) -> list[sqlite3.Row]:
-        return self._rows("select * from priorities where plan = ? order by position", (plan,))
+    def pcc_priorities(self) -> list[sqlite3.Row]:
+        return self._all("pcc_priorities", "number")
 
-    def themes(self, plan: str) -> dict[str, str]:
-        return {r["id"]: r["label"] for r in self._rows("select * from themes where plan = ?", (plan,))}
+    def priorities(self) -> list[sqlite3.Row]:
+        return self._all("priorities", "position")
 
-    def achievement(self, plan: str, achievement_id: str) -> sqlite3.Row | None:
-        rows = self._rows("select * from achievements where plan = ? and id = ?", (plan, achievement_id))
-        return rows[0] if rows else None
+    def themes(self) -> dict[str, str]:
+        return {r["id"]: r["label"] for r in self._all("themes")}
 
-    def achievement_facts(self, plan: str, achievement_id: str) -> list[sqlite3.Row]:
-        return self._rows("select * from achievement_facts where plan = ? and achievement = ?",
-                          (plan, achievement_id))
+    def achievements(self) -> list[sqlite3.Row]:
+        return self._all("achievements", "position")
 
-    def achievements(self, plan: str) -> list[sqlite3.Row]:
-        return self._rows("select * from achievements where plan = ? order by position", (plan,))
+    def achievement(self, achievement_id: str) -> sqlite3.Row | None:
+        return next((r for r in self.achievements() if r["id"] == achievement_id), None)
 
-    def glossary_term(self, plan: str, term: str) -> sqlite3.Row | None:
-        rows = self._rows("select * from glossary where plan = ? and term = ?", (plan, term))
-        return rows[0] if rows else None
+    def achievement_facts(self, achievement_id: str) -> list[sqlite3.Row]:
+        facts = self._kept(("achievement_facts",), lambda: self._rows(
+            "select * from achievement_facts where plan = ? order by rowid"))
+        return [f for f in facts if f["achievement"] == achievement_id]
 
-    def duties(self, plan: str) -> list[sqlite3.Row]:
-        return self._rows("select * from duties where plan = ? order by rowid", (plan,))
+    def glossary(self) -> list[sqlite3.Row]:
+        return self._all("glossary")
 
-    def about(self, plan: str) -> list[sqlite3.Row]:
-        return self._rows("select * from about where plan = ? order by rowid", (plan,))
+    def glossary_term(self, term: str) -> sqlite3.Row | None:
+        return next((r for r in self.glossary() if r["term"] == term), None)
 
-    def search(self, table: str, plan: str, words: list[str], limit: int = 3,
+    def duties(self) -> list[sqlite3.Row]:
+        return self._all("duties")
+
+    def about(self) -> list[sqlite3.Row]:
+        return self._all("about")
+
+    def search(self, table: str, words: list[str], limit: int = 3,
                phrase: bool = False) -> list[sqlite3.Row]:
         """Full-text search for any of the words, or for them as one phrase. Only letters and
         digits are kept and each part is quoted, so no FTS5 syntax reaches MATCH."""
@@ -154,11 +211,11 @@ class Repository:
         if not terms:
             return []
         query = f'"{" ".join(terms)}"' if phrase else " OR ".join(f'"{t}"' for t in terms)
-        return self._rows(
+        return self.database.rows(
             f"select t.*, bm25({table}_fts) as rank from {table}_fts "
             f"join {table} t on t.rowid = {table}_fts.rowid "
             f"where {table}_fts match ? and t.plan = ? order by rank limit ?",
-            (query, plan, limit))
+            (query, self.id, limit))
 
 
 def _split(value: str | None) -> list[str]:

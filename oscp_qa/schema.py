@@ -34,6 +34,18 @@ def _period(text: str) -> str:
 Period = Annotated[str, AfterValidator(_period)]
 
 
+def _plan_year(text: str) -> str:
+    """The year a plan is for, "2022-23": plans are ordered by it, the newest answering first."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if not found or int(found.group(2)) != (int(found.group(1)) + 1) % 100:
+        raise PydanticCustomError("plan_year", "'{year}' is not a plan year such as 2022-23",
+                                  {"year": text})
+    return text
+
+
+PlanYear = Annotated[str, AfterValidator(_plan_year)]
+
+
 # --- language: shared by every plan -------------------------------------------------------------
 
 
@@ -75,7 +87,7 @@ class Term(Strict):
 
 BoostName = Literal["areas", "duty_named", "about_named", "achievement", "achievement_named",
                     "achievement_number", "achievement_text", "achievement_place", "glossary",
-                    "glossary_only"]
+                    "glossary_only", "bodies_asked", "all_parts"]
 
 
 class IntentRule(Strict):
@@ -129,6 +141,7 @@ class Words(Strict):
     pcc_list: list[str]
     time_words: list[str]
     person_roles: list[str]
+    bodies: list[str]
     others: list[str]
     there: list[str]
     back_references: list[str]
@@ -150,6 +163,15 @@ class Words(Strict):
     filler: list[str]
     quarters: dict[str, list[str]]
     quarter_runs: dict[str, list[str]]
+    months: list[str]
+    shorthand: dict[str, str]
+    pace: list[str]
+    all_parts: list[str]
+    taken_out: list[str]
+    average: list[str]
+    everyday_months: list[str]
+    month_prepositions: list[str]
+    whole_year_months: list[str]
     latest_year: list[str]
     previous_year: list[str]
     next_year: list[str]
@@ -275,7 +297,7 @@ class Plan(Strict):
     id: str
     title: str
     published_by: str
-    plan_year: str
+    plan_year: PlanYear = Field(description="no two plans share one: the later year is newer")
     latest_year: int = Field(description="the year 'last year' means; figures must hold it")
     achievements_year: str = Field(description="the year the plan's achievements are of")
     source_file: str
@@ -311,10 +333,11 @@ class Direction(Strict):
     table: str
     measure: str
     area: str | None = Field(None, description="empty when the plan names no area")
-    period: Period
+    period: Period | None = Field(None, description="empty when the plan gives no period")
     compared_with: Period | None = None
     category: str | None = None
-    direction: Literal["increase", "decrease"]
+    direction: Literal["increase", "decrease", "largest"] = Field(
+        description="a change against compared_with, or the largest group of the breakdown")
     quote: str
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from . import format as fmt
 from .answer import Answer
 from .figures import answer_with, value_text
+from .plans import Plans
 from .question import Frame, Match
-from .scope import Scope
 
 
-def compare_measures(scope: Scope, match: Match, frame: Frame) -> Answer:
+def compare_measures(scope: Plans, match: Match, frame: Frame) -> Answer:
     measures = [match.measure, match.other_measure]
-    dims = {m: {c: scope.repo.dimension(scope.plan_id, m, c) for c in ("area", "period", "category")}
+    dims = {m: {c: scope.dimension(m, c) for c in ("area", "period", "category")}
             for m in measures}
     shared_periods = [p for p in dims[measures[0]]["period"] if p in dims[measures[1]]["period"]]
     shared_areas = [a for a in dims[measures[0]]["area"] if a in dims[measures[1]]["area"]

@@ -19,7 +19,7 @@ from .schema import KnowledgeBase, PlanKnowledge
 
 log = logging.getLogger(__name__)
 DEFAULT_DB = Path(os.environ.get("OSCP_QA_DB") or Path(__file__).resolve().parent.parent / "data" / "oscp.db")
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 FTS = {  # table -> columns searched
     "sections": ["title", "text"],
     "achievements": ["title", "aliases", "text", "facts", "heading"],
@@ -105,15 +105,16 @@ def _write_plan(db, pk: PlanKnowledge) -> None:
 
 
 def built_hash(path: Path) -> str | None:
-    """The content hash a database was built from, or None if it is missing or unreadable."""
+    """The content hash a database was built from, or None if it is missing, unreadable or
+    laid out by another version of this module (its tables would not be the ones read)."""
     if not path.is_file():
         return None
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-            row = conn.execute("select value from meta where key = 'content_hash'").fetchone()
-            return row[0] if row else None
+            meta = dict(conn.execute("select key, value from meta").fetchall())
     except sqlite3.DatabaseError:
         return None
+    return meta.get("content_hash") if meta.get("schema_version") == SCHEMA_VERSION else None
 
 
 def ensure(root: Path | str = knowledge.DEFAULT_ROOT, path: Path | str = DEFAULT_DB) -> Path:

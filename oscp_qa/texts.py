@@ -7,9 +7,9 @@ import re
 
 from .answer import Answer, Status
 from .limits import FACT_KINDS
+from .plans import Plans
 from .question import Frame, Match
 from .schema import Settings
-from .scope import Scope
 
 GENERAL = "general knowledge, not from the plan"   # how a glossary field marked general reads
 
@@ -20,7 +20,7 @@ def subject_of(match: Match, kind: str) -> str | None:
     return value if found == kind else None
 
 
-def _done(scope: Scope, match: Match, text: str, sources: list[str], **extra) -> Answer:
+def _done(scope: Plans, match: Match, text: str, sources: list[str], **extra) -> Answer:
     return Answer(status=Status.answered, text=text, intent=match.intent, sources=sources,
                   plan=scope.title, **extra)
 
@@ -28,11 +28,11 @@ def _done(scope: Scope, match: Match, text: str, sources: list[str], **extra) ->
 # --- priorities ---------------------------------------------------------------------------------
 
 
-def priorities(scope: Scope, match: Match, frame: Frame) -> Answer:
-    repo, plan, info = scope.repo, scope.plan_id, scope.info
-    settings = repo.language.settings
+def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
+    repo, info = scope.plan, scope.plan.info
+    settings = scope.language.settings
     source = f"{scope.title}, {info.sections.priorities}"
-    pccs = {row["number"]: row["text"] for row in repo.pcc_priorities(plan)}
+    pccs = {row["number"]: row["text"] for row in repo.pcc_priorities()}
     signals = frame.signals
     number = signals.pcc_number if signals.pcc_number is not None else \
         (frame.pcc[0] if frame.pcc else None)
@@ -49,7 +49,7 @@ def priorities(scope: Scope, match: Match, frame: Frame) -> Answer:
         lines = [info.pcc.listed] + [f"{n}. {text}" for n, text in pccs.items()]
         lines += [info.pcc.not_listed] if info.pcc.not_listed else []
         return _done(scope, match, "\n".join(lines), [source])
-    rows = repo.priorities(plan)
+    rows = repo.priorities()
     if signals.negation:
         chosen, what = [r for r in rows if r["pcc_priority"] is None], \
             "not aligned to a PCC priority"
@@ -59,14 +59,14 @@ def priorities(scope: Scope, match: Match, frame: Frame) -> Answer:
     else:
         ignore = set(scope.words.not_priority_topics)
         words = [w for w in frame.content_words + frame.topic_terms if w not in ignore]
-        hits = repo.search("priorities", plan, words, settings.topic_rows)
+        hits = repo.search("priorities", words, settings.topic_rows)
         best = hits[0]["rank"] if hits else 0
         chosen = [r for r in hits if r["rank"] <= best * settings.relevance_share] if hits else rows
         chosen.sort(key=lambda r: r["position"])
         what = "matching your question" if hits else f"for {info.plan_year}"
     if not chosen:
         chosen, what = rows, f"for {info.plan_year}"
-    themes = repo.themes(plan)
+    themes = repo.themes()
     lines = [f"OSCP has **{len(rows)}** priorities for {info.plan_year}"
              + (":" if len(chosen) == len(rows) else
                 f"; **{len(chosen)}** {'is' if len(chosen) == 1 else 'are'} {what}:")]
@@ -86,31 +86,31 @@ def priorities(scope: Scope, match: Match, frame: Frame) -> Answer:
 # --- achievements, terms, duties, the partnership -------------------------------------------------
 
 
-def achievement(scope: Scope, match: Match, frame: Frame) -> Answer:
-    row = scope.repo.achievement(scope.plan_id, subject_of(match, "achievement"))
+def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
+    row = scope.plan.achievement(subject_of(match, "achievement"))
     asked = []
     if frame.asks in FACT_KINDS:  # the answer of the kind asked first; a count may be in the
         found, asked = scope.programme_facts(row["id"], FACT_KINDS[frame.asks])  # sequel
         row = found or row
-    facts = scope.repo.achievement_facts(scope.plan_id, row["id"])
+    facts = scope.plan.achievement_facts(row["id"])
     lines = [f"{f['label']}: **{f['value']}**" for f in asked]
     lines += [f"**{row['title']}** ({row['heading']}): {row['summary']}", "",
               f"The plan: “{row['text']}”"]
     if facts:
         lines += ["", "Key facts:"] + [f"- {f['label']}: {f['value']}" for f in facts]
     return _done(scope, match, "\n".join(lines),
-                 [f"{scope.title}, {scope.info.sections.achievements} — {row['heading']}"],
+                 [f"{scope.title}, {scope.plan.info.sections.achievements} — {row['heading']}"],
                  subject=f"achievement:{row['id']}")
 
 
-def achievements(scope: Scope, match: Match, frame: Frame) -> Answer:
+def achievements(scope: Plans, match: Match, frame: Frame) -> Answer:
     """What the partnership achieved in the plan's year of achievements, on one topic or in all."""
     topic = frame.topic_terms or [w for w in frame.content_words
                                   if w not in scope.words.achievement_cues]
-    year = scope.info.achievements_year
-    source = [f"{scope.title}, {scope.info.sections.achievements}"]
+    year = scope.plan.info.achievements_year
+    source = [f"{scope.title}, {scope.plan.info.sections.achievements}"]
     if not topic:
-        rows = scope.repo.achievements(scope.plan_id)
+        rows = scope.plan.achievements()
         headings: dict[str, list[str]] = {}
         for row in rows:
             headings.setdefault(row["heading"], []).append(row["title"])
@@ -120,12 +120,12 @@ def achievements(scope: Scope, match: Match, frame: Frame) -> Answer:
     what = " ".join(topic)
     hits = {}
     for phrase in frame.topic_phrases or [what]:
-        for row in scope.repo.search("achievements", scope.plan_id, [phrase],
-                                     scope.repo.language.settings.phrase_rows, phrase=True):
+        for row in scope.plan.search("achievements", [phrase], scope.language.settings.phrase_rows,
+                                     phrase=True):
             hits[row["id"]] = row
     hits = list(hits.values())
     if not hits:
-        headings_list = list(dict.fromkeys(r["heading"] for r in scope.repo.achievements(scope.plan_id)))
+        headings_list = list(dict.fromkeys(r["heading"] for r in scope.plan.achievements()))
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title, sources=source,
                       text=f"The plan lists no achievements in {year} on “{what}”. Its achievements "
                            f"are on: {', '.join(headings_list)}.")
@@ -135,8 +135,8 @@ def achievements(scope: Scope, match: Match, frame: Frame) -> Answer:
     return _done(scope, match, "\n".join(lines), source)
 
 
-def glossary(scope: Scope, match: Match, frame: Frame) -> Answer:
-    row = scope.repo.glossary_term(scope.plan_id, subject_of(match, "glossary"))
+def glossary(scope: Plans, match: Match, frame: Frame) -> Answer:
+    row = scope.plan.glossary_term(subject_of(match, "glossary"))
     if frame.asks == "expansion" and not row["stands_for"]:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       sources=[f"{scope.title}, glossary"], subject=f"glossary:{row['term']}",
@@ -152,14 +152,20 @@ def glossary(scope: Scope, match: Match, frame: Frame) -> Answer:
                  [f"{scope.title}, glossary"], subject=f"glossary:{row['term']}")
 
 
-def duties(scope: Scope, match: Match, frame: Frame) -> Answer:
-    rows = scope.repo.duties(scope.plan_id)
+DUTY_WORDS = {"duty", "duties", "statutory"}
+
+
+def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
+    rows = scope.plan.duties()
     chosen = [r for r in rows if r["id"] in frame.duties]
+    term = next((t for t in frame.glossary if set(t.lower().split()) & DUTY_WORDS), None)
+    if not chosen and term:  # a duty the plan names as a term, not among its statutory ones
+        return glossary(scope, match.model_copy(update={"subject": f"glossary:{term}"}), frame)
     if not chosen:
-        words = [w for w in frame.content_words if w not in ("duty", "duties", "statutory")]
-        hits = scope.repo.search("duties", scope.plan_id, words + frame.topic_terms, 1)
+        words = [w for w in frame.content_words if w not in DUTY_WORDS]
+        hits = scope.plan.search("duties", words + frame.topic_terms, 1)
         chosen = hits
-    source = [f"{scope.title}, {scope.info.sections.duties}"]
+    source = [f"{scope.title}, {scope.plan.info.sections.duties}"]
     if not chosen:
         lines = ["OSCP is required by law to:"] + [f"- **{r['name']}**: {r['summary']}" for r in rows]
         return _done(scope, match, "\n".join(lines), source)
@@ -168,18 +174,18 @@ def duties(scope: Scope, match: Match, frame: Frame) -> Answer:
                  source)
 
 
-def about(scope: Scope, match: Match, frame: Frame) -> Answer:
-    rows = scope.repo.about(scope.plan_id)
+def about(scope: Plans, match: Match, frame: Frame) -> Answer:
+    rows = scope.plan.about()
     chosen = [r for r in rows if r["id"] in frame.signals.about]
     chosen = chosen[:2] or rows[:2]
     return _done(scope, match, "\n\n".join(r["text"] for r in chosen),
-                 [f"{scope.title}, {scope.info.sections.introduction}"])
+                 [f"{scope.title}, {scope.plan.info.sections.introduction}"])
 
 
-def work_on(scope: Scope, match: Match, frame: Frame) -> Answer:
+def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     """What the partnership will do (its priorities) and has done (its achievements) on a
     topic; a topic the plan never mentions gets a plain no."""
-    cue_words = {w for rule in scope.repo.language.intents if rule.id == "work_on"
+    cue_words = {w for rule in scope.language.intents if rule.id == "work_on"
                  for cue in rule.cues for w in cue.split()}
     ignore = cue_words | set(scope.words.not_priority_topics) | set(scope.words.achievement_cues)
     words = [w for w in frame.content_words if w not in ignore and w not in scope.words.filler]
@@ -189,19 +195,19 @@ def work_on(scope: Scope, match: Match, frame: Frame) -> Answer:
     what = phrases[0] if phrases else " ".join(words)
     found = {table: _find(scope, table, phrases, words)
              for table in ("priorities", "achievements")}
-    pccs = {r["number"]: r["text"] for r in scope.repo.pcc_priorities(scope.plan_id)}
+    pccs = {r["number"]: r["text"] for r in scope.plan.pcc_priorities()}
     named = [n for n in frame.pcc if n in pccs]
     if named:  # the PCC's priority on it, and OSCP's priorities aligned to that one
-        found["priorities"] += [r for r in scope.repo.priorities(scope.plan_id)
+        found["priorities"] += [r for r in scope.plan.priorities()
                                 if r["pcc_priority"] in named and r not in found["priorities"]]
     if not any(found.values()) and not named:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       text=f"The plan says nothing about “{what}”: none of its priorities or "
                            f"achievements mentions it. {scope.holdings(what)}")
-    themes = scope.repo.themes(scope.plan_id)
+    themes = scope.plan.themes()
     lines = [f"What the plan says on “{what}”:"]
     lines += [f"- PCC priority {n}, which OSCP aligns its priorities to: {pccs[n]}" for n in named]
-    sections = scope.info.sections
+    sections = scope.plan.info.sections
     if found["priorities"]:
         lines.append(f"{sections.priorities}:")
         lines += [f"- {r['text']} ({themes.get(r['theme'], r['theme'])})"
@@ -214,17 +220,16 @@ def work_on(scope: Scope, match: Match, frame: Frame) -> Answer:
                                                   f"{scope.title}, {sections.achievements}"])
 
 
-def _find(scope: Scope, table: str, phrases: list[str], words: list[str]) -> list:
+def _find(scope: Plans, table: str, phrases: list[str], words: list[str]) -> list:
     """Rows holding one of the topic's phrases; else the best matches for its words."""
-    settings = scope.repo.language.settings
+    settings = scope.language.settings
     hits: dict = {}
     for phrase in phrases:
-        for row in scope.repo.search(table, scope.plan_id, [phrase], settings.topic_rows,
-                                     phrase=True):
+        for row in scope.plan.search(table, [phrase], settings.topic_rows, phrase=True):
             hits[row["id"]] = row
     if hits or phrases or not words:
         return list(hits.values())
-    rows = scope.repo.search(table, scope.plan_id, words, settings.topic_rows)
+    rows = scope.plan.search(table, words, settings.topic_rows)
     best = rows[0]["rank"] if rows else 0
     return [r for r in rows if r["rank"] <= best * settings.relevance_share]
 
@@ -232,8 +237,8 @@ def _find(scope: Scope, table: str, phrases: list[str], words: list[str]) -> lis
 # --- what a table counts, and why ---------------------------------------------------------------
 
 
-def method(scope: Scope, match: Match, frame: Frame) -> Answer:
-    tables = scope.repo.tables_for(scope.plan_id, match.measure)
+def method(scope: Plans, match: Match, frame: Frame) -> Answer:
+    tables = scope.tables_for(match.measure)
     label = scope.measures[match.measure].label
     if not tables:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
@@ -241,31 +246,31 @@ def method(scope: Scope, match: Match, frame: Frame) -> Answer:
     lines = []
     for table in tables:
         lines.append(f"**{table['label']}: {table['title']}** — {table['counts']}")
-    caveats = scope.caveats([t["id"] for t in tables])
+    caveats = scope.caveats(tables)
     lines += [f"- {c}" for c in caveats]
-    return _done(scope, match, "\n".join(lines), [scope.table_source(t["id"]) for t in tables],
+    return _done(scope, match, "\n".join(lines), scope.sources(tables),
                  caveats=caveats)
 
 
-def why(scope: Scope, match: Match, frame: Frame) -> Answer:
-    tables = scope.repo.tables_for(scope.plan_id, match.measure)
-    caveats = scope.caveats([t["id"] for t in tables])
+def why(scope: Plans, match: Match, frame: Frame) -> Answer:
+    tables = scope.tables_for(match.measure)
+    caveats = scope.caveats(tables)
     label = scope.measures[match.measure].label
     if not caveats:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       text=f"The plan does not explain the figures for {label}.")
     lines = [f"What the plan says about {label}:"] + [f"- {c}" for c in caveats]
-    return _done(scope, match, "\n".join(lines), [scope.table_source(t["id"]) for t in tables],
+    return _done(scope, match, "\n".join(lines), scope.sources(tables),
                  caveats=caveats)
 
 
 # --- when no rule fits ----------------------------------------------------------------------------
 
 
-def search(scope: Scope, match: Match, frame: Frame) -> Answer:
+def search(scope: Plans, match: Match, frame: Frame) -> Answer:
     """Quote the plan's best matching passage, or say plainly that it is not covered."""
-    settings = scope.repo.language.settings
-    hits = scope.repo.search("sections", scope.plan_id, frame.topic_words, settings.search_results)
+    settings = scope.language.settings
+    hits = scope.plan.search("sections", frame.topic_words, settings.search_results)
     quotes = []
     for hit in hits:
         sentence = _best_sentence(hit["text"], frame.topic_words, settings)
@@ -306,12 +311,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def clarify(scope: Scope, match: Match, frame: Frame) -> Answer:
+def clarify(scope: Plans, match: Match, frame: Frame) -> Answer:
     """Too little to go on: offer concrete questions the plan can answer."""
-    period = frame.periods[0] if frame.periods else str(scope.plan["latest_year"])
-    measures = scope.repo.measures_with_figures(scope.plan_id, period) or \
-        scope.repo.measures_with_figures(scope.plan_id)
-    shown = measures[:scope.repo.language.settings.clarify_options]
+    period = frame.periods[0] if frame.periods else str(scope.plan.info.latest_year)
+    measures = scope.measures_with_figures(period) or \
+        scope.measures_with_figures()
+    shown = measures[:scope.language.settings.clarify_options]
     options = [f"{_capital(scope.measures[m].label)} in {period}" for m in shown]
     return Answer(
         status=Status.clarify, intent="clarify", plan=scope.title, options=options,

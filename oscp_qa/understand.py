@@ -24,16 +24,16 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 class Understander:
-    def __init__(self, language: Language, vocabulary: Vocabulary, repo: Repository, plan: str):
+    def __init__(self, language: Language, vocabulary: Vocabulary, plan: Repository):
         self.language = language
         self.vocabulary = vocabulary
         self.words = language.words
         self.terms = language.terms
-        self.repo, self.plan = repo, plan
+        self.plan = plan
         self.lexicon = Lexicon(language, vocabulary.known_words)
         self.areas = {a.id: a for a in language.areas}
         self.about = [(row["id"], _pattern(tuple(c for c in row["question_cues"].split(" | ") if c)))
-                      for row in repo.about(plan)]
+                      for row in plan.about()]
         self.intent_words = {cue for rule in language.intents if rule.id != "glossary"
                              for cue in rule.cues if " " not in cue}
         self.change_cues = next(r.cues for r in language.intents if r.id == "change")
@@ -41,7 +41,8 @@ class Understander:
     def parse(self, text: str) -> Frame:
         limit = self.language.settings.max_question_chars
         sentences = [normalise(s).split() for s in SENTENCE_END.split(text[:limit])]
-        tokens = self.lexicon.spell([t for s in sentences for t in s])
+        short = self.words.shorthand
+        tokens = self.lexicon.spell([short.get(t, t) for s in sentences for t in s])
         padded = " " + " ".join(tokens) + " "
         tags = self.lexicon.drop_misread_places(tokens, self.vocabulary.tag(tokens))
         found = numbers.read(tokens, self.words)
@@ -76,7 +77,8 @@ class Understander:
         telling = _telling(text[:limit], sentences)
         if not any(t.start not in telling for t in tags if t.kind != "area"):
             telling = set()  # "crime in Banbury. How much?": the last sentence leans on the first
-        found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", [])
+        found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
+            + self._stray_months(tokens)
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = [u for u in found_words if u.at not in telling]
         if any(u.role == "other" for u in slots["unknown"]):
@@ -93,13 +95,20 @@ class Understander:
         """The measure most of the question's topic words agree on, then its categories."""
         term_tags = [t for t in tags if t.kind == "term"]
         votes: Counter[str] = Counter()
+        named: Counter[str] = Counter()  # votes by a word for the measure itself, not a breakdown
         order: list[str] = []
         for tag in term_tags:
             term = self.terms[int(tag.value)]
             for meaning in term.means:
                 votes[meaning.measure] += 1
+                named[meaning.measure] += not meaning.category
                 if term.anchor and meaning.measure not in order:
                     order.append(meaning.measure)
+        for tag in term_tags:  # a word for one measure only ("perpetrators") is a reading too
+            means = self.terms[int(tag.value)].means
+            if order and len(means) == 1 and not means[0].category \
+                    and means[0].measure not in order:
+                order.append(means[0].measure)
         phrases = self.terms[int(term_tags[0].value)].phrases if term_tags else []
         table = next((t.value for t in tags if t.kind == "table"), None)
         if table:  # "Table 5": the measure its table counts, whatever else the words fit
@@ -117,10 +126,14 @@ class Understander:
         measure = max(order, key=lambda m: (votes[m], -order.index(m)))
         shared = {m.measure for t in term_tags for m in self.terms[int(t.value)].means
                   if measure in {x.measure for x in self.terms[int(t.value)].means}}
+        # Two readings of the same words ("aged" of victims or of perpetrators): the one a word
+        # names outright ("perpetrators") beats the one only a breakdown ("18 to 24") points to.
+        measure = max([m for m in order if m in shared and votes[m] == votes[measure]] or [measure],
+                      key=lambda m: (named[m], -order.index(m)))
         found: dict = {"measure": measure, "topic_phrases": phrases, "categories": [],
                        "excluded_categories": [],  # another reading of the same words ("ASB")
                        "alternatives": [m for m in order if m != measure and m in shared
-                                        and votes[m] == votes[measure]]}
+                                        and (votes[m], named[m]) == (votes[measure], named[measure])]}
         after = set(self.words.after_words)
         found["second_measure"] = next(  # "excluding fraud" names no second topic
             (m.measure for t in term_tags if self.terms[int(t.value)].anchor
@@ -147,11 +160,38 @@ class Understander:
                 part = next((a for a in areas if self.areas[a].parent == tag.value), None) \
                     or next((a.id for a in self.areas.values() if a.parent == tag.value), None)
                 return AreaOp(whole=tag.value, part=part) if part else None
-            if _preceded_by(tokens, tag, set(self.words.outside_of)):
+            if _preceded_by(tokens, tag, set(self.words.outside_of)) or _followed_by(
+                    tokens, tag, self.words.taken_out, tags):
                 whole = next((a for a in areas if a != tag.value), None) \
                     or self.areas[tag.value].parent
-                return AreaOp(whole=whole, part=tag.value) if whole else None
+                return AreaOp(whole=whole, part=tag.value) if self._within(tag.value, whole) else None
         return None
+
+    def _within(self, part: str, whole: str | None) -> bool:
+        """Oxford is within Oxfordshire and Thames Valley; no area is within a part of itself."""
+        parent = self.areas[part].parent
+        return whole is not None and (parent == whole or (parent is not None and self._within(parent, whole)))
+
+    def _stray_months(self, tokens: list[str]) -> list[Unknown]:
+        """Months that are not one of the plan's quarters or a whole year: part of a year."""
+        words = self.words
+        spans = [p.split() for p in words.whole_year_months + [
+            p for phrases in (*words.quarters.values(), *words.quarter_runs.values()) for p in phrases]]
+        inside: set[int] = set()
+        for i in range(len(tokens)):
+            for span in spans:
+                if tokens[i:i + len(span)] == span:
+                    inside |= set(range(i, i + len(span)))
+        months, before = set(words.months), set(words.month_prepositions)
+
+        def month(i: int, w: str) -> bool:
+            if w in words.everyday_months:  # "may I ask" is no month; "in May", "May 2021" are
+                return (i > 0 and tokens[i - 1] in before) or (
+                    i + 1 < len(tokens) and tokens[i + 1][:4].isdigit())
+            return w in months or ("-" in w and bool(set(w.split("-")) & months)
+                                   and w not in self.vocabulary.known_words)
+        return [Unknown(word=w, role="restriction", kind="time", at=i)
+                for i, w in enumerate(tokens) if i not in inside and month(i, w)]
 
     def _masked(self, tokens: list[str], tags: list[Tag]) -> str:
         """The text with topic words blanked, so a topic word is never read as an intent cue."""
@@ -184,6 +224,7 @@ class Understander:
             lowest=_has(masked, words.lowest_words), second=_has(masked, words.second_words),
             by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year), direction=_direction(padded, words),
+            average=_has(padded, words.average),
             others=_has(padded, words.others) and not _has(padded, words.remainder_of),
             than=" than " in padded, there=_has(padded, words.there),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
@@ -207,6 +248,8 @@ class Understander:
             achievement_text=how == "text", achievement_place=how == "place",
             glossary=bool(glossary),
             glossary_only=bool(glossary) and self._glossary_only(slots),
+            all_parts=_has(" " + " ".join(slots["tokens"]) + " ", self.words.all_parts),
+            bodies_asked=not achievement and _asks_bodies(slots["tokens"], set(self.words.bodies)),
         )
         return features, achievement
 
@@ -227,7 +270,7 @@ class Understander:
         if slots["achievements"]:
             return slots["achievements"][0], "named"
         for number in slots["numbers"]:
-            for row in self.repo.search("achievements", self.plan, [number.text.replace(",", " ")], 1):
+            for row in self.plan.search("achievements", [number.text.replace(",", " ")], 1):
                 if number.text in row["text"] or number.text in row["facts"]:
                     return row["id"], "number"
         places = [t.value for t in slots["tags"] if t.kind == "place"]
@@ -236,7 +279,7 @@ class Understander:
         words = [w for w in slots["masked"].split() if w.isalpha() and len(w) > 2
                  and w not in self.vocabulary.stopwords and w not in self.words.filler]
         best, overlap = None, 0
-        for row in self.repo.search("achievements", self.plan, words, 3):
+        for row in self.plan.search("achievements", words, 3):
             body = " ".join([row["title"], row["aliases"], row["text"], row["facts"]]).lower()
             hits = sum(self.lexicon.lemma(w) in body for w in dict.fromkeys(words))
             if hits > overlap:
@@ -257,8 +300,17 @@ def _telling(text: str, sentences: list[list[str]]) -> set[int]:
     return telling
 
 
+def _asks_bodies(tokens: list[str], bodies: set[str]) -> bool:
+    """'Which council teams', 'what other agencies': which or what, then a body within two words."""
+    return any(w in ("which", "what") and bodies & set(tokens[i + 1:i + 4])
+               for i, w in enumerate(tokens))
+
+
 def _direction(padded: str, words) -> str | None:
-    """'up' or 'down' when the question asks about one way only ("up or down?" asks both)."""
+    """'up' or 'down' when the question asks about one way only ("up or down?" asks both).
+    "Is the growth slowing down?" asks about the pace, not the way: no direction."""
+    if _has(padded, words.pace):
+        return None
     up, down = _has(padded, words.rising), _has(padded, words.falling)
     return "up" if up and not down else "down" if down and not up else None
 
@@ -278,6 +330,14 @@ def _preceded_by(tokens: list[str], tag: Tag, words: set[str]) -> bool:
     """One of the words (or two-word phrases) just before the tag, skipping 'the'."""
     before = [w for w in tokens[max(0, tag.start - 3):tag.start] if w != "the"][-2:]
     return any(w in words for w in before) or " ".join(before) in words
+
+
+def _followed_by(tokens: list[str], tag: Tag, phrases: list[str], tags: list[Tag]) -> bool:
+    """One of the phrases in the few words after the tag, before any other area is named
+    ("the county once Oxford city is taken out")."""
+    stop = min([t.start for t in tags if t.kind == "area" and t.start >= tag.end] + [tag.end + 4])
+    after = " " + " ".join(tokens[tag.end:stop]) + " "
+    return any(f" {p} " in after for p in phrases)
 
 
 def _between(tokens: list[str], years: list[str], range_words: list[str]) -> bool:

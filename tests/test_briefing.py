@@ -226,7 +226,7 @@ def test_topic_pack_ids_are_unique(tmp_path):
 def test_from_questions_keeps_the_answers_exactly_as_the_assistant_gave_them(engine):
     questions = ["How did hate crime compare?", "Is domestic abuse going down?"]
     briefing = from_questions(Assistant(engine), questions, title="Two answers")
-    assert (briefing.title, briefing.plan) == ("Two answers", engine.scope.title)
+    assert (briefing.title, briefing.plan) == ("Two answers", engine.plans.newest.title)
     assert [i.question for i in briefing.items] == questions
     direct = Assistant(engine)
     assert [i.answer for i in briefing.items] == [direct.ask(q) for q in questions]

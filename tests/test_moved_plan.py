@@ -165,6 +165,7 @@ def test_answers_show_the_new_plan_only(moved_engine, question, year):
     shown = answer.model_dump_json()
     assert not old_years(shown), old_years(shown)
     assert answer.plan == NEW_TITLE
+    assert "from the oscp" not in answer.text.lower()   # one plan: its answers name no plan
     if year:
         assert year in shown, shown
 
@@ -184,7 +185,7 @@ def test_a_clarification_offers_the_new_latest_year(moved_engine):
 
 
 def test_the_example_questions_are_the_new_plans(moved_engine):
-    examples = moved_engine.scope.info.examples
+    examples = moved_engine.plans.newest.info.examples
     assert any("2031" in question for question in examples), examples
     for question in examples:
         assert not old_years(question)

@@ -143,7 +143,7 @@ def test_the_whole_question_is_read_not_only_its_first_500_characters(assistant)
 
 @pytest.mark.parametrize("text", [None, 42, b"I want to kill myself", "", "   "])
 def test_anything_not_a_question_is_left_to_the_assistant(engine, text):
-    assert safeguarding.signpost(engine.repo, text, "plan") is None
+    assert safeguarding.signpost(engine.database, text, "plan") is None
 
 
 # --- the data file ------------------------------------------------------------------------------

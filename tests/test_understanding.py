@@ -173,7 +173,7 @@ def test_an_answer_of_the_kind_asked_or_no_answer(assistant, question, kind):
 def test_each_intents_examples_resolve_to_that_intent(engine, kb):
     from oscp_qa import Assistant
 
-    examples = next(p for p in kb.plans if p.plan.id == engine.scope.plan_id).examples.intents
+    examples = next(p for p in kb.plans if p.plan.id == engine.plans.newest.id).examples.intents
     for rule in engine.rules:
         for example in examples[rule.id]:
             assistant = Assistant(engine)
