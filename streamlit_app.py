@@ -20,23 +20,22 @@ from app_pages import ui  # noqa: E402
 st.set_page_config(page_title="OSCP Q&A", page_icon=str(HERE / "app_pages" / "favicon.png"),
                    layout="centered")
 
-# One flat list: Streamlit's sectioned navigation puts <header> elements straight inside its
-# <ul>, which screen readers (and axe-core) reject as a broken list.
-pages = [
-    st.Page("app_pages/chat.py", title="Ask a question", icon=":material/forum:", default=True),
-    st.Page("app_pages/briefing.py", title="Briefing", icon=":material/description:"),
-    st.Page("app_pages/statistics.py", title="Statistics", icon=":material/bar_chart:"),
-    st.Page("app_pages/priorities.py", title="Priorities", icon=":material/flag:"),
-    st.Page("app_pages/achievements.py", title="Achievements in 2021",
-            icon=":material/emoji_events:"),
-    st.Page("app_pages/duties.py", title="Statutory duties", icon=":material/gavel:"),
-    st.Page("app_pages/glossary.py", title="Glossary", icon=":material/menu_book:"),
-]
-pages.append(st.Page("app_pages/privacy.py", title="Privacy", icon=":material/shield:"))
-if ui.sign_in_configured():          # no sign-in, no Staff page: not even its address
-    pages.append(st.Page("app_pages/staff.py", title="Staff", icon=":material/lock:"))
-
 try:
+    # One flat list: Streamlit's sectioned navigation puts <header> elements straight inside its
+    # <ul>, which screen readers (and axe-core) reject as a broken list.
+    pages = [
+        st.Page("app_pages/chat.py", title="Ask a question", icon=":material/forum:", default=True),
+        st.Page("app_pages/briefing.py", title="Briefing", icon=":material/description:"),
+        st.Page("app_pages/statistics.py", title="Statistics", icon=":material/bar_chart:"),
+        st.Page("app_pages/priorities.py", title="Priorities", icon=":material/flag:"),
+        st.Page("app_pages/achievements.py", title=ui.achievements_title(),
+                icon=":material/emoji_events:"),
+        st.Page("app_pages/duties.py", title="Statutory duties", icon=":material/gavel:"),
+        st.Page("app_pages/glossary.py", title="Glossary", icon=":material/menu_book:"),
+    ]
+    pages.append(st.Page("app_pages/privacy.py", title="Privacy", icon=":material/shield:"))
+    if ui.sign_in_configured():          # no sign-in, no Staff page: not even its address
+        pages.append(st.Page("app_pages/staff.py", title="Staff", icon=":material/lock:"))
     st.navigation(pages).run()
 except Exception:
     logging.getLogger("oscp_qa.app").exception("a page failed")

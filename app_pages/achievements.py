@@ -6,11 +6,12 @@ from app_pages import ui
 from oscp_qa import browse
 
 engine = ui.engine()
-year = engine.plans.newest.info.latest_year
+info = engine.plans.newest.info
 themes = browse.achievement_themes(engine)
 
-st.title(f"Achievements in {year}")
-st.markdown(f"What the plan says OSCP and its partners achieved in {year}, by theme.")
+st.title(info.sections.achievements)
+st.markdown(f"What the plan says OSCP and its partners achieved in {info.achievements_year}, "
+            "by theme.")
 theme = st.selectbox("Show the theme", [None, *themes], key="filter-achievement-theme",
                      format_func=lambda v: "All themes" if v is None else themes[v])
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app_pages import ui
-from oscp_qa import browse
+from oscp_qa import overview
 from oscp_qa.feedback import UP
 
 NOT_SENT = "question-not-sent"      # the feedback store failed to keep a sent question
@@ -32,20 +32,10 @@ def privacy_notice() -> None:
 
 
 def welcome() -> None:
-    areas = [a.label for a in scope.areas.values() if not a.covers]
-    priorities = len(browse.priorities(engine))
-    st.markdown(
-        f"Ask a question about the **{scope.title}**, the plan of the "
-        f"{scope.plan.info.published_by} for {scope.plan.info.plan_year}. "
-        f"It gives figures for {', '.join(areas[:-1])} and {areas[-1]}, mostly for "
-        f"{scope.plan.info.latest_year - 1} and {scope.plan.info.latest_year}, and sets out "
-        f"{priorities} priorities, the partnership's achievements in {scope.plan.info.latest_year}, "
-        "its statutory duties and the terms it uses.\n\n"
-        "Every answer says which part of the plan it comes from. The assistant knows only "
-        "what is in the plan, so it will say so when the plan does not cover something.")
+    st.markdown(overview.welcome(scope))
     st.header("Try one of these questions")
     columns = st.columns(2)
-    for i, question in enumerate(ui.EXAMPLES):
+    for i, question in enumerate(scope.plan.info.examples):
         columns[i % 2].button(question, key=f"example-{i}", on_click=ui.queue, args=(question,),
                               width="stretch")
 

@@ -13,7 +13,7 @@ st.title("Glossary")
 st.markdown(f"{total} abbreviations, programmes, operations and organisations the plan uses, "
             "with what they mean and where the plan uses them.")
 query = st.text_input("Search the glossary", key="glossary-query",
-                      placeholder="for example: DAHA, county lines, CCTV")
+                      placeholder=f"for example: {engine.plans.newest.info.search_hints.glossary}")
 found = browse.glossary(engine, query)
 st.markdown(f"Showing **{len(found)}** of {total} terms.")
 if not found:

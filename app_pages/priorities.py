@@ -6,17 +6,18 @@ from app_pages import ui
 from oscp_qa import browse
 
 engine = ui.engine()
+info = engine.plans.newest.info
 pcc = browse.pcc_priorities(engine)
 themes = browse.priority_themes(engine)
 total = len(browse.priorities(engine))
 
-st.title(f"OSCP's priorities for {engine.plans.newest.info.plan_year}")
-st.markdown(
-    f"OSCP has {total} priorities. Most support one of the priorities of the Thames Valley "
-    "Police and Crime Commissioner (PCC); the plan lists these PCC priorities:")
+st.title(f"OSCP's priorities for {info.plan_year}")
+st.markdown(f"OSCP has {total} priorities. {ui.plain(info.pcc.aligned)} (PCC). "
+            f"{ui.plain(info.pcc.listed)}")
 st.markdown("\n".join(f"{n}. {ui.plain(text)}" for n, text in pcc.items()))
-with st.expander("Why only these PCC priorities?"):
-    st.markdown(ui.plain(browse.note(engine, "diagram-1-missing")))
+if info.pcc.not_listed_note:
+    with st.expander("Why only these PCC priorities?"):
+        st.markdown(ui.plain(browse.note(engine, info.pcc.not_listed_note)))
 
 st.header("Find a priority")
 left, right = st.columns(2)
@@ -27,7 +28,7 @@ chosen_pcc = left.selectbox(
 chosen_theme = right.selectbox("Theme", [None, *themes], key="filter-theme",
                                format_func=lambda v: "Any theme" if v is None else themes[v])
 words = st.text_input("Words in the priority", key="filter-text",
-                      placeholder="for example: night, cycle, county lines")
+                      placeholder=f"for example: {info.search_hints.priorities}")
 
 found = browse.priorities(engine, chosen_pcc, chosen_theme, words)
 st.markdown(f"Showing **{len(found)}** of {total} priorities.")

@@ -23,16 +23,6 @@ log = logging.getLogger("oscp_qa.app")
 
 CHAT_PAGE = "app_pages/chat.py"
 PENDING = "pending_question"           # a question a button asked, waiting for the chat page
-EXAMPLES = [  # the empty chat's buttons: one of each kind of question the plan can answer
-    "How did hate crime compare?",
-    "Is domestic abuse going down?",
-    "ASB Oxford vs county",
-    "What are OSCP's priorities?",
-    "What is Nightsafe?",
-    "What does DAHA mean?",
-    "How did total crime change from 2020 to 2021?",
-    "What statutory duties does OSCP have?",
-]
 FIGURES_AS_TABLE = "The figures as a table"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
@@ -66,6 +56,13 @@ def engine() -> Engine:
                     "again later.\n\nIf you or someone else is in danger, call 999.")
         st.stop()
     return served
+
+
+def achievements_title() -> str:
+    """The Achievements page's name in the menu: the plan's own title for the section, such as
+    "Achievements in 2021", once the plan is loaded."""
+    served = _served()[1]
+    return served.plans.newest.info.sections.achievements if served else "Achievements"
 
 
 def knowledge_health() -> Health:

@@ -73,11 +73,10 @@ class Assistant:
         if urgent:
             return urgent
         if not isinstance(text, str) or not text.strip():
+            examples = scope.plan.info.examples[:2]
             return Answer(status=Status.clarify, plan=scope.title, intent="empty",
-                          text="Please type a question about the plan, for example: "
-                               "“How did hate crime compare across areas?”",
-                          options=["How did hate crime compare across areas?",
-                                   "What are OSCP's priorities?"])
+                          text=f"Please type a question about the plan, for example: "
+                               f"“{examples[0]}”", options=examples)
         frame, match = self.interpret(text)
         scope = scope.naming(frame, match)
         try:
@@ -116,8 +115,9 @@ class Assistant:
         if frame.features.achievement_number or frame.signals.quoted_percent is not None:
             return []
         in_phrases = {frame.tokens[i] for t in frame.tags for i in range(t.start, t.end)}
-        return [n.text for n in frame.numbers  # small ones are counts of things: "priority 1"
-                if n.value > 5 and n.value not in self.engine.figure_values
+        counting = self.engine.settings.counting_numbers_up_to  # "priority 1" counts things
+        return [n.text for n in frame.numbers
+                if n.value > counting and n.value not in self.engine.figure_values
                 and n.text not in in_phrases]
 
     def _remember(self, frame: Frame, match: Match, answer: Answer) -> None:

@@ -58,7 +58,7 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
         what = f"{scope.category(category) + ' ' if category else ''}{measure.label}"
         part_label, whole_label = scope.area(part_area), scope.area(whole_area)
     else:
-        area = match.areas[0] if match.areas else "oxford"
+        area = match.areas[0] if match.areas else scope.plan.info.home_area
         part_area = area
         if not category:
             raise scope.refuse("A share of what? Name a category or two areas, for example "

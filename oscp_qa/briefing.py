@@ -2,7 +2,7 @@
 
 A briefing holds the assistant's answers exactly as they were given, so an export states only
 the figures the assistant answered from the plan. Topic packs add ready sets of answers: they
-hold questions only (knowledge/language/topic_packs.yaml), each asked through the assistant.
+hold questions only (knowledge/plans/<plan>/topic_packs.yaml), each asked through the assistant.
 No Streamlit here: the app, the CLI and the tests all build briefings with these functions.
 """
 
@@ -226,7 +226,7 @@ def _packs(root: str) -> tuple[TopicPack, ...]:
 
 
 def topic_packs(root: Path | str | None = None) -> list[TopicPack]:
-    """The topic packs, read once per process."""
+    """The newest plan's topic packs, read once per process."""
     return list(_packs(str(root or knowledge.DEFAULT_ROOT)))
 
 

@@ -114,7 +114,7 @@ def _directions_only(scope: Plans, measure: str) -> bool:
 def suggest(scope: Plans, match: Match, answer: Answer) -> list[str]:
     """Follow-up questions that the plan can answer, phrased as a person would ask them."""
     if not match.measure or match.measure not in scope.measures:
-        return ["What are OSCP's priorities?", "How did hate crime compare across areas?"]
+        return scope.plan.info.examples[:2]
     label = scope.measures[match.measure].label
     periods = scope.dimension(match.measure, "period")
     areas = [a for a in scope.dimension(match.measure, "area")

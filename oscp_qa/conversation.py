@@ -71,7 +71,8 @@ class Conversation:
             return bool(turn and turn.sent)
         if turn.record is None:
             turn.record = self._log(turn)
-        turn.sent = turn.record is not None and self.feedback.share(turn.record, turn.question)
+        read = turn.question[:self.assistant.engine.settings.max_question_chars]  # all it read
+        turn.sent = turn.record is not None and self.feedback.share(turn.record, read)
         return turn.sent
 
     def turn(self, turn_id: str) -> Turn | None:

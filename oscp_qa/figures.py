@@ -241,7 +241,7 @@ def _printed_pct(scope: Plans, match: Match, area: str, start: str, end: str) ->
 
 def _why_differs(scope: Plans, row: sqlite3.Row) -> str:
     notes = [n["text"] for n in scope.notes_of(row)
-             if "percent" in n["id"] or "pct" in n["id"]]
+             if n["explains"] == "printed_percent"]
     return notes[0] if notes else "the figure above is worked out from the table's counts."
 
 

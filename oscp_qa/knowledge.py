@@ -17,6 +17,7 @@ from .schema import (
     Achievement,
     Direction,
     Duty,
+    Examples,
     Figure,
     GlossaryTerm,
     KnowledgeBase,
@@ -48,7 +49,7 @@ LANGUAGE_FILES = {  # field of Language -> (file, key inside it)
     "signposts": ("signposts.yaml", "signposts"),
 }
 
-TOPIC_PACKS = Path("language") / "topic_packs.yaml"   # briefings only: not part of the database
+TOPIC_PACKS = "topic_packs.yaml"   # in a plan's folder; briefings only: not part of the database
 SAFEGUARDING = Path("language") / "safeguarding.yaml"
 
 PLAN_LISTS = {  # field of PlanKnowledge -> (file, key, model, the field each row is known by)
@@ -78,9 +79,7 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
         raise KnowledgeError(root, "knowledge folder not found")
     language = _load_language(root / "language")
     safeguarding = _load_safeguarding(root / SAFEGUARDING)
-    plan_dirs = sorted(p for p in (root / "plans").glob("*") if p.is_dir())
-    if not plan_dirs:
-        raise KnowledgeError(root / "plans", "no plan folder found")
+    plan_dirs = _plan_folders(root)
     plans = [_load_plan(folder, language) for folder in plan_dirs]
     ids: dict = {}
     years: dict = {}  # which plan is newest is told by its year
@@ -93,13 +92,29 @@ def load(root: Path | str = DEFAULT_ROOT) -> KnowledgeBase:
 
 
 def load_topic_packs(root: Path | str = DEFAULT_ROOT) -> list[TopicPack]:
-    """The briefings' topic packs: ready sets of questions, each asked through the assistant."""
-    path = Path(root) / TOPIC_PACKS
+    """The briefings' topic packs: ready sets of questions, each asked through the assistant.
+    Their questions name a plan's years and achievements, so they are the newest plan's."""
+    path = newest_plan_folder(Path(root)) / TOPIC_PACKS
     packs = _validate_rows(TopicPack, _key(path, files.read_yaml(path), "packs"), path)
     for row, pack in enumerate(packs, start=1):
         if [p.id for p in packs].count(pack.id) > 1:
             raise KnowledgeError(path, f"duplicate pack id '{pack.id}'", row, "id")
     return packs
+
+
+def newest_plan_folder(root: Path | str = DEFAULT_ROOT) -> Path:
+    """The folder of the plan with the latest plan year: the one answers come from by default."""
+    folders = _plan_folders(Path(root))
+    plans = {folder: _validate(Plan, files.read_yaml(folder / "plan.yaml"), folder / "plan.yaml")
+             for folder in folders}
+    return max(folders, key=lambda folder: plans[folder].plan_year)
+
+
+def _plan_folders(root: Path) -> list[Path]:
+    folders = sorted(p for p in (root / "plans").glob("*") if p.is_dir())
+    if not folders:
+        raise KnowledgeError(root / "plans", "no plan folder found")
+    return folders
 
 
 def _read_csv(path: Path, model: type[BaseModel], min_rows: int = 0) -> list:
@@ -189,6 +204,8 @@ def _load_plan(folder: Path, language: Language) -> PlanKnowledge:
             Priorities, files.read_yaml(folder / "priorities.yaml"), folder / "priorities.yaml"
         ),
         "about": _validate(About, files.read_yaml(folder / "about.yaml"), folder / "about.yaml"),
+        "examples": _validate(Examples, files.read_yaml(folder / "examples.yaml"),
+                              folder / "examples.yaml"),
         "notes": [],
     }
     for field, (name, key, model, known_by) in PLAN_LISTS.items():
@@ -205,7 +222,38 @@ def _load_plan(folder: Path, language: Language) -> PlanKnowledge:
     _unique(folder / "about.yaml", parts["about"].facts, "id")
     plan = PlanKnowledge(**parts)
     _check_references(folder, plan, language)
+    _check_plan_yaml(folder, plan, language)
+    _check_examples(folder / "examples.yaml", plan.examples, language)
     return plan
+
+
+def _check_plan_yaml(folder: Path, plan: PlanKnowledge, language: Language) -> None:
+    """Every name plan.yaml gives is one the plan's other files use."""
+    path, info = folder / "plan.yaml", plan.plan
+    titles = {s.title for s in plan.sections}
+    for part, title in info.sections.model_dump().items():
+        if title not in titles:
+            raise KnowledgeError(path, f"'{title}' is not the title of a section in sections.yaml",
+                                 field=part)
+    if info.home_area not in {a.id for a in language.areas}:
+        raise KnowledgeError(path, f"unknown area '{info.home_area}'", field="home_area")
+    note = info.pcc.not_listed_note
+    if note is not None and note not in {n.id for n in plan.notes}:
+        raise KnowledgeError(path, f"unknown note '{note}'", field="not_listed_note")
+    if str(info.latest_year) not in {f.period for f in plan.figures}:
+        raise KnowledgeError(path, f"no figure in figures.csv is for {info.latest_year}",
+                             field="latest_year")
+
+
+def _check_examples(path: Path, examples: Examples, language: Language) -> None:
+    """Every intent has an example question, and every example is of a known intent."""
+    known = [rule.id for rule in language.intents]
+    for intent in examples.intents:
+        if intent not in known:
+            raise KnowledgeError(path, f"unknown intent '{intent}'", field=intent)
+    for intent in known:
+        if not examples.intents.get(intent):
+            raise KnowledgeError(path, f"intent '{intent}' has no example question", field=intent)
 
 
 def _check_references(folder: Path, plan: PlanKnowledge, language: Language) -> None:

@@ -8,6 +8,8 @@ the plan does hold that is closest, then where such information is published.
 
 from __future__ import annotations
 
+import re
+
 from . import format as fmt
 from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
@@ -22,6 +24,7 @@ FACT_KINDS = {"money": {"sum"}, "count": {"count"}, "person": {"partners", "audi
 ASKED = {"money": "how much money was involved", "count": "how many", "person": "who",
          "date": "when or for how long", "place": "where"}
 NAMED_ENTITY_INTENTS = {"duties", "glossary", "about"}
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")   # a year written in a passage says when
 
 
 def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
@@ -62,7 +65,7 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if match.intent == "achievement" and frame.asks in FACT_KINDS:
         return _programme_lacks(scope, frame, match)
     named = frame.features.duty_named or frame.features.glossary
-    timeless = not any(w in source for w in scope.words.time_words)
+    timeless = not any(w in source for w in scope.words.time_words) and not YEAR.search(source)
     if (frame.asks in ("count", "money") and match.intent in NAMED_ENTITY_INTENTS and named) or (
             frame.asks == "date" and match.intent in ("duties", "glossary") and named and timeless):
         return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for that. "
@@ -114,8 +117,8 @@ def _said_in(unknown: Unknown, text: str) -> bool:
 def _no_place(scope: Plans, match: Match, places: list) -> str:
     names = fmt.listing(list(dict.fromkeys(u.word for u in places)))
     if all(u.kind == "within" for u in places):  # a ward or neighbourhood of Oxford
-        return (f"The plan speaks of Oxford as a whole: it breaks nothing down by ward or "
-                f"neighbourhood, so it has nothing on {names} itself.")
+        return (f"The plan speaks of {scope.area(scope.plan.info.home_area)} as a whole: it breaks "
+                f"nothing down by ward or neighbourhood, so it has nothing on {names} itself.")
     if match.measure and match.measure in scope.measures:
         areas = [scope.area(a) for a in scope.dimension(match.measure, "area")
                  if not scope.areas[a].covers]

@@ -54,7 +54,7 @@ class Plans:
         if match.intent in FIGURE_INTENTS or len(self.all) == 1:
             return self
         named = self.all
-        for year in ("plan_year", "latest_year"):  # "2022-23" is read as the period "2022/23"
+        for year in ("plan_year", "achievements_year"):  # "2022-23" is read as the period "2022/23"
             found = [p for p in self.all
                      if str(getattr(p.info, year)).replace("-", "/") in frame.periods]
             if found:

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-MAX_CHARS = 500
+MAX_CHARS = 2000   # a bound on any text kept, whoever passes it; the app passes questions
+                   # already cut to what the assistant reads (settings.yaml: max_question_chars)
 
 STREET_WORDS = (
     "road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|place|pl|court|ct|crescent|cres|"

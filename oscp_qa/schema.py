@@ -91,11 +91,11 @@ BoostName = Literal["areas", "duty_named", "about_named", "achievement", "achiev
 
 
 class IntentRule(Strict):
-    """One intent, declared as data: what it needs, what signals it, how to explain it."""
+    """One intent, declared as data: what it needs, what signals it, how to explain it. Its
+    example questions name a plan's years and topics, so they are the plan's (examples.yaml)."""
 
     id: str
     help: str
-    examples: list[str] = Field(min_length=1)
     requires: list[Literal["measure", "glossary", "duty", "achievement"]] = []
     base: float = 0.0
     cues: list[str] = []
@@ -112,6 +112,21 @@ class Settings(Strict):
     search_results: int = Field(description="how many plan sections a search answer quotes")
     holdings_shown: int = Field(description="how many of the plan's tables a 'not included' "
                                 "answer names, nearest in wording first")
+    topic_rows: int = Field(description="how many priorities or achievements a search on a "
+                            "topic's words returns at most, before relevance_share keeps the best")
+    phrase_rows: int = Field(description="how many achievements a search for a topic's phrase "
+                             "returns at most")
+    relevance_share: float = Field(gt=0, le=1, description="a priority or achievement found by "
+                                   "a topic's words is kept when it scores at least this share "
+                                   "of the best one's score")
+    stem_letters: int = Field(ge=1, description="a passage speaks of a word when it holds the "
+                              "word's first this many letters")
+    sentence_share: float = Field(gt=0, le=1, description="a passage is quoted only when one "
+                                  "sentence holds at least this share of the words asked about")
+    clarify_options: int = Field(ge=1, description="how many figures a question back offers")
+    counting_numbers_up_to: int = Field(description="numbers in a question up to this are counts "
+                                        "of things ('priority 1'); a larger one the plan does not "
+                                        "print is said to be unused")
 
 
 class Words(Strict):
@@ -249,13 +264,56 @@ class Safeguarding(Strict):
 # --- one plan ------------------------------------------------------------------------------------
 
 
+class PlanSections(Strict):
+    """The titles of the plan's sections (as sections.yaml gives them) that answers cite."""
+
+    introduction: str
+    duties: str
+    priorities: str
+    achievements: str
+
+
+class PccWording(Strict):
+    """How the plan says its priorities line up with the Police and Crime Commissioner's."""
+
+    aligned: str = Field(description="the plan's sentence on the alignment, without its full stop")
+    listed: str = Field(description="the line before the PCC priorities the plan lists")
+    not_listed: str | None = Field(None, description="what the plan says of PCC priorities it "
+                                   "does not list")
+    not_listed_note: str | None = Field(None, description="the note (notes-text.yaml) saying "
+                                        "why, shown on the Priorities page")
+
+
+class SearchHints(Strict):
+    """The words a browse page's search box suggests, from this plan."""
+
+    priorities: str
+    glossary: str
+
+
 class Plan(Strict):
+    """plan.yaml: what the code needs to know of one plan, so that none of it is in Python."""
+
     id: str
     title: str
     published_by: str
     plan_year: PlanYear = Field(description="no two plans share one: the later year is newer")
-    latest_year: int
+    latest_year: int = Field(description="the year 'last year' means; figures must hold it")
+    achievements_year: str = Field(description="the year the plan's achievements are of")
     source_file: str
+    home_area: str = Field(description="the area a share is of when a question names none")
+    sections: PlanSections
+    pcc: PccWording
+    examples: list[str] = Field(min_length=2, description="the empty chat's example questions; "
+                                "the first two are also offered for an empty question and after "
+                                "an answer with no topic to follow")
+    search_hints: SearchHints
+
+
+class Examples(Strict):
+    """examples.yaml: questions in this plan's words that each intent must answer."""
+
+    intents: dict[str, list[Annotated[str, Field(min_length=1)]]]
 
 
 class Figure(Strict):
@@ -297,6 +355,9 @@ class Note(Strict):
     id: str
     about: str
     text: str
+    explains: Literal["printed_percent"] | None = Field(
+        None, description="printed_percent: why a per cent the plan prints differs from the one "
+        "worked out; answers give it beside the printed figure")
 
 
 class PccPriority(Strict):
@@ -386,6 +447,7 @@ class Section(Strict):
 
 class PlanKnowledge(Strict):
     plan: Plan
+    examples: Examples
     tables: list[Table]
     figures: list[Figure]
     directions: list[Direction]

@@ -69,7 +69,7 @@ def _write_plan(db, pk: PlanKnowledge) -> None:
     plan = pk.plan.id
     db["plans"].insert(
         {**pk.plan.model_dump(), "name": pk.about.name, "short_name": pk.about.short_name,
-         "json": pk.plan.model_dump_json()}, pk="id")
+         "json": pk.plan.model_dump_json()}, pk="id")   # json: plan.yaml whole, as its model
 
     def rows(items, **extra):
         return [{"plan": plan, **item.model_dump(), **extra} for item in items]

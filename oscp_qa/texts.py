@@ -9,6 +9,7 @@ from .answer import Answer, Status
 from .limits import FACT_KINDS
 from .plans import Plans
 from .question import Frame, Match
+from .schema import Settings
 
 GENERAL = "general knowledge, not from the plan"   # how a glossary field marked general reads
 
@@ -28,8 +29,9 @@ def _done(scope: Plans, match: Match, text: str, sources: list[str], **extra) ->
 
 
 def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
-    repo = scope.plan
-    source = f"{scope.title}, Priorities for 2022-23"
+    repo, info = scope.plan, scope.plan.info
+    settings = scope.language.settings
+    source = f"{scope.title}, {info.sections.priorities}"
     pccs = {row["number"]: row["text"] for row in repo.pcc_priorities()}
     signals = frame.signals
     number = signals.pcc_number if signals.pcc_number is not None else \
@@ -38,17 +40,14 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
         number = int(subject_of(match, "pcc"))
     names_pcc, lists_oscp = signals.names_pcc, signals.lists_oscp
     if names_pcc and number in pccs and not lists_oscp:
-        return _done(scope, match, f"PCC priority {number}: **{pccs[number]}**\n\nOSCP aligns its "
-                     "priorities with those of the Thames Valley Police and Crime Commissioner.",
+        return _done(scope, match, f"PCC priority {number}: **{pccs[number]}**\n\n"
+                     f"{info.pcc.aligned}.",
                      [source], subject=f"pcc:{number}",
                      suggestions=[f"Which OSCP priorities are linked to PCC priority {number}?"])
     if number is None and not signals.negation and (
             signals.pcc_list or (names_pcc and not lists_oscp and not signals.mentions_oscp)):
-        lines = ["The plan lists these PCC priorities, from the Thames Valley Police and Crime "
-                 "Plan, as the ones Oxford's priorities are aligned to:"]
-        lines += [f"{n}. {text}" for n, text in pccs.items()]
-        lines.append("The plan says the Police and Crime Plan sets out five broad strategic "
-                     "priorities (its Diagram 1), but the diagram is missing from its text.")
+        lines = [info.pcc.listed] + [f"{n}. {text}" for n, text in pccs.items()]
+        lines += [info.pcc.not_listed] if info.pcc.not_listed else []
         return _done(scope, match, "\n".join(lines), [source])
     rows = repo.priorities()
     if signals.negation:
@@ -60,15 +59,15 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
     else:
         ignore = set(scope.words.not_priority_topics)
         words = [w for w in frame.content_words + frame.topic_terms if w not in ignore]
-        hits = repo.search("priorities", words, 14)
+        hits = repo.search("priorities", words, settings.topic_rows)
         best = hits[0]["rank"] if hits else 0
-        chosen = [r for r in hits if r["rank"] <= best * 0.5] if hits else rows
+        chosen = [r for r in hits if r["rank"] <= best * settings.relevance_share] if hits else rows
         chosen.sort(key=lambda r: r["position"])
-        what = "matching your question" if hits else "for 2022-23"
+        what = "matching your question" if hits else f"for {info.plan_year}"
     if not chosen:
-        chosen, what = rows, "for 2022-23"
+        chosen, what = rows, f"for {info.plan_year}"
     themes = repo.themes()
-    lines = [f"OSCP has **{len(rows)}** priorities for 2022-23"
+    lines = [f"OSCP has **{len(rows)}** priorities for {info.plan_year}"
              + (":" if len(chosen) == len(rows) else
                 f"; **{len(chosen)}** {'is' if len(chosen) == 1 else 'are'} {what}:")]
     for row in chosen:
@@ -78,8 +77,7 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
         linked = sorted({r["pcc_priority"] for r in chosen if r["pcc_priority"]})
         lines.insert(0, "; ".join(f"PCC priority {n}: **{pccs[n]}**" for n in linked) or
                      "None of these is linked to a PCC priority.")
-    lines.append("OSCP aligns its priorities with those of the Thames Valley Police and Crime "
-                 "Commissioner (PCC).")
+    lines.append(f"{info.pcc.aligned} (PCC).")
     linked = {r["pcc_priority"] for r in chosen if r["pcc_priority"]}
     subject = f"pcc:{linked.pop()}" if len(linked) == 1 else ""
     return _done(scope, match, "\n".join(lines), [source], subject=subject)
@@ -101,36 +99,38 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
     if facts:
         lines += ["", "Key facts:"] + [f"- {f['label']}: {f['value']}" for f in facts]
     return _done(scope, match, "\n".join(lines),
-                 [f"{scope.title}, Achievements in 2021 — {row['heading']}"],
+                 [f"{scope.title}, {scope.plan.info.sections.achievements} — {row['heading']}"],
                  subject=f"achievement:{row['id']}")
 
 
 def achievements(scope: Plans, match: Match, frame: Frame) -> Answer:
-    """What the partnership achieved in 2021, on one topic or in all."""
+    """What the partnership achieved in the plan's year of achievements, on one topic or in all."""
     topic = frame.topic_terms or [w for w in frame.content_words
                                   if w not in scope.words.achievement_cues]
-    source = [f"{scope.title}, Achievements in 2021"]
+    year = scope.plan.info.achievements_year
+    source = [f"{scope.title}, {scope.plan.info.sections.achievements}"]
     if not topic:
         rows = scope.plan.achievements()
         headings: dict[str, list[str]] = {}
         for row in rows:
             headings.setdefault(row["heading"], []).append(row["title"])
-        lines = ["The plan's achievements in 2021, by theme:"]
+        lines = [f"The plan's achievements in {year}, by theme:"]
         lines += [f"- **{h}**: {'; '.join(titles)}" for h, titles in headings.items()]
         return _done(scope, match, "\n".join(lines), source)
     what = " ".join(topic)
     hits = {}
     for phrase in frame.topic_phrases or [what]:
-        for row in scope.plan.search("achievements", [phrase], 50, phrase=True):
+        for row in scope.plan.search("achievements", [phrase], scope.language.settings.phrase_rows,
+                                     phrase=True):
             hits[row["id"]] = row
     hits = list(hits.values())
     if not hits:
         headings_list = list(dict.fromkeys(r["heading"] for r in scope.plan.achievements()))
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title, sources=source,
-                      text=f"The plan lists no achievements in 2021 on “{what}”. Its achievements "
+                      text=f"The plan lists no achievements in {year} on “{what}”. Its achievements "
                            f"are on: {', '.join(headings_list)}.")
     hits = sorted(hits, key=lambda r: r["position"])
-    lines = [f"The plan's achievements in 2021 on “{what}”:"]
+    lines = [f"The plan's achievements in {year} on “{what}”:"]
     lines += [f"- **{r['title']}** ({r['heading']}): {r['summary']}" for r in hits]
     return _done(scope, match, "\n".join(lines), source)
 
@@ -161,7 +161,7 @@ def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
     term = next((t for t in frame.glossary if set(t.lower().split()) & DUTY_WORDS), None)
     if not chosen and term:  # a duty the plan names as a term, not among its statutory ones
         return glossary(scope, match.model_copy(update={"subject": f"glossary:{term}"}), frame)
-    source = [f"{scope.title}, Statutory duties and responsibilities"]
+    source = [f"{scope.title}, {scope.plan.info.sections.duties}"]
     if not chosen and frame.asks == "yes_no":  # "is preventing terrorism one of the duties?"
         lines = ["No: it is not among the duties the plan says OSCP is required by law to carry "
                  "out. Those are:"] + [f"- **{r['name']}**: {r['summary']}" for r in rows]
@@ -185,7 +185,8 @@ def about(scope: Plans, match: Match, frame: Frame) -> Answer:
     rows = scope.plan.about()
     chosen = [r for r in rows if r["id"] in frame.signals.about]
     chosen = chosen[:2] or rows[:2]
-    return _done(scope, match, "\n\n".join(r["text"] for r in chosen), [f"{scope.title}, Introduction"])
+    return _done(scope, match, "\n\n".join(r["text"] for r in chosen),
+                 [f"{scope.title}, {scope.plan.info.sections.introduction}"])
 
 
 def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
@@ -213,29 +214,31 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     themes = scope.plan.themes()
     lines = [f"What the plan says on “{what}”:"]
     lines += [f"- PCC priority {n}, which OSCP aligns its priorities to: {pccs[n]}" for n in named]
+    sections = scope.plan.info.sections
     if found["priorities"]:
-        lines.append("Priorities for 2022-23:")
+        lines.append(f"{sections.priorities}:")
         lines += [f"- {r['text']} ({themes.get(r['theme'], r['theme'])})"
                   for r in sorted(found["priorities"], key=lambda r: r["position"])]
     if found["achievements"]:
-        lines.append("Achievements in 2021:")
+        lines.append(f"{sections.achievements}:")
         lines += [f"- **{r['title']}**: {r['summary']}"
                   for r in sorted(found["achievements"], key=lambda r: r["position"])]
-    return _done(scope, match, "\n".join(lines), [f"{scope.title}, Priorities for 2022-23",
-                                                  f"{scope.title}, Achievements in 2021"])
+    return _done(scope, match, "\n".join(lines), [f"{scope.title}, {sections.priorities}",
+                                                  f"{scope.title}, {sections.achievements}"])
 
 
 def _find(scope: Plans, table: str, phrases: list[str], words: list[str]) -> list:
     """Rows holding one of the topic's phrases; else the best matches for its words."""
+    settings = scope.language.settings
     hits: dict = {}
     for phrase in phrases:
-        for row in scope.plan.search(table, [phrase], 20, phrase=True):
+        for row in scope.plan.search(table, [phrase], settings.topic_rows, phrase=True):
             hits[row["id"]] = row
     if hits or phrases or not words:
         return list(hits.values())
-    rows = scope.plan.search(table, words, 20)
+    rows = scope.plan.search(table, words, settings.topic_rows)
     best = rows[0]["rank"] if rows else 0
-    return [r for r in rows if r["rank"] <= best * 0.5]
+    return [r for r in rows if r["rank"] <= best * settings.relevance_share]
 
 
 # --- what a table counts, and why ---------------------------------------------------------------
@@ -273,15 +276,15 @@ def why(scope: Plans, match: Match, frame: Frame) -> Answer:
 
 def search(scope: Plans, match: Match, frame: Frame) -> Answer:
     """Quote the plan's best matching passage, or say plainly that it is not covered."""
-    hits = scope.plan.search("sections", frame.topic_words,
-                             scope.language.settings.search_results)
+    settings = scope.language.settings
+    hits = scope.plan.search("sections", frame.topic_words, settings.search_results)
     quotes = []
     for hit in hits:
-        sentence = _best_sentence(hit["text"], frame.topic_words)
+        sentence = _best_sentence(hit["text"], frame.topic_words, settings)
         if sentence:
             quotes.append((hit["title"], sentence))
     missing = " ".join(frame.topic_words)
-    whole = [q for q in quotes if _holds_all(q[1], frame.topic_words)]
+    whole = [q for q in quotes if _holds_all(q[1], frame.topic_words, settings.stem_letters)]
     if not whole or frame.wants_number:
         text = f"The {scope.title} does not include anything on “{missing}”."
         if frame.wants_number:
@@ -297,18 +300,18 @@ def search(scope: Plans, match: Match, frame: Frame) -> Answer:
     return _done(scope, match, "\n\n".join(lines), [f"{scope.title}, {t}" for t, _ in whole])
 
 
-def _holds_all(sentence: str, words: list[str]) -> bool:
+def _holds_all(sentence: str, words: list[str], letters: int) -> bool:
     """A passage is the answer only when it speaks of everything asked, not of some of it."""
-    return all(w[:5] in sentence.lower() for w in words)
+    return all(w[:letters] in sentence.lower() for w in words)
 
 
-def _best_sentence(text: str, words: list[str]) -> str | None:
+def _best_sentence(text: str, words: list[str], settings: Settings) -> str | None:
     """The sentence holding most of the words; None unless it holds most of them."""
-    stems = list(dict.fromkeys(w[:5] for w in words))
+    stems = list(dict.fromkeys(w[:settings.stem_letters] for w in words))
     sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
     scored = [(sum(s in sentence.lower() for s in stems), sentence) for sentence in sentences]
     best = max(scored, default=(0, None))
-    return best[1] if best[0] and best[0] >= 0.6 * len(stems) else None
+    return best[1] if best[0] and best[0] >= settings.sentence_share * len(stems) else None
 
 
 def _capital(text: str) -> str:
@@ -320,7 +323,8 @@ def clarify(scope: Plans, match: Match, frame: Frame) -> Answer:
     period = frame.periods[0] if frame.periods else str(scope.plan.info.latest_year)
     measures = scope.measures_with_figures(period) or \
         scope.measures_with_figures()
-    options = [f"{_capital(scope.measures[m].label)} in {period}" for m in measures[:4]]
+    shown = measures[:scope.language.settings.clarify_options]
+    options = [f"{_capital(scope.measures[m].label)} in {period}" for m in shown]
     return Answer(
         status=Status.clarify, intent="clarify", plan=scope.title, options=options,
         text="Which figure do you mean? For example:\n" + "\n".join(f"- {o}" for o in options),

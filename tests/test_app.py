@@ -93,10 +93,9 @@ def test_empty_chat_welcomes_and_offers_examples(app):
 
 
 def test_every_example_question_is_answered(engine):
-    from app_pages.ui import EXAMPLES
     from oscp_qa import Assistant
 
-    for question in EXAMPLES:
+    for question in engine.plans.newest.info.examples:
         assert Assistant(engine).ask(question).status.value == "answered", question
 
 

@@ -200,7 +200,7 @@ def test_pack_questions_do_not_borrow_from_the_conversation(engine):
 def test_topic_packs_are_validated_with_file_row_and_field(tmp_path):
     root = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, root)
-    path = root / knowledge.TOPIC_PACKS
+    path = root / "plans" / "oscp-2022-23" / knowledge.TOPIC_PACKS
     data = yaml.safe_load(path.read_text())
     data["packs"][1]["questions"][0]["expects"] = "share"
     path.write_text(yaml.safe_dump(data))
@@ -212,7 +212,7 @@ def test_topic_packs_are_validated_with_file_row_and_field(tmp_path):
 def test_topic_pack_ids_are_unique(tmp_path):
     root = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, root)
-    path = root / knowledge.TOPIC_PACKS
+    path = root / "plans" / "oscp-2022-23" / knowledge.TOPIC_PACKS
     data = yaml.safe_load(path.read_text())
     data["packs"][2]["id"] = data["packs"][0]["id"]
     path.write_text(yaml.safe_dump(data))

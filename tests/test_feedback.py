@@ -224,6 +224,15 @@ def test_sending_a_question_needs_a_thumbs_down_and_keeps_it_redacted(conversati
     assert [s.question for s in log.report().sent] == ["How did hate crime compare? I'm [name]"]
 
 
+def test_a_sent_question_keeps_only_what_the_assistant_read(conversation, log, engine):
+    limit = engine.settings.max_question_chars
+    turn = conversation.ask("How did hate crime compare? " + "and again " * limit)
+    conversation.rate(turn.id, DOWN)
+    assert conversation.send(turn.id)
+    [sent] = log.report().sent
+    assert sent.question == turn.question[:limit].strip()
+
+
 def test_clearing_forgets_the_turns_and_the_topic_but_not_the_log(conversation, log):
     conversation.ask("Is domestic abuse going down?")
     conversation.ask("What is the weather?")

@@ -181,6 +181,27 @@ CASES = [
                                             "    phrases: []\n    unused:\n      - \"kill myself\""),
      SAFEGUARDING, ", row 4, field 'phrases': List should have at least 1 item after validation, "
                    "not 0"),
+    ("section title not in sections.yaml",
+     replace(PLAN / "plan.yaml", 'priorities: "Priorities for 2022-23"', 'priorities: "Priorities"'),
+     PLAN / "plan.yaml", ", field 'priorities': 'Priorities' is not the title of a section in "
+                         "sections.yaml"),
+    ("unknown home area", replace(PLAN / "plan.yaml", "home_area: oxford ", "home_area: oxfrd "),
+     PLAN / "plan.yaml", ", field 'home_area': unknown area 'oxfrd'"),
+    ("unknown PCC note", replace(PLAN / "plan.yaml", "not_listed_note: diagram-1-missing",
+                                 "not_listed_note: diagram-9"),
+     PLAN / "plan.yaml", ", field 'not_listed_note': unknown note 'diagram-9'"),
+    ("latest year with no figures", replace(PLAN / "plan.yaml", "latest_year: 2021 ",
+                                            "latest_year: 2022 "),
+     PLAN / "plan.yaml", ", field 'latest_year': no figure in figures.csv is for 2022"),
+    ("extra key in plan.yaml", append(PLAN / "plan.yaml", "plan_years: 2\n"),
+     PLAN / "plan.yaml", ", field 'plan_years': Extra inputs are not permitted"),
+    ("an intent with no example", replace(PLAN / "examples.yaml", "\n  why: [", "\n  whyy: ["),
+     PLAN / "examples.yaml", ", field 'whyy': unknown intent 'whyy'"),
+    ("an example list left empty",
+     lambda root: (root / PLAN / "examples.yaml").write_text(
+         (root / PLAN / "examples.yaml").read_text(encoding="utf-8").split("\n  why: [")[0]
+         + "\n  why: []\n", encoding="utf-8"),
+     PLAN / "examples.yaml", ", field 'why': intent 'why' has no example question"),
     ("duplicate area id", replace(Path("language/areas.yaml"), "  - id: oxfordshire\n",
                                   "  - id: oxford\n"),
      Path("language/areas.yaml"), ", row 2, field 'id': duplicate id 'oxford', already used by "
@@ -232,11 +253,11 @@ def test_negative_changes_and_uncounted_measures_are_allowed(root):
 
 
 def test_two_plans_with_one_id(root):
-    shutil.copytree(root / PLAN, root / "plans" / "oscp-2023-24")
+    shutil.copytree(root / PLAN, root / "plans" / "oscp-2022-23-copy")
     with pytest.raises(KnowledgeError) as caught:
         knowledge.load(root)
     assert str(caught.value) == (
-        f"{root / 'plans/oscp-2023-24/plan.yaml'}, row 1, field 'id': duplicate id "
+        f"{root / 'plans/oscp-2022-23-copy/plan.yaml'}, row 1, field 'id': duplicate id "
         "'oscp-2022-23', already used by oscp-2022-23/plan.yaml row 1")
 
 

@@ -35,9 +35,11 @@ def write_next_plan(root) -> None:
     shutil.copytree(root / "plans" / PLAN_DIR.name, folder)
     for extra in folder.glob("notes*.yaml"):
         extra.unlink()
-    (folder / "plan.yaml").write_text(yaml.safe_dump({
-        "id": "oscp-2023-24", "title": NEW, "published_by": "Oxford Safer Communities Partnership",
-        "plan_year": "2023-24", "latest_year": 2022, "source_file": "oscp-rolling-plan-2023-24.txt"}))
+    info = yaml.safe_load((folder / "plan.yaml").read_text())  # its sections, wording, examples
+    info.update({"id": "oscp-2023-24", "title": NEW, "plan_year": "2023-24", "latest_year": 2022,
+                 "source_file": "oscp-rolling-plan-2023-24.txt"})
+    info["pcc"]["not_listed_note"] = None   # the notes it names are dropped below
+    (folder / "plan.yaml").write_text(yaml.safe_dump(info))
     (folder / "tables.yaml").write_text(yaml.safe_dump({"tables": [{
         "id": "table-da", "label": "Table 2", "title": "Domestic Abuse Offences",
         "counts": "Domestic abuse offences recorded in Oxford and Oxfordshire, 2019 to 2022.",

@@ -104,17 +104,18 @@ def test_ask_never_raises_and_every_number_traces_to_the_plan(engine, first, sec
         check_answer(assistant.ask(question), question)
 
 
-def _conversations(engine) -> list[list[str]]:
+def _conversations(engine, kb) -> list[list[str]]:
     """A mixed workload: every intent's examples, as one-turn and two-turn conversations."""
-    examples = [e for rule in engine.database.language.intents for e in rule.examples]
+    plan = next(p for p in kb.plans if p.plan.id == engine.plans.newest.id)
+    examples = [e for questions in plan.examples.intents.values() for e in questions]
     follow_ups = itertools.cycle(["and in Oxfordshire?", "what about 2019?", "why?",
                                   "how does that compare with Thames Valley?"])
     pairs = [[example, next(follow_ups)] for example in examples]
     return [[e] for e in examples] + pairs + [[q] for q in ODD]
 
 
-def test_many_conversations_on_one_engine_match_answers_given_alone(engine):
-    conversations = _conversations(engine)
+def test_many_conversations_on_one_engine_match_answers_given_alone(engine, kb):
+    conversations = _conversations(engine, kb)
     alone = []
     for turns in conversations:
         assistant = Assistant(engine)

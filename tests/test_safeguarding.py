@@ -121,7 +121,8 @@ def test_questions_about_the_plan_get_their_normal_answer(assistant, signposting
 
 def test_no_example_or_topic_pack_question_is_signposted(kb, signposting):
     """Every question the knowledge itself offers as an example is about the plan."""
-    questions = [q for rule in kb.language.intents for q in rule.examples]
+    questions = [q for plan in kb.plans for qs in plan.examples.intents.values() for q in qs]
+    questions += [q for plan in kb.plans for q in plan.plan.examples]
     questions += [q.ask for pack in knowledge.load_topic_packs() for q in pack.questions]
     assert len(questions) > 40
     assert [q for q in questions if signposting.situations(q)] == []
