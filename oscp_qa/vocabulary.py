@@ -7,6 +7,7 @@ phrase when misspelt (edit distance, looked up through `fuzzy.TypoIndex`), but n
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -29,23 +30,34 @@ class Tag(BaseModel):
     fuzzy: bool = False
 
 
+class Entry(NamedTuple):
+    """A known phrase as the words a question is read into, and what it means."""
+
+    words: tuple[str, ...]
+    kind: str
+    value: str
+    spellable: bool    # a misspelling of it counts: not when it holds a number
+
+
+def entry(phrase: str, kind: str, value: str) -> Entry:
+    return Entry(tuple(normalise(phrase).split()), kind, value, not any(map(str.isdigit, phrase)))
+
+
 class Gazetteer:
     """Phrases of one layer, matched longest first; words left over may match when misspelt."""
 
-    def __init__(self, entries: Iterable[tuple[str, str, str]], known_words: set[str],
-                 min_length: int, letters_per_edit: int):
-        """`entries` are (phrase, kind, value); the phrases without digits may be misspelt."""
+    def __init__(self, entries: Iterable[Entry], known_words: set[str], min_length: int,
+                 letters_per_edit: int):
         self.phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.known_words, self.min_length = known_words, min_length
         self.letters_per_edit = letters_per_edit
         self.longest = 0
         by_length: dict[int, list[str]] = {}
-        for phrase, kind, value in entries:
-            key = tuple(normalise(phrase).split())
+        for key, kind, value, spellable in entries:
             if key and (kind, value) not in self.phrases.get(key, []):
                 self.phrases.setdefault(key, []).append((kind, value))
                 self.longest = max(self.longest, len(key))
-                if not any(ch.isdigit() for ch in phrase):
+                if spellable:
                     by_length.setdefault(len(key), []).append(" ".join(key))
         self._typos = {size: TypoIndex(texts) for size, texts in by_length.items()}
 
@@ -104,14 +116,13 @@ class Vocabulary:
         self.known_words = self.stopwords | _known_words(language)
         fuzzy = (self.known_words, settings.fuzzy_min_length, settings.letters_per_edit)
         self.language = Gazetteer(
-            [(phrase, "term", str(index)) for index, term in enumerate(language.terms)
+            [entry(phrase, "term", str(index)) for index, term in enumerate(language.terms)
              for phrase in term.phrases]
-            + [(alias, "area", area.id) for area in language.areas for alias in area.aliases],
+            + [entry(alias, "area", area.id) for area in language.areas for alias in area.aliases],
             *fuzzy)
-        self.names = Gazetteer(
-            [(phrase, kind, value) for kind, value, phrase in entities
-             if kind == "glossary" or tuple(normalise(phrase).split()) not in self.language.phrases],
-            *fuzzy)
+        names = [entry(phrase, kind, value) for kind, value, phrase in entities]
+        self.names = Gazetteer([e for e in names if e.kind == "glossary"
+                                or e.words not in self.language.phrases], *fuzzy)
 
     def tag(self, tokens: list[str]) -> list[Tag]:
         return sorted(self.language.tag(tokens) + self.names.tag(tokens), key=lambda t: t.start)
