@@ -1,7 +1,8 @@
 """The typo index finds exactly what comparing a misspelling with every known phrase finds.
 
-`fuzzy.TypoIndex` only scores the phrases sharing enough letter pairs with the typed text; these
-tests check, over many random misspellings, that it never loses one that a full rapidfuzz scan
+For a large vocabulary `fuzzy.TypoIndex` only scores the phrases sharing enough letter pairs
+with the typed text (`letter_pairs`); these tests make it do so for every list, small ones too,
+and check over many random misspellings that it never loses a phrase a full rapidfuzz scan
 keeps, and so picks the same best phrase (ties included: the first one given).
 """
 
@@ -60,7 +61,8 @@ def typed(rng: random.Random, phrases: list[str], count: int):
 
 
 def assert_same_as_full_scan(phrases: list[str], count: int, seed: int) -> None:
-    index = TypoIndex(phrases)
+    index = TypoIndex(phrases, scan_below=0)
+    assert index._pairs is not None
     rng = random.Random(seed)
     for text, max_edits in typed(rng, phrases, count):
         assert index.closest(text, max_edits) == full_scan(text, phrases, max_edits), (text, max_edits)
@@ -77,7 +79,7 @@ def vocabulary_lists(engine) -> dict[str, list[str]]:
     return lists
 
 
-def test_the_assistant_looks_typos_up_in_indexed_lists(engine):
+def test_the_assistant_looks_typos_up_through_typo_indexes(engine):
     lists = vocabulary_lists(engine)
     assert {"language 1-word", "language 2-word", "names 3-word", "known words"} <= set(lists)
     assert all(lists.values())
@@ -99,6 +101,7 @@ def test_a_large_vocabulary_of_near_twins_finds_what_a_full_scan_finds(engine):
     assert_same_as_full_scan(phrases, count=500, seed=13)
 
 
+@pytest.mark.parametrize("scan_below", [0, 1000])
 @pytest.mark.parametrize("text, max_edits, expected", [
     ("crmie", 1, "crime"),            # a swap
     ("crim", 1, "crime"),             # a letter missing
@@ -109,16 +112,22 @@ def test_a_large_vocabulary_of_near_twins_finds_what_a_full_scan_finds(engine):
     ("cr", 1, None),                  # too short to share a pair, too far by length
     ("x", 4, None),
 ])
-def test_closest(text, max_edits, expected):
-    index = TypoIndex(["crime", "prime", "crime", "violence"])
+def test_closest(text, max_edits, expected, scan_below):
+    index = TypoIndex(["crime", "prime", "crime", "violence"], scan_below=scan_below)
     assert index.closest(text, max_edits) == expected
     assert len(index) == 3                       # the repeat is kept once
 
 
-def test_an_empty_index_finds_nothing():
-    assert TypoIndex([]).closest("crime", 2) is None
+def test_a_small_vocabulary_is_scanned_and_a_large_one_narrowed_by_letter_pairs():
+    assert TypoIndex(["crime"] * 2000)._pairs is None                  # one phrase, repeated
+    assert TypoIndex([f"phrase {n}" for n in range(2000)])._pairs is not None
+
+
+@pytest.mark.parametrize("scan_below", [0, 1000])
+def test_an_empty_index_finds_nothing(scan_below):
+    assert TypoIndex([], scan_below=scan_below).closest("crime", 2) is None
 
 
 def test_a_phrase_holding_nul_is_refused():
     with pytest.raises(ValueError, match="NUL"):
-        TypoIndex(["a\0b"])
+        TypoIndex(["a\0b"], scan_below=0)
