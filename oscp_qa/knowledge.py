@@ -309,21 +309,21 @@ def _figure_key(f: Figure) -> tuple:
 
 def _check_totals(path: Path, plan: PlanKnowledge, language: Language) -> None:
     """Where a measure prints a total category, its parts must add up to it."""
-    for measure in language.measures:
-        if not measure.total_category:
+    total_of = {m.id: m.total_category for m in language.measures if m.total_category}
+    parts: dict[tuple, list[float]] = {}
+    totals: dict[str, list[tuple[int, Figure]]] = {}
+    for line, row in enumerate(plan.figures, start=2):
+        if row.stat != "count" or row.measure not in total_of:
             continue
-        counts = [f for f in plan.figures if f.measure == measure.id and f.stat == "count"]
-        for line, total in enumerate(plan.figures, start=2):
-            if total.measure != measure.id or total.category != measure.total_category:
-                continue
-            if total.stat != "count":
-                continue
-            parts = [
-                f.value for f in counts
-                if (f.area, f.period) == (total.area, total.period) and f.category != total.category
-            ]
-            if parts and sum(parts) != total.value:
+        if row.category == total_of[row.measure]:
+            totals.setdefault(row.measure, []).append((line, row))
+        else:
+            parts.setdefault((row.measure, row.area, row.period), []).append(row.value)
+    for measure in total_of:   # the first fault in the measures' order, then the file's
+        for line, total in totals.get(measure, []):
+            found = parts.get((measure, total.area, total.period))
+            if found and sum(found) != total.value:
                 raise KnowledgeError(
-                    path, f"parts add up to {sum(parts):g}, not the printed total {total.value:g}",
+                    path, f"parts add up to {sum(found):g}, not the printed total {total.value:g}",
                     line, "value",
                 )

@@ -11,9 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import simplemma
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
 
+from .fuzzy import TypoIndex
 from .normalise import normalise
 from .question import Unknown
 from .schema import Language
@@ -45,7 +44,8 @@ class Lexicon:
         self.prepositions = set(language.words.place_prepositions)
         settings = language.settings
         self.min_length, self.letters_per_edit = settings.fuzzy_min_length, settings.letters_per_edit
-        self.long_known = sorted(w for w in self.known if len(w) >= self.min_length and w.isalpha())
+        self.long_known = TypoIndex(sorted(w for w in self.known
+                                           if len(w) >= self.min_length and w.isalpha()))
         lemma("arrests"), is_english("reading")  # simplemma's dictionary (0.5 s) loads at start-up,
         # not on some visitor's first question
 
@@ -60,10 +60,8 @@ class Lexicon:
         if (len(token) < self.min_length or token in self.known or not token.isalpha()
                 or (token,) in self.places or is_english(token)):
             return token
-        found = process.extractOne(token, self.long_known, scorer=DamerauLevenshtein.distance,
-                                   processor=None,
-                                   score_cutoff=max(1, len(token) // self.letters_per_edit))
-        return found[0] if found else token
+        found = self.long_known.closest(token, max(1, len(token) // self.letters_per_edit))
+        return found or token
 
     def drop_misread_places(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:
         """A place read as a misspelt known word ("Thame" as "Thames") is a place."""

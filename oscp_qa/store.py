@@ -41,6 +41,9 @@ def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
         raise DatabaseError(f"cannot write the database {path}: {error.strerror}") from None
     try:
         db = sqlite_utils.Database(temp)
+        # A half-written file is never used (it is renamed into place when complete, and synced
+        # once then), so each of the many small commits need not wait for the disk.
+        db.execute("pragma synchronous = off")
         db["meta"].insert_all(
             [{"key": "content_hash", "value": kb.content_hash},
              {"key": "schema_version", "value": SCHEMA_VERSION}], pk="key")
@@ -55,6 +58,8 @@ def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
         db["achievement_facts"].create_index(["plan", "achievement"])
         db.conn.commit()
         db.close()
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
         os.chmod(temp, 0o644)  # mkstemp makes it private; every replica's user must read it
         os.replace(temp, path)
     except (OSError, sqlite3.Error) as error:  # a full disk, say: the old database stays

@@ -1,15 +1,17 @@
 """Find the known phrases in a question: topics, areas, terms, programmes, duties.
 
 One gazetteer holds every phrase, longest match first. Words left over may still match a
-phrase when misspelt (rapidfuzz, edit distance), but numbers never do.
+phrase when misspelt (edit distance, looked up through `fuzzy.TypoIndex`), but numbers never do.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from collections.abc import Iterable
+from typing import NamedTuple
 
+from pydantic import BaseModel, ConfigDict
+
+from .fuzzy import TypoIndex
 from .normalise import normalise
 from .schema import Language
 
@@ -28,23 +30,36 @@ class Tag(BaseModel):
     fuzzy: bool = False
 
 
+class Entry(NamedTuple):
+    """A known phrase as the words a question is read into, and what it means."""
+
+    words: tuple[str, ...]
+    kind: str
+    value: str
+    spellable: bool    # a misspelling of it counts: not when it holds a number
+
+
+def entry(phrase: str, kind: str, value: str) -> Entry:
+    return Entry(tuple(normalise(phrase).split()), kind, value, not any(map(str.isdigit, phrase)))
+
+
 class Gazetteer:
     """Phrases of one layer, matched longest first; words left over may match when misspelt."""
 
-    def __init__(self, known_words: set[str], min_length: int, letters_per_edit: int):
+    def __init__(self, entries: Iterable[Entry], known_words: set[str], min_length: int,
+                 letters_per_edit: int):
         self.phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.known_words, self.min_length = known_words, min_length
         self.letters_per_edit = letters_per_edit
-        self._by_length: dict[int, list[str]] = {}
         self.longest = 0
-
-    def add(self, phrase: str, kind: str, value: str) -> None:
-        key = tuple(normalise(phrase).split())
-        if key and (kind, value) not in self.phrases.get(key, []):
-            self.phrases.setdefault(key, []).append((kind, value))
-            self.longest = max(self.longest, len(key))
-            if not any(ch.isdigit() for ch in phrase):
-                self._by_length.setdefault(len(key), []).append(" ".join(key))
+        by_length: dict[int, list[str]] = {}
+        for key, kind, value, spellable in entries:
+            if key and (kind, value) not in self.phrases.get(key, []):
+                self.phrases.setdefault(key, []).append((kind, value))
+                self.longest = max(self.longest, len(key))
+                if spellable:
+                    by_length.setdefault(len(key), []).append(" ".join(key))
+        self._typos = {size: TypoIndex(texts) for size, texts in by_length.items()}
 
     def tag(self, tokens: list[str]) -> list[Tag]:
         tags: list[Tag] = []
@@ -73,13 +88,11 @@ class Gazetteer:
                     continue
                 text = " ".join(window)
                 limit = max(1, len(text) // self.letters_per_edit)
-                best = process.extractOne(
-                    text, self._by_length.get(size, []), scorer=DamerauLevenshtein.distance,
-                    processor=None, score_cutoff=limit,
-                )
+                typos = self._typos.get(size)
+                best = typos.closest(text, limit) if typos else None
                 if best is not None:
                     found += [Tag(kind=k, value=v, start=index, end=index + size, fuzzy=True)
-                              for k, v in self.phrases[tuple(best[0].split())]]
+                              for k, v in self.phrases[tuple(best.split())]]
                     covered[index:index + size] = [True] * size
                     index += size - 1
                     break
@@ -101,17 +114,15 @@ class Vocabulary:
         self.stopwords = set(language.words.stopwords)
         settings = language.settings
         self.known_words = self.stopwords | _known_words(language)
-        self.language = Gazetteer(self.known_words, settings.fuzzy_min_length, settings.letters_per_edit)
-        self.names = Gazetteer(self.known_words, settings.fuzzy_min_length, settings.letters_per_edit)
-        for index, term in enumerate(language.terms):
-            for phrase in term.phrases:
-                self.language.add(phrase, "term", str(index))
-        for area in language.areas:
-            for alias in area.aliases:
-                self.language.add(alias, "area", area.id)
-        for kind, value, phrase in entities:
-            if kind == "glossary" or tuple(normalise(phrase).split()) not in self.language.phrases:
-                self.names.add(phrase, kind, value)
+        fuzzy = (self.known_words, settings.fuzzy_min_length, settings.letters_per_edit)
+        self.language = Gazetteer(
+            [entry(phrase, "term", str(index)) for index, term in enumerate(language.terms)
+             for phrase in term.phrases]
+            + [entry(alias, "area", area.id) for area in language.areas for alias in area.aliases],
+            *fuzzy)
+        names = [entry(phrase, kind, value) for kind, value, phrase in entities]
+        self.names = Gazetteer([e for e in names if e.kind == "glossary"
+                                or e.words not in self.language.phrases], *fuzzy)
 
     def tag(self, tokens: list[str]) -> list[Tag]:
         return sorted(self.language.tag(tokens) + self.names.tag(tokens), key=lambda t: t.start)
