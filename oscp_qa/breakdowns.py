@@ -268,7 +268,8 @@ def total(scope: Plans, match: Match, frame: Frame) -> Answer:
         facts.append(Fact(label=f"Total {measure.label} ({head})", value=value,
                           unit=group[0]["unit"], area=scope.area(group[0]["area"]),
                           source=scope.fact(group[0]).source, derived=arithmetic))
-    lines.insert(0, f"Total {measure.label}:")
+    lines.insert(0, f"{measure.label[:1].upper()}{measure.label[1:]}, added up:"
+                    if measure.label.lower().startswith("total") else f"Total {measure.label}:")
     if across == "category" and not measure.total_category:
         lines.append("The plan prints no total; each is the sum of the parts shown.")
     return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])

@@ -91,7 +91,8 @@ def _other_reading(scope: Plans, composer: Composer, match: Match, frame: Frame,
     """When the topic words fit another measure as well ("ASB": the police's incidents, 2021
     only, or the council's cases, 2019 to 2021), answer from the one that has what was asked,
     saying so."""
-    if match.intent not in FIGURE_INTENTS or frame.measure != match.measure:
+    if match.intent not in FIGURE_INTENTS or frame.measure != match.measure \
+            or frame.sharpened == match.measure:  # "police-recorded ASB": no other reading
         return None
     for other in frame.alternatives:
         reading = match.model_copy(update={"measure": other})

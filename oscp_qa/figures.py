@@ -312,6 +312,13 @@ def direction(scope: Plans, match: Match, frame: Frame) -> Answer:
     rows = scope.directions(match.measure, match.categories or None)
     if not rows:
         rows = scope.directions(match.measure)
+    named = {r["area"] for r in rows if r["area"]}
+    missing = [a for a in match.areas if named and a not in named]
+    if missing:  # "public order offences across Oxfordshire": the text speaks of Oxford only
+        raise scope.refuse(
+            f"The plan describes {scope.measures[match.measure].label} for "
+            f"{fmt.listing([scope.area(a) for a in sorted(named)])} only; it says nothing of "
+            f"{fmt.listing([scope.area(a) for a in missing])}.", match, scope.sources(rows[:1]))
     lines = [f"- {said(scope, row)}" for row in rows]
     table = scope.table_of(rows[0])
     sources = scope.sources(rows[:1])

@@ -41,8 +41,12 @@ class Understander:
     def parse(self, text: str) -> Frame:
         limit = self.language.settings.max_question_chars
         sentences = [normalise(s).split() for s in SENTENCE_END.split(text[:limit])]
-        short = self.words.shorthand
-        tokens = self.lexicon.spell([short.get(t, t) for s in sentences for t in s])
+        short, known = self.words.shorthand, self.vocabulary.known_words | self.lexicon.known
+        words = [short.get(t, t) for s in sentences for t in s]
+        words = [part for t in words for part in (  # "police-recorded" is "police recorded"
+            t.split("-") if "-" in t and t not in known and any(p in known for p in t.split("-"))
+            and all(p.isalpha() and len(p) > 2 for p in t.split("-")) else [t])]
+        tokens = self.lexicon.spell(words)
         padded = " " + " ".join(tokens) + " "
         tags = self.lexicon.drop_misread_places(tokens, self.vocabulary.tag(tokens))
         found = numbers.read(tokens, self.words)
@@ -130,10 +134,14 @@ class Understander:
         # names outright ("perpetrators") beats the one only a breakdown ("18 to 24") points to.
         measure = max([m for m in order if m in shared and votes[m] == votes[measure]] or [measure],
                       key=lambda m: (named[m], -order.index(m)))
+        asked = {m.measure for t in term_tags if self.terms[int(t.value)].restricts
+                 for m in self.terms[int(t.value)].means}
         found: dict = {"measure": measure, "topic_phrases": phrases, "categories": [],
-                       "excluded_categories": [],  # another reading of the same words ("ASB")
-                       "alternatives": [m for m in order if m != measure and m in shared
-                                        and (votes[m], named[m]) == (votes[measure], named[measure])]}
+                       "excluded_categories": [],  # another reading of the same words ("ASB"),
+                       "alternatives": [  # never a subgroup no word asked for ("children")
+                           m for m in order if m != measure and m in shared
+                           and (votes[m], named[m]) == (votes[measure], named[measure])
+                           and (m not in self.subgroups or m in asked)]}
         after = set(self.words.after_words)
         found["second_measure"] = next(  # "excluding fraud" names no second topic
             (m.measure for t in term_tags if self.terms[int(t.value)].anchor
@@ -157,6 +165,11 @@ class Understander:
                     if meaning.category not in found[key]:
                         found[key].append(meaning.category)
         return found
+
+    @property
+    def subgroups(self) -> set[str]:
+        """Measures of a subgroup ("children"): read only when a word for the subgroup is asked."""
+        return {m.measure for t in self.terms if t.restricts for m in t.means}
 
     def _area_op(self, tokens: list[str], tags: list[Tag], areas: list[str]) -> AreaOp | None:
         """'The rest of the county', 'Thames Valley outside Oxfordshire', 'excluding Oxford'."""
