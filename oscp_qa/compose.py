@@ -45,6 +45,8 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
             match.intent == "change" and frame.signals.than)) and match.other_measure \
             and match.other_measure != match.measure:  # "how many more X than Y?"
         composer = side_by_side.compare_measures
+    elif _two_parts(scope, match, frame):
+        composer = side_by_side.compare_categories
     elif match.intent in FIGURE_INTENTS and match.area_op:
         composer = remainders.remainder
     elif match.intent == "change" and len(match.areas) == 2 and len(match.periods) <= 1 and (
@@ -105,6 +107,17 @@ def _other_reading(scope: Plans, composer: Composer, match: Match, frame: Frame,
                            f"{scope.measures[other].label}:\n\n{answer.text}")
             return answer, reading
     return None
+
+
+def _two_parts(scope: Plans, match: Match, frame: Frame) -> bool:
+    """Two categories of one table set against each other in one area: "how many more
+    personal than environmental?", "is disablist more common than homophobic?"."""
+    return (len(match.categories) == 2 and len(match.areas) <= 1 and not match.quarters
+            and not match.area_op
+            and (match.intent in ("change", "compare_areas") or (
+                match.intent == "rank" and frame.asks == "yes_no"))
+            and (frame.signals.than or frame.asks == "yes_no"
+                 or len(scope.dimension(match.measure, "period")) < 2))
 
 
 def _directions_only(scope: Plans, measure: str) -> bool:

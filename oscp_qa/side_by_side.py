@@ -1,11 +1,14 @@
-"""Two topics side by side for one area and year ("which is higher, hate crime or ASB?", "and
-what the police recorded?"), each figure from its own table and the difference worked out."""
+"""Two topics, or two parts of one table, side by side for one area and year ("which is higher,
+hate crime or ASB?", "and what the police recorded?", "more personal than environmental?"),
+each figure from its table and the difference worked out."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from . import format as fmt
-from .answer import Answer
-from .figures import answer_with, value_text
+from .answer import Answer, Fact
+from .figures import answer_with, measure_title, value_text
 from .plans import Plans
 from .question import Frame, Match
 
@@ -46,3 +49,41 @@ def compare_measures(scope: Plans, match: Match, frame: Frame) -> Answer:
                      ", though the two figures are for different years or areas."))
     lines.insert(0, "Side by side, each from its own table (they count different things):")
     return answer_with(scope, match, lines, rows)
+
+
+def compare_categories(scope: Plans, match: Match, frame: Frame) -> Answer:
+    """'How many more personal than environmental?', 'is disablist more common than
+    homophobic?': two parts of one table for the same area and year, the difference worked out."""
+    first, second = match.categories[:2]
+    periods = match.periods or scope.dimension(match.measure, "period")[-1:]
+    rows = [r for r in scope.select(match.model_copy(update={"periods": periods,
+                                                             "categories": [first, second]}))
+            if r["unit"] != "per cent"]
+    pairs: dict[tuple, dict[str, object]] = defaultdict(dict)
+    for row in rows:
+        pairs[(row["area"], row["period"], row["quarter"])][row["category"]] = row
+    names = scope.category(first), scope.category(second)
+    lines = [f"{measure_title(scope, match)}: {names[0]} against {names[1]}:"]
+    facts, differences = [], []
+    for pair in pairs.values():
+        if first not in pair or second not in pair:
+            continue
+        a, b = pair[first], pair[second]
+        diff = a["value"] - b["value"]
+        working = f"{fmt.number(a['value'])} − {fmt.number(b['value'])}"
+        where = f"{scope.area(a['area'])}, {scope.when(a)}"
+        lines.append(f"- {where}: {names[0]} **{value_text(a)}**, {names[1]} **{value_text(b)}**; "
+                     f"difference **{fmt.signed(diff)}** ({working})")
+        facts.append(Fact(label=f"{names[0]} less {names[1]} ({where})", value=diff,
+                          unit=a["unit"], area=scope.area(a["area"]), period=a["period"],
+                          source=scope.fact(a).source, derived=working))
+        differences.append(diff)
+    if not facts:
+        raise scope.refuse(f"The plan does not give {names[0]} and {names[1]} for the same area "
+                           f"and year, so it cannot compare them.", match)
+    if frame.asks == "yes_no":  # "is X more than Y?" (or "fewer than"): the answer first
+        fewer = frame.signals.lowest or frame.signals.direction == "down"
+        held = [d < 0 if fewer else d > 0 for d in differences]
+        lines.insert(0, "Yes." if all(held) else "No." if not any(held)
+                     else "It differs by area:")
+    return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])

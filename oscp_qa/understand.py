@@ -21,6 +21,7 @@ from .vocabulary import Tag, Vocabulary
 
 DIMENSIONS = ("quarter", "area", "category", "period")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+CLAUSE_END = re.compile(r"[,;:–—]\s*|\s+-\s+|(?<=[.!?])\s+")  # where a clause may open with "is"
 
 
 class Understander:
@@ -88,7 +89,9 @@ class Understander:
         if any(u.role == "other" for u in slots["unknown"]):
             slots["counting"] = False  # "how many spiking incidents": the count is of something
             # no table holds, so "incidents" does not make it police-recorded ASB
-        slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")))
+        clauses = [normalise(c).split()[:1] for c in CLAUSE_END.split(text[:limit])]
+        slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")),
+                                   openings={c[0] for c in clauses if c})
         slots["signals"] = self._signals(tokens, padded, masked, found)
         slots["features"], slots["programme"] = self._features(slots)
         return Frame(**slots)
@@ -222,7 +225,7 @@ class Understander:
 
     # --- what is asked ---------------------------------------------------------------------------
 
-    def _asks(self, tokens: list[str], padded: str, counted: bool) -> str:
+    def _asks(self, tokens: list[str], padded: str, counted: bool, openings: set[str]) -> str:
         found = next((kind for kind, phrases in self.words.asks.items() if _has(padded, phrases)),
                      None)
         if found is None and " how much " in padded and not counted:
@@ -230,8 +233,11 @@ class Understander:
         roles = set(self.words.person_roles) & set(tokens)
         if roles and ("name" in tokens or (found == "person" and tokens[:1] == ["who"])):
             return "named_person"  # "what's the name of the coordinator?", "who is the chair?"
-        if _yes_no(tokens, self.words.yes_no_openers) and found not in (
-                "how_counted", "definition", "expansion", "money", "how_to"):
+        openers = self.words.yes_no_openers
+        # "Is it ...?", or a later clause that opens with "is" when no clause asks "where",
+        # "how many" and so on: "Across Thames Valley, is disability hate crime more common?"
+        yes_no = _yes_no(tokens, openers) or (found is None and bool(openings & set(openers)))
+        if yes_no and found not in ("how_counted", "definition", "expansion", "money", "how_to"):
             return "yes_no"
         return found or "figure"
 
