@@ -65,6 +65,8 @@ class Measure(Strict):
     total_category: str | None = None
     summable: bool = False
     counts: bool = True       # its figures number things: a count is a whole number
+    by_topic: bool = False    # its categories are other topics (repeat victimisation of domestic
+    # abuse, CSE, ...): another topic named with it asks for a category it does not have
 
 
 class Category(Strict):
@@ -164,6 +166,7 @@ class Words(Strict):
     quarters: dict[str, list[str]]
     quarter_runs: dict[str, list[str]]
     months: list[str]
+    marks: list[str]
     shorthand: dict[str, str]
     pace: list[str]
     all_parts: list[str]
@@ -355,9 +358,11 @@ class Note(Strict):
     id: str
     about: str
     text: str
-    explains: Literal["printed_percent"] | None = Field(
+    explains: Literal["printed_percent", "unexplained_mark"] | None = Field(
         None, description="printed_percent: why a per cent the plan prints differs from the one "
-        "worked out; answers give it beside the printed figure")
+        "worked out; answers give it beside the printed figure. unexplained_mark: a mark the "
+        "plan prints (an asterisk) and never explains; asked what it means, the answer is that "
+        "the plan does not say")
 
 
 class PccPriority(Strict):

@@ -250,6 +250,12 @@ def method(scope: Plans, match: Match, frame: Frame) -> Answer:
     if not tables:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       text=f"The plan has no table on {label}. {scope.holdings(label)}")
+    marks = [n["text"] for t in tables for n in scope.plan.notes(t["id"])
+             if n["explains"] == "unexplained_mark"] if frame.signals.marks else []
+    if marks:  # "what does the asterisk mean?": the plan never says
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
+                      sources=scope.sources(tables),
+                      text="The plan does not explain it. " + " ".join(marks))
     lines = []
     for table in tables:
         lines.append(f"**{table['label']}: {table['title']}** — {table['counts']}")

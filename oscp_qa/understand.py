@@ -30,6 +30,7 @@ class Understander:
         self.vocabulary = vocabulary
         self.words = language.words
         self.terms = language.terms
+        self.by_topic = {m.id: m.by_topic for m in language.measures}
         self.plan = plan
         self.lexicon = Lexicon(language, vocabulary.known_words)
         self.areas = {a.id: a for a in language.areas}
@@ -156,7 +157,13 @@ class Understander:
             found["second_measure"] = next(  # cases than the police's incidents": both readings
                 (m for m in sharpeners if m != measure and m in shared), None)
         readings = {measure, *found["alternatives"]}
-        found["foreign"] = [  # "children" of modern slavery: a breakdown of another table
+        if self.by_topic.get(measure):  # "repeat hate crime victims": a topic it has no part for
+            found["foreign"] = [Unknown(word=" ".join(tokens[t.start:t.end]), role="restriction",
+                                        kind="subgroup", at=t.start) for t in term_tags
+                                if self.terms[int(t.value)].anchor and not any(
+                                    m.measure == measure for m in self.terms[int(t.value)].means)]
+
+        found["foreign"] = found.get("foreign", []) + [  # "children" of modern slavery
             Unknown(word=" ".join(tokens[t.start:t.end]), role="restriction", kind="subgroup",
                     at=t.start) for t in term_tags
             if all((m.category or self.terms[int(t.value)].restricts) and m.measure not in readings
@@ -249,6 +256,7 @@ class Understander:
             by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year), direction=_direction(padded, words),
             average=_has(padded, words.average),
+            marks=_has(padded, words.marks),
             others=_has(padded, words.others) and not _has(padded, words.remainder_of),
             than=" than " in padded, there=_has(padded, words.there),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
