@@ -41,6 +41,11 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if later and not figures:  # "the priorities for 2023-24": another plan's
         return _refuse(scope, match, f"This is the {scope.title}; it says nothing about "
                                      f"{fmt.listing(later)}.", ["later_year"])
+    unheld = _other_plan_years(scope, frame) if match.intent == "priorities" else []
+    if unheld:  # "the priorities for 2021-22": a plan the knowledge does not hold
+        return _refuse(scope, match, f"The priorities here are those of the "
+                                     f"{fmt.listing([p.info.title for p in scope.all])}; there is "
+                                     f"no plan for {fmt.listing(unheld)} among them.", ["plan_year"])
     if frame.asks == "how_to" and match.intent not in ("duties", "about"):
         return _refuse(scope, match, "The plan does not explain how to report or contact anyone: "
                                      "it sets out the partnership's figures, priorities and work.",
@@ -90,6 +95,12 @@ def _after_the_plan(scope: Plans, frame: Frame) -> list[str]:
     """Years asked that come after the plan's own year ("2023-24" of the 2022-23 plan)."""
     start = int(str(scope.newest.info.plan_year)[:4])
     return [p for p in frame.periods if int(p[:4]) > start]
+
+
+def _other_plan_years(scope: Plans, frame: Frame) -> list[str]:
+    """Plan years asked ("2021-22", read as 2021/22) that no plan folder is for."""
+    held = {str(p.info.plan_year).replace("-", "/") for p in scope.all}
+    return [p.replace("/", "-") for p in frame.periods if "/" in p and p not in held]
 
 
 def _source_text(scope: Plans, frame: Frame, match: Match) -> str:

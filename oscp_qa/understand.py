@@ -243,7 +243,8 @@ class Understander:
         openers = self.words.yes_no_openers
         # "Is it ...?", or a later clause that opens with "is" when no clause asks "where",
         # "how many" and so on: "Across Thames Valley, is disability hate crime more common?"
-        yes_no = _yes_no(tokens, openers) or (found is None and bool(openings & set(openers)))
+        yes_no = _yes_no(tokens, openers) or (found is None and bool(
+            openings & set(openers) or _has(padded, self.words.yes_no_phrases)))
         if yes_no and found not in ("how_counted", "definition", "expansion", "money", "how_to"):
             return "yes_no"
         return found or "figure"
