@@ -94,7 +94,7 @@ class Understander:
         slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")),
                                    openings={c[0] for c in clauses if c})
         slots["signals"] = self._signals(tokens, padded, masked, found)
-        slots["features"], slots["programme"] = self._features(slots)
+        slots["features"], slots["programme"] = self._features(slots, telling)
         return Frame(**slots)
 
     # --- topics and areas ------------------------------------------------------------------------
@@ -271,8 +271,8 @@ class Understander:
 
     # --- what the question names -----------------------------------------------------------------
 
-    def _features(self, slots: dict) -> tuple[Features, str | None]:
-        achievement, how = self._achievement(slots)
+    def _features(self, slots: dict, telling: set[int]) -> tuple[Features, str | None]:
+        achievement, how = self._achievement(slots, telling)
         glossary = slots["glossary"]
         features = Features(
             areas=len(slots["areas"]) >= 2, duty_named=bool(slots["duties"]),
@@ -297,7 +297,7 @@ class Understander:
         return (not slots.get("measure") and len(rest) <= 1 and not areas
                 and not set(rest) & self.intent_words)
 
-    def _achievement(self, slots: dict) -> tuple[str | None, str]:
+    def _achievement(self, slots: dict, telling: set[int]) -> tuple[str | None, str]:
         """The achievement a question is about: by name, by a sum or count it quotes, or by
         most of its content words."""
         if slots["achievements"]:
@@ -309,7 +309,10 @@ class Understander:
         places = [t.value for t in slots["tags"] if t.kind == "place"]
         if places:
             return places[0], "place"
-        words = [w for w in slots["masked"].split() if w.isalpha() and len(w) > 2
+        topic = {i for t in slots["tags"] if t.kind in ("term", "area")
+                 for i in range(t.start, t.end)}
+        words = [w for i, w in enumerate(slots["tokens"])  # the asking sentences' other words
+                 if i not in telling and i not in topic and w.isalpha() and len(w) > 2
                  and w not in self.vocabulary.stopwords and w not in self.words.filler]
         best, overlap = None, 0
         for row in self.plan.search("achievements", words, 3):
