@@ -139,6 +139,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if frame.signals.others and follows and same_topic and context.categories:
         slots["categories"], slots["excluded_categories"] = [], list(context.categories)
         carried.append("categories")
+    elif frame.signals.than and follows and same_topic and context.categories and not set(
+            slots["categories"]) & set(context.categories):  # "is that more than FGM?"
+        slots["categories"] = list(context.categories) + slots["categories"]
+        carried.append("categories")
     elif not slots["categories"] and not frame.excluded_categories and follows and same_topic \
             and (context.categories or context.excluded_categories):
         slots["categories"] = list(context.categories)

@@ -306,7 +306,7 @@ class Understander:
             for row in self.plan.search("achievements", [number.text.replace(",", " ")], 1):
                 if number.text in row["text"] or number.text in row["facts"]:
                     return row["id"], "number"
-        places = [t.value for t in slots["tags"] if t.kind == "place"]
+        places = [t.value for t in slots["tags"] if t.kind == "place" and t.start not in telling]
         if places:
             return places[0], "place"
         topic = {i for t in slots["tags"] if t.kind in ("term", "area")
@@ -388,7 +388,9 @@ def _ages(tokens: list[str], tags: list[Tag]) -> list[Unknown]:
         if not word.isdigit() or i in covered or len(word) > 3:
             continue
         after, before = tokens[i + 1:i + 5], tokens[i - 1] if i else ""
-        if before in ("aged", "age") or ("year" in after and {"old", "olds"} & set(after)):
+        bare = not after or not after[0].isalpha() or after[0] in ("s", "year", "years", "yrs")
+        if before in ("aged", "age") or ("year" in after and {"old", "olds"} & set(after)) or (
+                before in ("over", "under") and 10 <= int(word) < 100 and bare):  # "over 75?"
             found.append(Unknown(word=f"{word} year olds", role="restriction", kind="subgroup", at=i))
     return found
 
