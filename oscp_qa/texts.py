@@ -73,6 +73,10 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
     for row in chosen:
         pcc = f"PCC priority {row['pcc_priority']}" if row["pcc_priority"] else "no PCC priority"
         lines.append(f"- {row['text']} ({pcc}; {themes.get(row['theme'], row['theme'])})")
+    if frame.asks == "yes_no" and what == "matching your question":  # "is X a priority?"
+        named = [r for r in chosen if any(p in r["text"].lower() for p in frame.topic_phrases)]
+        lines.insert(0, "Yes." if named else "Not by name: no priority mentions it. The "
+                     "nearest in wording:")
     if signals.which_pcc:
         linked = sorted({r["pcc_priority"] for r in chosen if r["pcc_priority"]})
         lines.insert(0, "; ".join(f"PCC priority {n}: **{pccs[n]}**" for n in linked) or
@@ -199,6 +203,8 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     plain = ignore | set(scope.words.stopwords)
     phrases = [p for p in frame.named_phrases + frame.topic_phrases
                if not set(p.split()) <= plain]
+    phrases = [p for p in phrases  # "violence" is read inside "violence against women and girls"
+               if not any(p != q and f" {p} " in f" {q} " for q in frame.named_phrases)]
     what = phrases[0] if phrases else " ".join(words)
     found = {table: _find(scope, table, phrases, words)
              for table in ("priorities", "achievements")}
