@@ -237,7 +237,7 @@ def total(scope: Plans, match: Match, frame: Frame) -> Answer:
         groups.setdefault(key, []).append(row)
     lines, facts = [], []
     for group in groups.values():
-        if across == "quarter" and len(group) < len(quarters):
+        if across == "quarter" and len(group) < len(quarters) and not frame.signals.average:
             raise scope.refuse(
                 f"The plan gives only {len(group)} quarters for {group[0]['period']} "
                 f"({fmt.listing([scope.quarter(r['quarter']) for r in group])}) — the "
@@ -250,13 +250,15 @@ def total(scope: Plans, match: Match, frame: Frame) -> Answer:
         if across == "category":
             head = f"{scope.area(group[0]['area'])}, {group[0]['period']}"
         if across == "quarter":
-            head = f"{scope.area(group[0]['area'])}, {group[0]['period']} (all four quarters)"
+            head = f"{scope.area(group[0]['area'])}, {group[0]['period']} (" + (
+                "all four quarters" if len(group) == len(quarters) else
+                f"the {len(group)} quarters it gives") + ")"
         lines.append(f"- {head}: **{fmt.number(value)}** ({arithmetic})")
-        if frame.signals.average and across == "period" and len(group) > 1:  # "a year, on average"
-            mean = round(value / len(group), 2)
-            lines.append(f"  Average a year: **{fmt.number(mean)}** "
-                         f"({fmt.number(value)} ÷ {len(group)} years)")
-            facts.append(Fact(label=f"Average {measure.label} a year ({head})", value=mean,
+        if frame.signals.average and across in ("period", "quarter") and len(group) > 1:
+            mean, each = round(value / len(group), 2), "year" if across == "period" else "quarter"
+            lines.append(f"  Average a {each}: **{fmt.number(mean)}** "
+                         f"({fmt.number(value)} ÷ {len(group)} {each}s)")
+            facts.append(Fact(label=f"Average {measure.label} a {each} ({head})", value=mean,
                               unit=group[0]["unit"], area=scope.area(group[0]["area"]),
                               source=scope.fact(group[0]).source,
                               derived=f"({arithmetic}) ÷ {len(group)}"))

@@ -45,7 +45,8 @@ def bar_chart(scope: Plans, title: str, rows: list[sqlite3.Row], x, x_label: str
 
 
 def lookup(scope: Plans, match: Match, frame: Frame) -> Answer:
-    rows = scope.select(match)
+    rows = scope.select(match, all_categories="category" in frame.signals.dimensions
+                        and not match.categories)  # "by type": every part, and the total
     if len(rows) == 1:
         row = rows[0]
         lines = [f"{measure_title(scope, match)} — {scope.describe(row)}: "

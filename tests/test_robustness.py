@@ -51,9 +51,11 @@ def _traceable() -> set[float]:
     for r in rows:
         sums[(r["measure"], r["area"], r["period"], "categories")] += r["value"]
         sums[(r["measure"], r["area"], r["period"], r["category"], "quarters")] += r["value"]
-    years: dict[tuple, list[float]] = defaultdict(list)  # a run of years, and its average
-    for r in rows:
+    years: dict[tuple, list[float]] = defaultdict(list)  # runs of years or of a year's
+    for r in rows:  # quarters, and their averages
         years[(r["measure"], r["area"], r["category"], r["quarter"], r["stat"])].append(r["value"])
+        if r["quarter"]:
+            years[(r["measure"], r["area"], r["category"], r["period"], r["stat"])].append(r["value"])
     for values in years.values():
         for n in range(2, len(values) + 1):
             for run in itertools.combinations(values, n):
