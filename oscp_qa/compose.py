@@ -45,6 +45,9 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
             match.intent == "change" and frame.signals.than)) and match.other_measure \
             and match.other_measure != match.measure:  # "how many more X than Y?"
         composer = side_by_side.compare_measures
+    elif match.intent in ("total", "lookup") and frame.signals.calendar \
+            and scope.dimension(match.measure, "quarter"):  # "calendar year 2020 of Table 5"
+        composer = quarters.calendar_total
     elif _two_parts(scope, match, frame):
         composer = side_by_side.compare_categories
     elif match.intent in FIGURE_INTENTS and match.area_op:
@@ -115,7 +118,7 @@ def _two_parts(scope: Plans, match: Match, frame: Frame) -> bool:
     return (len(match.categories) == 2 and len(match.areas) <= 1 and not match.quarters
             and not match.area_op
             and (match.intent in ("change", "compare_areas") or (
-                match.intent == "rank" and frame.asks == "yes_no"))
+                match.intent in ("rank", "lookup") and frame.asks == "yes_no"))
             and (frame.signals.than or frame.asks == "yes_no"
                  or len(scope.dimension(match.measure, "period")) < 2))
 

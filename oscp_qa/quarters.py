@@ -1,11 +1,12 @@
 """Quarterly figures added up: years, or runs of quarters ("April to December"), compared as
-totals, each sum written out."""
+totals, and calendar years regrouped from financial ones, each sum written out."""
 
 from __future__ import annotations
 
 from . import format as fmt
 from .answer import Answer, Fact
 from .figures import answer_with, measure_title, years_to_compare
+from .numbers import financial_year
 from .plans import Plans
 from .question import Frame, Match
 
@@ -44,3 +45,34 @@ def change_of_totals(scope: Plans, match: Match, frame: Frame) -> Answer:
                       area=where, period=f"{start}-{end}", source=source,
                       derived=f"{fmt.number(new)} − {fmt.number(old)}"))
     return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
+
+
+def calendar_total(scope: Plans, match: Match, frame: Frame) -> Answer:
+    """'Calendar year 2020' of a table in financial years: January to March from the year that
+    ends in it, April to December from the year that starts in it, added up in the open."""
+    years = [p for p in match.periods if "/" not in p]
+    if not years:
+        raise scope.refuse("Name the calendar year to add up, for example 2020.", match)
+    lines, facts, used = [f"{measure_title(scope, match)}, calendar years (January to December), "
+                          f"from the plan's financial-year quarters:"], [], []
+    for year in years:
+        wanted = [(financial_year(int(year) - 1), "jan-mar")] + [
+            (financial_year(int(year)), q) for q in ("apr-jun", "jul-sep", "oct-dec")]
+        rows = [r for period, quarter in wanted for r in scope.figures(
+            match.measure, "count", area=match.areas or None, period=[period],
+            quarter=[quarter], category=match.categories or None)]
+        if len(rows) < len(wanted):
+            held = fmt.listing([f"{scope.quarter(r['quarter'])} {r['period']}" for r in rows])
+            raise scope.refuse(
+                f"The plan does not give all four quarters of {year}: it has "
+                f"{held or 'none of them'}, so it has no calendar-year total for {year}.", match)
+        value = sum(r["value"] for r in rows)
+        working = " + ".join(fmt.number(r["value"]) for r in rows)
+        where = scope.area(rows[0]["area"])
+        lines.append(f"- {where}, {year}: **{fmt.number(value)}** ({working}: "
+                     + ", ".join(f"{scope.quarter(r['quarter'])} {r['period']}" for r in rows) + ")")
+        facts.append(Fact(label=f"{measure_title(scope, match)} ({where}, calendar year {year})",
+                          value=value, unit=rows[0]["unit"], area=where, period=year,
+                          source=scope.fact(rows[0]).source, derived=working))
+        used += rows
+    return answer_with(scope, match, lines, used, facts=facts + [scope.fact(r) for r in used])

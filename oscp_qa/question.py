@@ -52,6 +52,7 @@ class Signals(Frozen):
     change_cue: bool = False        # "rise", "fall": a ranking by change
     every_year: bool = False        # "has it gone up every year", "each year"
     marks: bool = False             # "what does the asterisk mean?": a mark printed in a table
+    calendar: bool = False          # "calendar year 2020": January to December, regrouped
     average: bool = False           # "the average a year across the three years"
     others: bool = False            # "and the other strands?"
     than: bool = False              # "how many more in Oxfordshire than in Oxford?"

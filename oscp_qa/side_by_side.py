@@ -56,9 +56,8 @@ def compare_categories(scope: Plans, match: Match, frame: Frame) -> Answer:
     homophobic?': two parts of one table for the same area and year, the difference worked out."""
     first, second = match.categories[:2]
     periods = match.periods or scope.dimension(match.measure, "period")[-1:]
-    rows = [r for r in scope.select(match.model_copy(update={"periods": periods,
-                                                             "categories": [first, second]}))
-            if r["unit"] != "per cent"]
+    found = scope.select(match.model_copy(update={"periods": periods, "categories": [first, second]}))
+    rows = [r for r in found if r["unit"] != "per cent"] or found  # rates, when that is all
     pairs: dict[tuple, dict[str, object]] = defaultdict(dict)
     for row in rows:
         pairs[(row["area"], row["period"], row["quarter"])][row["category"]] = row
@@ -72,8 +71,9 @@ def compare_categories(scope: Plans, match: Match, frame: Frame) -> Answer:
         diff = a["value"] - b["value"]
         working = f"{fmt.number(a['value'])} − {fmt.number(b['value'])}"
         where = f"{scope.area(a['area'])}, {scope.when(a)}"
+        points = " percentage points" if a["unit"] == "per cent" else ""
         lines.append(f"- {where}: {names[0]} **{value_text(a)}**, {names[1]} **{value_text(b)}**; "
-                     f"difference **{fmt.signed(diff)}** ({working})")
+                     f"difference **{fmt.signed(diff)}**{points} ({working})")
         facts.append(Fact(label=f"{names[0]} less {names[1]} ({where})", value=diff,
                           unit=a["unit"], area=scope.area(a["area"]), period=a["period"],
                           source=scope.fact(a).source, derived=working))

@@ -258,6 +258,7 @@ class Understander:
             every_year=_has(padded, words.every_year), direction=_direction(padded, words),
             average=_has(padded, words.average),
             marks=_has(padded, words.marks),
+            calendar=_has(padded, words.calendar_year),
             others=_has(padded, words.others) and not _has(padded, words.remainder_of),
             than=" than " in padded, there=_has(padded, words.there),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],

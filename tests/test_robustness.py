@@ -61,6 +61,15 @@ def _traceable() -> set[float]:
             for run in itertools.combinations(values, n):
                 sums[("years", run)] = sum(run)
                 found.add(round(sum(run) / n, 2))
+    quarterly = {(r["measure"], r["area"], r["period"], r["quarter"]): r["value"]
+                 for r in rows if r["quarter"]}
+    for (measure, area, period, _), _ in list(quarterly.items()):  # calendar years regrouped
+        start = int(period[:4])
+        wanted = [(f"{start - 1}/{start % 100:02d}", "jan-mar")] + [
+            (period, q) for q in ("apr-jun", "jul-sep", "oct-dec")]
+        if all((measure, area, p, q) in quarterly for p, q in wanted):
+            sums[("calendar", measure, area, period)] = sum(
+                quarterly[(measure, area, p, q)] for p, q in wanted)
     pool = {r["value"] for r in rows} | set(sums.values())
     for r in rows:  # partial sums of a year's quarters (a year with a blank quarter)
         if r["quarter"]:

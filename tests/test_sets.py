@@ -107,3 +107,39 @@ def test_the_first_three_quarters_of_two_years(assistant):
     assert "**1,186** (387 + 440 + 359)" in answer.text
     assert "**1,203** (400 + 428 + 375)" in answer.text and "+17" in answer.text
     _checked(answer)
+
+
+@pytest.mark.parametrize("question, value, working", [
+    ("calendar year 2020 total of domestic occurrences involving children", 1556,
+     "370 + 387 + 440 + 359"),
+    ("Table 5 regrouped: January to December 2021, children in DA incidents", 1598,
+     "395 + 400 + 428 + 375"),
+])
+def test_a_calendar_year_regrouped_from_financial_quarters(assistant, question, value, working):
+    answer = ask(assistant, question)
+    assert answer.status == Status.answered and working in answer.text
+    assert value in [f.value for f in _checked(answer)]
+
+
+def test_a_calendar_year_with_a_quarter_missing_is_refused(assistant):
+    answer = ask(assistant, "children in DA incidents, calendar year 2018")
+    assert answer.status == Status.no_answer and "2018" in answer.text
+
+
+@pytest.mark.parametrize("question, working, verdict", [
+    ("how many more personal than environmental ASB incidents in Oxford?", "302 − 163", None),
+    ("across Thames Valley, is disablist hate crime more common than homophobic?", "671 − 592",
+     "Yes."),
+    ("in Oxford, were there more transphobic than homophobic hate crime victims?", "26 − 64",
+     "No."),
+])
+def test_two_parts_of_one_table_against_each_other(assistant, question, working, verdict):
+    answer = ask(assistant, question)
+    assert working in answer.text
+    assert verdict is None or answer.text.startswith(verdict)
+    _checked(answer)
+
+
+def test_an_average_a_year_shows_its_division(assistant):
+    answer = ask(assistant, "average council ASB cases a year 2019 to 2021")
+    assert "10,142 ÷ 3" in answer.text and 3380.67 in [f.value for f in _checked(answer)]
