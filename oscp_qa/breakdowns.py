@@ -43,10 +43,41 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
     measure = scope.measures[match.measure]
     if measure.unit == "per cent":  # the plan's figures are already shares
         return lookup(scope, match, frame)
-    periods = match.periods or scope.dimension(measure.id, "period")[-1:]
+    held = scope.dimension(measure.id, "period")
+    periods = match.periods or held[-1:]
     if not periods:
         scope.select(match)  # says what the plan lacks
-    period = periods[-1]
+    over_time = len(held) > 1 and (frame.since or frame.signals.change_cue or len(periods) > 1
+                                   or frame.signals.every_year or "period" in frame.signals.dimensions)
+    if not over_time:
+        lines, rows, fact, _ = _share_in(scope, match, periods[-1])
+        return answer_with(scope, match, lines, rows, facts=[fact] + [scope.fact(r) for r in rows])
+    span = held if not match.periods else [p for p in held if p >= periods[0]] \
+        if frame.since or len(periods) == 1 else [p for p in held if periods[0] <= p <= periods[-1]]
+    lines, rows, facts = [], [], []
+    for period in span:  # "has Oxford's share shrunk since 2017?": the share each year
+        found = _share_in(scope, match, period)
+        lines.append(f"- {period}: **{fmt.percent(found[2].value)}** ({found[2].derived})")
+        rows += found[1]
+        facts.append(found[2])
+    first, last = facts[0], facts[-1]
+    low = min(facts, key=lambda f: f.value)
+    lines.insert(0, f"{found[3]}, {span[0]} to {span[-1]}:")
+    moved = last.value - first.value
+    if frame.asks == "yes_no" and frame.signals.direction:  # "has it shrunk?": the answer first
+        held_way = moved < 0 if frame.signals.direction == "down" else moved > 0
+        lines.insert(0, "Yes." if held_way else "No.")
+    went = "rose" if moved > 0 else "fell" if moved < 0 else "was unchanged"
+    lines.append(f"From {first.period} to {last.period} the share {went}, from "
+                 f"{fmt.percent(first.value)} to {fmt.percent(last.value)}; it was lowest in "
+                 f"{low.period}.")
+    return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
+
+
+def _share_in(scope: Plans, match: Match, period: str) -> tuple[list[str], list, Fact, str]:
+    """One area's or category's share of its whole in one year, with the working, and a title
+    for a run of years."""
+    measure = scope.measures[match.measure]
     scope.select(match.model_copy(update={"periods": [period]}), all_categories=True)
     category = match.categories[0] if match.categories else None
     if len(match.areas) >= 2 or (match.areas and not category):
@@ -87,7 +118,7 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
                 unit="per cent", area=scope.area(whole_area), period=period,
                 source=scope.fact(part[2][0]).source,
                 derived=f"{fmt.number(part[0])} ÷ {fmt.number(whole[0])} × 100")
-    return answer_with(scope, match, lines, rows, facts=[fact] + [scope.fact(r) for r in rows])
+    return lines, rows, fact, f"{part_label}'s share of {whole_label} {what}"
 
 
 def _depth(scope: Plans, area: str) -> int:

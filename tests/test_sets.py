@@ -143,3 +143,10 @@ def test_two_parts_of_one_table_against_each_other(assistant, question, working,
 def test_an_average_a_year_shows_its_division(assistant):
     answer = ask(assistant, "average council ASB cases a year 2019 to 2021")
     assert "10,142 ÷ 3" in answer.text and 3380.67 in [f.value for f in _checked(answer)]
+
+
+def test_a_share_over_the_years_each_with_its_division(assistant):
+    answer = ask(assistant, "has Oxford's share of county domestic abuse shrunk since 2017?")
+    assert answer.text.startswith("Yes.")
+    assert "1,894 ÷ 6,986 × 100" in answer.text and "1,768 ÷ 7,156 × 100" in answer.text
+    assert [f.period for f in _checked(answer)][:5] == ["2017", "2018", "2019", "2020", "2021"]
