@@ -48,8 +48,10 @@ def remainder(scope: Plans, match: Match, frame: Frame) -> Answer:
         raise scope.refuse(f"The plan does not give both {scope.area(op.whole)}'s and "
                            f"{scope.area(op.part)}'s {scope.measures[match.measure].label} for "
                            f"the same years, so it cannot work out {label}.", match)
-    if changing:
-        lines += _changes(series, label)
+    if changing:  # and the part's own change beside it: "did the rest rise faster than Oxford?"
+        lines += _changes(series, label) + _changes(
+            {key: pairs[(key[2], key[0], key[1])][op.part]["value"] for key in series},
+            scope.area(op.part))
     elif match.intent == "total" and scope.measures[match.measure].summable:
         facts += _totals(series, label, measure_title(scope, match), lines, facts[0].source)
     chart = Chart(kind="line" if changing else "bar", title=f"{measure_title(scope, match)}: {label}",
