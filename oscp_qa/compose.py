@@ -42,7 +42,7 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
     if match.intent in FIGURE_INTENTS and _directions_only(scope, match.measure):
         composer = figures.direction
     elif (match.intent in ("compare_areas", "rank") or (
-            match.intent == "change" and frame.signals.than)) and match.other_measure \
+            match.intent in ("change", "lookup") and frame.signals.than)) and match.other_measure \
             and match.other_measure != match.measure:  # "how many more X than Y?"
         composer = side_by_side.compare_measures
     elif match.intent in ("total", "lookup") and frame.signals.calendar \

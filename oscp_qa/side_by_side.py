@@ -29,7 +29,8 @@ def compare_measures(scope: Plans, match: Match, frame: Frame) -> Answer:
         mine = match.model_copy(update={
             "measure": measure, "other_measure": None, "periods": period,
             "areas": [a for a in areas if a in dims[measure]["area"]] or areas,
-            "categories": [c for c in match.categories if c in dims[measure]["category"]],
+            "categories": [c for c in match.categories + frame.loose_categories.get(measure, [])
+                           if c in dims[measure]["category"]],
             "excluded_categories": []})
         found = [r for r in scope.select(mine) if r["unit"] != "per cent"]
         rows += found
@@ -48,6 +49,11 @@ def compare_measures(scope: Plans, match: Match, frame: Frame) -> Answer:
                      f"{fmt.number(low['value'])})" + ("." if same else
                      ", though the two figures are for different years or areas."))
     lines.insert(0, "Side by side, each from its own table (they count different things):")
+    if frame.asks == "yes_no" and len(first) == 1 and len(second) == 1:  # "were there more X
+        fewer = frame.signals.lowest or frame.signals.direction == "down"  # than Y?"
+        more = first[0]["value"] > second[0]["value"]
+        lines.insert(0, "Yes." if more != fewer and first[0]["value"] != second[0]["value"]
+                     else "No.")
     return answer_with(scope, match, lines, rows)
 
 

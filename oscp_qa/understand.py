@@ -117,6 +117,7 @@ class Understander:
             if order and len(means) == 1 and not means[0].category \
                     and means[0].measure not in order:
                 order.append(means[0].measure)
+        order = [m for m in order if named[m] or not self.by_topic.get(m)]  # "repeat" unsaid
         phrases = self.terms[int(term_tags[0].value)].phrases if term_tags else []
         table = next((t.value for t in tags if t.kind == "table"), None)
         if table:  # "Table 5": the measure its table counts, whatever else the words fit
@@ -157,6 +158,7 @@ class Understander:
             found["second_measure"] = next(  # cases than the police's incidents": both readings
                 (m for m in sharpeners if m != measure and m in shared), None)
         readings = {measure, *found["alternatives"]}
+        comparing = bool(set(self.words.comparing) & set(tokens))  # "X than Y": Y is a topic
         if self.by_topic.get(measure):  # "repeat hate crime victims": a topic it has no part for
             found["foreign"] = [Unknown(word=" ".join(tokens[t.start:t.end]), role="restriction",
                                         kind="subgroup", at=t.start) for t in term_tags
@@ -167,7 +169,13 @@ class Understander:
             Unknown(word=" ".join(tokens[t.start:t.end]), role="restriction", kind="subgroup",
                     at=t.start) for t in term_tags
             if all((m.category or self.terms[int(t.value)].restricts) and m.measure not in readings
+                   and not (comparing and m.measure == found["second_measure"])
                    for m in self.terms[int(t.value)].means)]
+        found["loose_categories"] = {}  # each other topic's parts, for setting two side by side
+        for tag in term_tags:
+            for meaning in self.terms[int(tag.value)].means:
+                if meaning.category and meaning.measure == found["second_measure"]:
+                    found["loose_categories"].setdefault(meaning.measure, []).append(meaning.category)
         for tag in term_tags:
             for meaning in self.terms[int(tag.value)].means:
                 if meaning.measure == measure and meaning.category:
