@@ -128,6 +128,9 @@ def achievements(scope: Plans, match: Match, frame: Frame) -> Answer:
                                      phrase=True):
             hits[row["id"]] = row
     hits = list(hits.values())
+    if not hits and frame.programme:  # no phrase, but most of the words find one programme
+        return achievement(scope, match.model_copy(
+            update={"subject": f"achievement:{frame.programme}"}), frame)
     if not hits:
         headings_list = list(dict.fromkeys(r["heading"] for r in scope.plan.achievements()))
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title, sources=source,
