@@ -129,6 +129,8 @@ class Assistant:
             earlier = self.context.periods if (self.context.measure == match.measure
                                                and self.context.periods != match.periods) else []
             self.context = Context(intent=match.intent, measure=match.measure, areas=match.areas,
+                                   readings=frame.related if frame.measure
+                                   else self.context.readings,
                                    area_op=match.area_op, periods=match.periods,
                                    earlier_periods=earlier,
                                    quarters=match.quarters, categories=match.categories,

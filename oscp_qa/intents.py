@@ -13,6 +13,7 @@ from .schema import IntentRule
 FIGURE_INTENTS = {"lookup", "change", "trend", "compare_areas", "share", "rank", "total"}
 CARRIED_INTENTS = FIGURE_INTENTS - {"lookup"}
 FOLLOW_ON_INTENTS = FIGURE_INTENTS | {"why", "method"}
+LIST_INTENTS = {"priorities", "achievements", "duties"}
 
 
 def cue_hits(rule: IntentRule, masked: str) -> list[str]:
@@ -47,6 +48,9 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         # "which councils were involved?" after a scheme: asked of the scheme
         return match(frame.model_copy(update={"follow_up": True}), rules, context, latest_year,
                      min_score)
+    if frame.signals.of_those and context.intent in LIST_INTENTS:  # "which ones are on ASB?"
+        best = context.intent
+        scores = {**scores, best: max(scores.get(best, 0.0), min_score)}
     if best is None or scores[best] < min_score:
         fallback = "search" if frame.topic_words else "clarify"
         return Match(intent=fallback, score=0.0, scores=scores)
@@ -95,6 +99,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if (intent == "compare_areas" and follows and frame.sharpened and not frame.measure
             and frame.sharpened != context.measure):  # "and what the police recorded?"
         slots["measure"], slots["other_measure"] = frame.sharpened, context.measure
+    elif follows and not frame.measure and frame.sharpened in context.readings:
+        slots["measure"] = frame.sharpened  # "asb oxford", then "what about the council figures?"
     if frame.measure is None and context.measure:
         carried.append("measure")
     if (intent == "lookup" and follows and same_topic and context.intent in CARRIED_INTENTS
@@ -122,6 +128,11 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     slots["periods"] = _periods(frame, context if follows else Context(), latest_year)
     if intent == "compare_areas" and len(slots["periods"]) >= 2:  # "2021 vs 2020": a change
         slots["intent"] = "change"
+    elif (intent == "compare_areas" and follows and len(frame.periods) == 1 and not frame.areas
+          and not frame.area_op and context.periods[-1:] != frame.periods):  # "how does that
+        slots["intent"] = "change"  # compare with 2020?": the same figure, the other year
+        slots["periods"] = sorted({frame.periods[0], *context.periods[-1:]})
+        slots["areas"] = list(context.areas)
     if slots["intent"] == "change" and follows and not frame.periods and context.earlier_periods:
         slots["periods"] = sorted(set(context.earlier_periods + context.periods))  # "difference?"
     if (slots["intent"] == "change" and follows and len(frame.periods) == 1 and context.periods

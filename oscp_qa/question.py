@@ -53,6 +53,7 @@ class Signals(Frozen):
     every_year: bool = False        # "has it gone up every year", "each year"
     marks: bool = False             # "what does the asterisk mean?": a mark printed in a table
     calendar: bool = False          # "calendar year 2020": January to December, regrouped
+    of_those: bool = False          # "which ones are about ASB?": a filter on the last list
     average: bool = False           # "the average a year across the three years"
     others: bool = False            # "and the other strands?"
     than: bool = False              # "how many more in Oxfordshire than in Oxford?"
@@ -96,6 +97,7 @@ class Frame(Frozen):
     asks: AnswerKind = "figure"
     measure: str | None = None
     alternatives: list[str] = []      # other measures the topic words fit as well
+    related: list[str] = []           # other measures some of the same words name ("ASB")
     categories: list[str] = []
     excluded_categories: list[str] = []
     second_measure: str | None = None  # another topic named beside the first ("crime or ASB?")
@@ -149,6 +151,7 @@ class Context(Model):
 
     intent: str | None = None
     measure: str | None = None
+    readings: list[str] = []          # other tables the same words fit ("ASB": the council's)
     areas: list[str] = []
     area_op: AreaOp | None = None
     periods: list[str] = []

@@ -166,6 +166,7 @@ class Words(Strict):
     quarters: dict[str, list[str]]
     quarter_runs: dict[str, list[str]]
     months: list[str]
+    of_those: list[str]
     comparing: list[str]
     calendar_year: list[str]
     yes_no_phrases: list[str]

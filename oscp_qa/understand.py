@@ -157,6 +157,7 @@ class Understander:
         if found["second_measure"] is None and measure in sharpeners:  # "the council's ASB
             found["second_measure"] = next(  # cases than the police's incidents": both readings
                 (m for m in sharpeners if m != measure and m in shared), None)
+        found["related"] = sorted(shared - {measure})
         readings = {measure, *found["alternatives"]}
         comparing = bool(set(self.words.comparing) & set(tokens))  # "X than Y": Y is a topic
         if self.by_topic.get(measure):  # "repeat hate crime victims": a topic it has no part for
@@ -267,6 +268,7 @@ class Understander:
             average=_has(padded, words.average),
             marks=_has(padded, words.marks),
             calendar=_has(padded, words.calendar_year),
+            of_those=_has(padded, words.of_those),
             others=_has(padded, words.others) and not _has(padded, words.remainder_of),
             than=" than " in padded, there=_has(padded, words.there),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
@@ -304,7 +306,8 @@ class Understander:
         filler = set(self.words.glossary_filler) | self.vocabulary.stopwords
         rest = [w for i, w in enumerate(tokens) if i not in inside and w not in filler]
         return (not slots.get("measure") and len(rest) <= 1 and not areas
-                and not set(rest) & self.intent_words)
+                and not set(rest) & self.intent_words
+                and not (slots["follow_up"] and slots.get("sharpened")))  # "and the council's?"
 
     def _achievement(self, slots: dict, telling: set[int]) -> tuple[str | None, str]:
         """The achievement a question is about: by name, by a sum or count it quotes, or by
