@@ -202,3 +202,27 @@ def test_no_answer_says_what_the_plan_holds(assistant, turns, measure, period, h
         assert fragment.lower() in answer.text.lower(), (fragment, answer.text)
     wrong = values_except(measure, period) & set(numbers_in(answer.text))
     assert not wrong, f"figures {wrong} from another year or topic: {answer.text}"
+
+
+@pytest.mark.parametrize("turns, present, absent", [
+    # another table the same words name: the council's cases, not the police's incidents
+    (["police asb oxford", "and the council figures?"], [3733], [1731]),
+    # a term's table is not switched by a word of another ("cases" is the council's word)
+    (["What does FGM stand for?", "how many cases in Thames Valley?"], [9], [3733]),
+    # "compare with 2020" after one year: the change between the two
+    (["total crime oxford 2021", "how does that compare with 2020?"], [14490, 15964, 1474], []),
+    # "is that more than X?": the part asked about first, the new one second
+    (["homophobic hate crime in Oxford", "is that higher than disablist?"], [64, 44, 20], []),
+    # "as a % of all": the part carried into a share of its area
+    (["transphobic hate crime oxford", "as a % of all oxford hate crime?"], [26, 594], [1348]),
+])
+def test_follow_ups_resolve_against_the_last_answer(assistant, turns, present, absent):
+    answer = ask(assistant, *turns)
+    assert status_of(answer) == "answered"
+    assert all(has_number(answer.text, n) for n in present), answer.text
+    assert not any(has_number(answer.text, n) for n in absent), answer.text
+
+
+def test_which_ones_filters_the_list_just_given(assistant):
+    answer = ask(assistant, "what are oscp's priorities?", "which ones are about asb?")
+    assert answer.intent == "priorities" and "anti-social behaviour" in answer.text.lower()
