@@ -40,7 +40,9 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
     """The answer, and the match it was made from (another reading may have answered)."""
     composer = COMPOSERS[match.intent]
     if match.intent in FIGURE_INTENTS and _directions_only(scope, match.measure):
-        composer = figures.direction
+        composer = figures.direction  # ... unless a yes or no is asked about something other
+        if match.intent == "lookup" and frame.asks == "yes_no" and not frame.signals.direction:
+            composer = texts.method  # than its way: "is the severity score just a count?"
     elif (match.intent in ("compare_areas", "rank") or (
             match.intent in ("change", "lookup") and frame.signals.than)) and match.other_measure \
             and match.other_measure != match.measure:  # "how many more X than Y?"

@@ -321,6 +321,11 @@ def direction(scope: Plans, match: Match, frame: Frame) -> Answer:
             f"{fmt.listing([scope.area(a) for a in sorted(named)])} only; it says nothing of "
             f"{fmt.listing([scope.area(a) for a in missing])}.", match, scope.sources(rows[:1]))
     lines = [f"- {said(scope, row)}" for row in rows]
+    ways = {row["direction"] for row in rows}
+    if frame.asks == "yes_no" and frame.signals.direction and len(ways) == 1 and ways <= {
+            "increase", "decrease"}:  # "did it go down?": the plan's word first
+        lines.insert(0, "Yes." if (frame.signals.direction == "up") == (ways == {"increase"})
+                     else "No.")
     table = scope.table_of(rows[0])
     sources = scope.sources(rows[:1])
     caveats = scope.caveats(rows[:1])
