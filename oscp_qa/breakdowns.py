@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from . import format as fmt
+from . import verdicts
 from .answer import Answer, Fact
 from .figures import (
     answer_with,
@@ -51,6 +52,9 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
                                    or frame.signals.every_year or "period" in frame.signals.dimensions)
     if not over_time:
         lines, rows, fact, _ = _share_in(scope, match, periods[-1])
+        if frame.asks == "yes_no" and frame.signals.fraction is not None:
+            lines.insert(0, verdicts.fraction(fact.value, frame.signals.fraction,
+                                              frame.signals.fraction_way))
         return answer_with(scope, match, lines, rows, facts=[fact] + [scope.fact(r) for r in rows])
     span = held if not match.periods else [p for p in held if p >= periods[0]] \
         if frame.since or len(periods) == 1 else [p for p in held if periods[0] <= p <= periods[-1]]

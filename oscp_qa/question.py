@@ -69,6 +69,8 @@ class Signals(Frozen):
     pcc_number: int | None = None   # "PCC priority 2", "the second PCC priority"
     about: list[str] = []           # the partnership's facts the question names
     quoted_percent: float | None = None   # "the plan says it fell by 12%": a figure to check
+    fraction: float | None = None   # "is Oxford more than half the county's?": a share to check
+    fraction_way: Literal["more", "less", "about"] | None = None
 
 
 class Features(Frozen):
@@ -84,6 +86,7 @@ class Features(Frozen):
     achievement_place: bool = False   # found only by a place it names ("Didcot")
     glossary: bool = False
     glossary_only: bool = False
+    fraction_quoted: bool = False   # "more than half", "roughly a quarter": a share to check
     all_parts: bool = False         # "all strands", "every category": the parts added up
     bodies_asked: bool = False      # "which council teams ...?": the bodies doing or counting it
 

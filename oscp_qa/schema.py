@@ -89,7 +89,7 @@ class Term(Strict):
 
 BoostName = Literal["areas", "duty_named", "about_named", "achievement", "achievement_named",
                     "achievement_number", "achievement_text", "achievement_place", "glossary",
-                    "glossary_only", "bodies_asked", "all_parts"]
+                    "glossary_only", "bodies_asked", "all_parts", "fraction_quoted"]
 
 
 class IntentRule(Strict):
@@ -166,6 +166,8 @@ class Words(Strict):
     quarters: dict[str, list[str]]
     quarter_runs: dict[str, list[str]]
     months: list[str]
+    fractions: dict[str, float]
+    fraction_ways: dict[str, list[str]]
     of_those: list[str]
     comparing: list[str]
     calendar_year: list[str]
@@ -195,8 +197,12 @@ class Words(Strict):
         """Every phrase of every list: words with a job of their own."""
         found: list[str] = []
         for value in self.model_dump().values():
-            lists = value.values() if isinstance(value, dict) else [value]
-            found += [p for items in lists for p in items]
+            if not isinstance(value, dict):
+                found += value
+                continue
+            for key, item in value.items():  # lists of phrases; or a phrase and its value
+                found += item if isinstance(item, list) else [key] + (
+                    [item] if isinstance(item, str) else [])
         return found
 
 

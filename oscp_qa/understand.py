@@ -269,6 +269,7 @@ class Understander:
             marks=_has(padded, words.marks),
             calendar=_has(padded, words.calendar_year),
             of_those=_has(padded, words.of_those),
+            **_fraction(padded, words),
             others=_has(padded, words.others) and not _has(padded, words.remainder_of),
             than=" than " in padded, there=_has(padded, words.there),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
@@ -293,6 +294,8 @@ class Understander:
             glossary=bool(glossary),
             glossary_only=bool(glossary) and self._glossary_only(slots),
             all_parts=_has(" " + " ".join(slots["tokens"]) + " ", self.words.all_parts),
+            fraction_quoted=slots["signals"].fraction is not None  # not "a type where ... half"
+            and not slots["signals"].dimensions,
             bodies_asked=not achievement and _asks_bodies(slots["tokens"], set(self.words.bodies)),
         )
         return features, achievement
@@ -355,6 +358,17 @@ def _asks_bodies(tokens: list[str], bodies: set[str]) -> bool:
     """'Which council teams', 'what other agencies': which or what, then a body within two words."""
     return any(w in ("which", "what") and bodies & set(tokens[i + 1:i + 4])
                for i, w in enumerate(tokens))
+
+
+def _fraction(padded: str, words) -> dict:
+    """'More than half', 'roughly a quarter': the share quoted and the way it is asked."""
+    found = next((v for phrase, v in sorted(words.fractions.items(), key=lambda kv: -len(kv[0]))
+                  if f" {phrase} " in padded and not re.search(  # "the first three quarters"
+                      rf" (?:first|last|the|all) {phrase} ", padded)), None)
+    if found is None:
+        return {}
+    way = next((w for w, phrases in words.fraction_ways.items() if _has(padded, phrases)), "about")
+    return {"fraction": found, "fraction_way": way}
 
 
 def _direction(padded: str, words) -> str | None:

@@ -49,3 +49,11 @@ def quoted_percent(quoted: float, worked: float, printed: float | None) -> str:
                 f"{fmt.percent(worked, True)}.")
     return (f"**No.** Worked out from the plan's figures the change is {fmt.percent(worked, True)}, "
             f"not {said}.")
+
+
+def fraction(share: float, quoted: float, way: str) -> str:
+    """'Is Oxford more than half the county's?': yes or no against the share worked out; 'about'
+    holds within a tenth of the share quoted."""
+    held = {"more": share > quoted, "less": share < quoted,
+            "about": abs(share - quoted) <= quoted / 10}[way]
+    return f"{'Yes' if held else 'No'}: it is {fmt.percent(share)}."

@@ -150,3 +150,14 @@ def test_a_share_over_the_years_each_with_its_division(assistant):
     assert answer.text.startswith("Yes.")
     assert "1,894 ÷ 6,986 × 100" in answer.text and "1,768 ÷ 7,156 × 100" in answer.text
     assert [f.period for f in _checked(answer)][:5] == ["2017", "2018", "2019", "2020", "2021"]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("is oxford more than half the county's hate crime overall?", "No: it is 44.1%."),
+    ("is oxfordshire roughly a quarter of thames valley's police asb?", "Yes: it is 25.1%."),
+    ("is oxford about a third of the county's crime?", "Yes: it is 34.3%."),
+])
+def test_a_share_quoted_in_words_is_checked(assistant, question, verdict):
+    answer = ask(assistant, question)
+    assert answer.text.startswith(verdict)
+    _checked(answer)
