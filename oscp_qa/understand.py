@@ -295,7 +295,7 @@ class Understander:
             glossary_only=bool(glossary) and self._glossary_only(slots),
             all_parts=_has(" " + " ".join(slots["tokens"]) + " ", self.words.all_parts),
             fraction_quoted=slots["signals"].fraction is not None  # not "a type where ... half"
-            and not slots["signals"].dimensions,
+            and not {"category", "period"} & set(slots["signals"].dimensions),
             bodies_asked=not achievement and _asks_bodies(slots["tokens"], set(self.words.bodies)),
         )
         return features, achievement
