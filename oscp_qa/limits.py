@@ -68,6 +68,11 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                      f"{scope.measures[match.measure].label} down by {words}.",
                        about)
     if match.intent == "achievement" and frame.asks in FACT_KINDS:
+        unsaid = [p for p in frame.periods if p[:4] not in _source_text(scope, frame, match)]
+        if unsaid:  # "how many cases did it handle in 2022?" of a count the plan gives to 2021
+            return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for "
+                                         f"{fmt.listing(unsaid)}. {_said_instead(scope, match)}",
+                           ["period"])
         return _programme_lacks(scope, frame, match)
     named = frame.features.duty_named or frame.features.glossary
     timeless = not any(w in source for w in scope.words.time_words) and not YEAR.search(source)
