@@ -11,9 +11,7 @@ import logging
 import os
 import sqlite3
 import tempfile
-from itertools import chain
 from pathlib import Path
-from typing import Any
 
 from . import knowledge
 from .errors import DatabaseError
@@ -28,12 +26,12 @@ FTS = {  # table -> columns searched
     "priorities": ["text", "keywords"],
     "duties": ["name", "aliases", "text"],
 }
-INDEXES = {"figures": ("plan", "measure"), "directions": ("plan", "measure"),
-           "achievement_facts": ("plan", "achievement")}
 
 
 def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
     """Write a fresh database for `kb` at `path`, replacing any old one atomically."""
+    import sqlite_utils  # only building needs it, and it pulls in pandas: keep it off start-up
+
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,20 +40,24 @@ def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
     except OSError as error:
         raise DatabaseError(f"cannot write the database {path}: {error.strerror}") from None
     try:
-        db = _Writer(temp)
-        _insert(db, "meta", [{"key": "content_hash", "value": kb.content_hash},
-                             {"key": "schema_version", "value": SCHEMA_VERSION}], pk="key")
-        _insert(db, "language", [{"id": 1, "json": kb.language.model_dump_json()}], pk="id")
-        _insert(db, "safeguarding", [{"id": 1, "json": kb.safeguarding.model_dump_json()}], pk="id")
+        db = sqlite_utils.Database(temp)
+        # A half-written file is never used (it is renamed into place when complete, and synced
+        # once then), so each of the many small commits need not wait for the disk.
+        db.execute("pragma synchronous = off")
+        db["meta"].insert_all(
+            [{"key": "content_hash", "value": kb.content_hash},
+             {"key": "schema_version", "value": SCHEMA_VERSION}], pk="key")
+        db["language"].insert({"id": 1, "json": kb.language.model_dump_json()}, pk="id")
+        db["safeguarding"].insert({"id": 1, "json": kb.safeguarding.model_dump_json()}, pk="id")
         for plan in kb.plans:
             _write_plan(db, plan)
         for table, columns in FTS.items():
-            _enable_fts(db, table, columns)
-        for table, columns in INDEXES.items():
-            db.conn.execute(f'create index "idx_{table}_{"_".join(columns)}" on "{table}" '
-                            f'({", ".join(map(_quote, columns))})')
+            db[table].enable_fts(columns, tokenize="porter", create_triggers=False)
+        for table in ("figures", "directions"):
+            db[table].create_index(["plan", "measure"])
+        db["achievement_facts"].create_index(["plan", "achievement"])
         db.conn.commit()
-        db.conn.close()
+        db.close()
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.chmod(temp, 0o644)  # mkstemp makes it private; every replica's user must read it
@@ -68,114 +70,42 @@ def build(kb: KnowledgeBase, path: Path | str = DEFAULT_DB) -> Path:
     return path
 
 
-class _Writer:
-    """A connection to the file being built, and the columns of the tables made so far."""
-
-    def __init__(self, path: str):
-        self.conn = sqlite3.connect(path)
-        # A half-written file is never used (it is renamed into place when complete, and synced
-        # once then), so nothing need wait for the disk before that.
-        self.conn.execute("pragma synchronous = off")
-        self.columns: dict[str, list[str]] = {}
-
-
-def _insert(db: _Writer, table: str, rows: list[dict], pk: str | tuple[str, ...] | None = None,
-            columns: dict[str, type] | None = None) -> None:
-    """Rows into `table`, made on first use with a column per key, typed from the values
-    (lists and dicts stored as JSON text), as sqlite-utils' `insert_all` would make it. The
-    first build used sqlite-utils; it imports pandas (0.5 s), and its per-row work took as
-    long again at 100x knowledge, for what these few lines do."""
-    if not rows:
-        return
-    names = db.columns.get(table) or list(dict.fromkeys(chain.from_iterable(rows)))
-    values = [tuple(map(row.get, names)) for row in rows]
-    kinds = [set(map(type, column)) for column in zip(*values, strict=True)]
-    as_json = {i for i, found in enumerate(kinds) if found & {dict, list, tuple}}
-    if as_json:
-        values = [tuple(_json(v) if i in as_json else v for i, v in enumerate(row)) for row in values]
-    if table not in db.columns:
-        types = {**{name: _column_type(found) for name, found in zip(names, kinds, strict=True)},
-                 **(columns or {})}
-        keys = (pk,) if isinstance(pk, str) else pk or ()
-        lines = [f"{_quote(name)} {_SQL_TYPES[kind]}"
-                 + (" PRIMARY KEY" if len(keys) == 1 and name == keys[0] else "")
-                 for name, kind in types.items()]
-        if len(keys) > 1:
-            lines.append(f"PRIMARY KEY ({', '.join(map(_quote, keys))})")
-        db.conn.execute(f"create table {_quote(table)} ({', '.join(lines)})")
-        db.columns[table] = names
-    db.conn.executemany(
-        f"insert into {_quote(table)} ({', '.join(map(_quote, names))}) "
-        f"values ({', '.join('?' * len(names))})", values)
-
-
-_SQL_TYPES = {str: "TEXT", int: "INTEGER", float: "REAL", bytes: "BLOB"}
-
-
-def _column_type(kinds: set[type]) -> type:
-    """A column's type from its values' types: None only if nothing else; int and float make
-    float; anything else mixed, or a list or dict (stored as JSON), is text."""
-    kinds = kinds - {type(None)}
-    return (str if not kinds else int if kinds <= {int, bool}
-            else float if kinds <= {int, float, bool} else bytes if kinds == {bytes} else str)
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, (dict, list, tuple)):
-        return json.dumps(value, default=repr, ensure_ascii=False)
-    return value
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _enable_fts(db: _Writer, table: str, columns: list[str]) -> None:
-    """A porter-stemmed FTS5 index over `table`'s text, filled once (no triggers: the
-    database is never written after the build)."""
-    names = ", ".join(map(_quote, columns))
-    db.conn.execute(f"create virtual table {_quote(table + '_fts')} using FTS5 "
-                    f"({names}, tokenize='porter', content={_quote(table)})")
-    db.conn.execute(f"insert into {_quote(table + '_fts')} (rowid, {names}) "
-                    f"select rowid, {names} from {_quote(table)}")
-
-
-def _write_plan(db: _Writer, pk: PlanKnowledge) -> None:
+def _write_plan(db, pk: PlanKnowledge) -> None:
     plan = pk.plan.id
-    _insert(db, "plans", [
+    db["plans"].insert(
         {**pk.plan.model_dump(), "name": pk.about.name, "short_name": pk.about.short_name,
-         "json": pk.plan.model_dump_json()}], pk="id")   # json: plan.yaml whole, as its model
+         "json": pk.plan.model_dump_json()}, pk="id")   # json: plan.yaml whole, as its model
 
     def rows(items, **extra):
         return [{"plan": plan, **item.model_dump(), **extra} for item in items]
 
-    _insert(db, "tables",
+    db["tables"].insert_all(
         [{**r, "notes": json.dumps(r["notes"])} for r in rows(pk.tables)], pk=("plan", "id"))
-    _insert(db, "figures", rows(pk.figures))
-    _insert(db, "directions", rows(pk.directions))
-    _insert(db, "notes", rows(pk.notes), pk=("plan", "id"))
-    _insert(db, "pcc_priorities",
+    db["figures"].insert_all(rows(pk.figures))
+    db["directions"].insert_all(rows(pk.directions))
+    db["notes"].insert_all(rows(pk.notes), pk=("plan", "id"))
+    db["pcc_priorities"].insert_all(
         [{**r, "keywords": " | ".join(r["keywords"])} for r in rows(pk.priorities.pcc_priorities)],
         pk=("plan", "number"))
-    _insert(db, "themes", rows(pk.priorities.themes), pk=("plan", "id"))
-    _insert(db, "priorities",
+    db["themes"].insert_all(rows(pk.priorities.themes), pk=("plan", "id"))
+    db["priorities"].insert_all(
         [{**r, "position": i, "keywords": " | ".join(r["keywords"])}
          for i, r in enumerate(rows(pk.priorities.oscp_priorities), start=1)],
         pk=("plan", "id"), columns={"pcc_priority": int})
-    _insert(db, "achievements",
+    db["achievements"].insert_all(
         [{**r, "aliases": " | ".join(r["aliases"]),
           "facts": " | ".join(f"{f['label']}: {f['value']}" for f in r["facts"]), "position": i}
          for i, r in enumerate(rows(pk.achievements), start=1)], pk=("plan", "id"))
-    _insert(db, "achievement_facts",
+    db["achievement_facts"].insert_all(
         [{"plan": plan, "achievement": a.id, **f.model_dump()} for a in pk.achievements for f in a.facts])
-    _insert(db, "glossary",
+    db["glossary"].insert_all(
         [{**r, "aliases": " | ".join(r["aliases"])} for r in rows(pk.glossary)], pk=("plan", "term"))
-    _insert(db, "duties",
+    db["duties"].insert_all(
         [{**r, "aliases": " | ".join(r["aliases"])} for r in rows(pk.duties)], pk=("plan", "id"))
-    _insert(db, "about",
+    db["about"].insert_all(
         [{**r, "question_cues": " | ".join(r["question_cues"])} for r in rows(pk.about.facts)],
         pk=("plan", "id"))
-    _insert(db, "sections",
+    db["sections"].insert_all(
         [{**r, "position": i} for i, r in enumerate(rows(pk.sections), start=1)], pk=("plan", "id"))
 
 

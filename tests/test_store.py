@@ -260,25 +260,3 @@ def test_ensure_says_a_stale_database_is_rebuilt(root, db, caplog):
     with caplog.at_level("WARNING", logger="oscp_qa.store"):
         store.ensure(root, db)
     assert "is older than the knowledge files: rebuilding it" in caplog.text
-
-
-@pytest.mark.parametrize("table, column, sql_type", [
-    ("figures", "value", "REAL"),           # floats
-    ("priorities", "pcc_priority", "INTEGER"),  # declared: some rows have none
-    ("priorities", "position", "INTEGER"),
-    ("plans", "examples", "TEXT"),          # a list, stored as JSON
-    ("tables", "id", "TEXT"),
-])
-def test_columns_are_typed_from_their_values(db_path, table, column, sql_type):
-    with sqlite3.connect(db_path) as conn:
-        types = {row[1]: row[2] for row in conn.execute(f'pragma table_info("{table}")')}
-    assert types[column] == sql_type
-
-
-def test_lists_are_stored_as_json_and_text_is_searchable(db_path, kb):
-    import json
-    with sqlite3.connect(db_path) as conn:
-        examples = conn.execute("select examples from plans").fetchone()[0]
-        found = conn.execute("select count(*) from sections_fts where sections_fts match 'crime'")
-        assert found.fetchone()[0] > 0
-    assert json.loads(examples) == kb.plans[0].plan.examples
