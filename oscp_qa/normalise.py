@@ -15,7 +15,20 @@ _UNIT = "|".join(_UNITS)
 _SPOKEN_YEAR = re.compile(
     rf"\b(twenty|two thousand(?: and)?)[ -](twenty(?:[ -](?:{_UNIT}))?|{_UNIT})\b"
 )
+_PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": " "})
+_NOT = re.compile(r"n't\b")
+_WHO_IS = re.compile(r"\bwho'?s\b")
+_POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
+_PERCENT = re.compile(r"(?<=\d)%|%(?=\d)")
+_POUND = re.compile(r"£(?=\d)")
+_TO = re.compile(r"(?<=[a-z])-to-(?=[a-z])")
+_KIND = re.compile(r"(?<=[a-z])-(?=(?:type|types|kind|kinds|style)\b)")
 _CHARS_TO_SPACE = re.compile(r"[^a-z0-9%£/+\-.,' ]")
+# Lower-case letters and spaces: nothing below changes such text but its spacing, unless it
+# holds a word rewritten (a year spelt out, "whos"). Most names are like this, and a
+# vocabulary normalises tens of thousands of them.
+_PLAIN = re.compile(r"[a-z ]+")
+_REWRITTEN = ("twenty", "two thousand", "whos")
 
 
 # "2017-2021", "2017-21": a run of years; "2020-21" and "2020-2021" stay one financial year
@@ -37,18 +50,26 @@ def _spoken_year(match: re.Match) -> str:
 
 def normalise(text: str) -> str:
     """Lower-case, plain-ASCII-ish text with one space between tokens."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": " "}))
-    text = re.sub(r"n't\b", " not", text)
-    text = re.sub(r"\bwho'?s\b", "who is", text)  # "who's the chair?" asks who someone is
-    text = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group() == "'s" else "s", text)
+    if text.isascii():
+        lower = text.lower()
+        if _PLAIN.fullmatch(lower) and not any(word in lower for word in _REWRITTEN):
+            return " ".join(lower.split())
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
+    """Any text, step by step."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(_PUNCTUATION)
+    text = _NOT.sub(" not", text)
+    text = _WHO_IS.sub("who is", text)  # "who's the chair?" asks who someone is
+    text = _POSSESSIVE.sub(lambda m: "" if m.group() == "'s" else "s", text)
     text = _CHARS_TO_SPACE.sub(" ", text).replace("'", " ")
-    text = re.sub(r"(?<=\d)%|%(?=\d)", " % ", text)
-    text = re.sub(r"£(?=\d)", "£ ", text)
+    text = _PERCENT.sub(" % ", text)
+    text = _POUND.sub("£ ", text)
     text = _SPOKEN_YEAR.sub(_spoken_year, text)
     text = _YEAR_SPAN.sub(_year_span, text)
-    text = re.sub(r"(?<=[a-z])-to-(?=[a-z])", " to ", text)  # "April-to-June"
-    text = re.sub(r"(?<=[a-z])-(?=(?:type|types|kind|kinds|style)\b)", " ", text)  # "community-type"
+    text = _TO.sub(" to ", text)  # "April-to-June"
+    text = _KIND.sub(" ", text)  # "community-type"
     tokens = [token.strip(".,-/") or token for token in text.split()]
     return " ".join(t for t in tokens if t and t not in {".", ",", "-", "/"})
 

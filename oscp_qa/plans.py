@@ -11,6 +11,7 @@ the newest, or the one the question names ("the 2022-23 plan").
 from __future__ import annotations
 
 import sqlite3
+from functools import cached_property
 
 from . import format as fmt
 from .answer import Answer, Fact, Status
@@ -224,12 +225,18 @@ class Plans:
         nearest in wording to what was asked, and how many more the Statistics page lists."""
         held = self.measures_with_figures()
         asked = set(near.lower().split())
-        ranked = sorted(held, key=lambda m: -len(asked & set(self.measures[m].label.lower().split())))
+        words = self._label_words
+        ranked = sorted(held, key=lambda m: -len(asked & words[m]))
         shown = ranked[:self.language.settings.holdings_shown]
         labels = [self.measures[m].label for m in shown]
         more = len(held) - len(shown)
         tail = f", and {more} more tables on the Statistics page" if more > 0 else ""
         return f"The {self.title} has figures for {fmt.listing(labels)}{tail}."
+
+    @cached_property
+    def _label_words(self) -> dict[str, frozenset[str]]:
+        """Each measure's label as words, for `holdings`: split once, not on every refusal."""
+        return {m.id: frozenset(m.label.lower().split()) for m in self.measures.values()}
 
     def refuse(self, text: str, match: Match, sources: list[str] | None = None) -> Refusal:
         return Refusal(Answer(status=Status.no_answer, text=text, intent=match.intent,

@@ -156,11 +156,14 @@ class Repository:
         return {r[0] for r in self._rows("select distinct value from figures where plan = ?")}
 
     def measures_with_figures(self, period: str | None = None) -> list[str]:
+        """The measures with a count or percent (for a period), in the plan's order; kept, as
+        it groups every figure and each refusal asks for it."""
         sql = "select measure from figures where plan = ? and stat in ('count', 'percent')"
         params: tuple = ()
         if period:
             sql, params = sql + " and period = ?", (period,)
-        return [r[0] for r in self._rows(sql + " group by measure order by min(rowid)", params)]
+        return list(self._kept(("measures_with_figures", period), lambda: [
+            r[0] for r in self._rows(sql + " group by measure order by min(rowid)", params)]))
 
     # --- the plan's words -------------------------------------------------------------------------
 

@@ -1,0 +1,50 @@
+"""normalise() takes a short cut for plain names (letters and spaces); it must give what the
+full path gives, for every phrase the knowledge holds and for many made-up texts."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from oscp_qa import knowledge
+from oscp_qa.normalise import _normalise, normalise
+
+PIECES = ["a", "b", "Z", " ", "  ", "twenty", "Twenty", "two thousand", "two", "thousand",
+          "and", "one", "nineteen", "who", "whos", "s", "'", "-", "to", "type", "n't", "%", "£", "2021",
+          "é", "’", "\t", ".", ",", "/", "(", ")"]
+
+
+def _phrases() -> list[str]:
+    kb = knowledge.load()
+    language = kb.language
+    found = [p for term in language.terms for p in term.phrases]
+    found += [alias for area in language.areas for alias in area.aliases]
+    found += [cue for rule in language.intents for cue in rule.cues]
+    for plan in kb.plans:
+        found += [t.term for t in plan.glossary] + [a.title for a in plan.achievements]
+        found += [s.title for s in plan.sections] + [t.title for t in plan.tables]
+    return found
+
+
+def test_every_knowledge_phrase_reads_the_same():
+    phrases = _phrases()
+    assert len(phrases) > 100
+    assert [normalise(p) for p in phrases] == [_normalise(p) for p in phrases]
+
+
+def test_made_up_texts_read_the_same():
+    pick = random.Random(12)
+    for _ in range(20000):
+        text = "".join(pick.choice(PIECES) for _ in range(pick.randint(0, 8)))
+        assert normalise(text) == _normalise(text), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hate Crime  ", "hate crime"),
+    ("twenty twenty one", "2021"),
+    ("Two thousand and twenty", "2020"),
+    ("", ""),
+])
+def test_plain_texts(text, expected):
+    assert normalise(text) == expected
