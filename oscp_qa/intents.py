@@ -90,6 +90,7 @@ def _follows_on(frame: Frame, rules: list[IntentRule]) -> bool:
 
 def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int) -> dict:
     """Take what the question says; take the rest from the conversation when it follows on."""
+    asked = intent  # before the conversation's operation is carried over
     same_topic = frame.measure is None or frame.measure == context.measure
     follows = context.measure is not None and (frame.measure is None or frame.follow_up)
     carried: list[str] = []
@@ -128,8 +129,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     slots["periods"] = _periods(frame, context if follows else Context(), latest_year)
     if intent == "compare_areas" and len(slots["periods"]) >= 2:  # "2021 vs 2020": a change
         slots["intent"] = "change"
-    elif (intent == "compare_areas" and follows and len(frame.periods) == 1 and not frame.areas
-          and not frame.area_op and context.periods[-1:] != frame.periods):  # "how does that
+    elif (asked == "compare_areas" and follows and len(frame.periods) == 1 and not frame.areas
+          and not frame.area_op and context.periods
+          and context.periods[-1:] != frame.periods):  # "how does that
         slots["intent"] = "change"  # compare with 2020?": the same figure, the other year
         slots["periods"] = sorted({frame.periods[0], *context.periods[-1:]})
         slots["areas"] = list(context.areas)
