@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from itertools import pairwise
 
 from . import format as fmt
 from . import verdicts
@@ -206,7 +207,7 @@ def _rank_steps(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Row
         if row["period"] and row["unit"] != "per cent":
             series.setdefault((row["area"], row["category"]), []).append(row)
     steps = [(b["value"] - a["value"], a, b) for group in series.values()
-             for a, b in zip(group, group[1:])]
+             for a, b in pairwise(group)]
     if not steps:
         raise scope.refuse(f"The plan gives {scope.measures[match.measure].label} for one year "
                            f"only, so there is no change from year to year to rank.", match)

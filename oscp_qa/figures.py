@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from itertools import pairwise
 
 from . import format as fmt
 from . import verdicts
@@ -282,7 +283,7 @@ def trend(scope: Plans, match: Match, frame: Frame) -> Answer:
         if len(series) > 2:  # each year against the one before: where it sped up or turned
             steps = [f"{a['period']} to {b['period']} **{fmt.signed(b['value'] - a['value'])}** "
                      f"({fmt.number(b['value'])} − {fmt.number(a['value'])})"
-                     for a, b in zip(series, series[1:])]
+                     for a, b in pairwise(series)]
             lines.append(f"  Year on year: {'; '.join(steps)}.")
     series = {", ".join(filter(None, [scope.area(a), scope.category(c)])):
               [(r["period"], r["value"]) for r in group]
