@@ -31,6 +31,12 @@ class Understander:
         self.words = language.words
         self.terms = language.terms
         self.by_topic = {m.id: m.by_topic for m in language.measures}
+        # measures of a subgroup ("children"): read only when a word for the subgroup is asked
+        self.subgroups = {m.measure for t in self.terms if t.restricts for m in t.means}
+        words = self.words  # phrases in which a month names a quarter or a whole year
+        self.month_spans = [p.split() for p in words.whole_year_months + [
+            p for phrases in (*words.quarters.values(), *words.quarter_runs.values())
+            for p in phrases]]
         self.plan = plan
         self.lexicon = Lexicon(language, vocabulary.known_words)
         self.areas = {a.id: a for a in language.areas}
@@ -159,19 +165,8 @@ class Understander:
                 (m for m in sharpeners if m != measure and m in shared), None)
         found["related"] = sorted(shared - {measure})
         readings = {measure, *found["alternatives"]}
-        comparing = bool(set(self.words.comparing) & set(tokens))  # "X than Y": Y is a topic
-        if self.by_topic.get(measure):  # "repeat hate crime victims": a topic it has no part for
-            found["foreign"] = [Unknown(word=" ".join(tokens[t.start:t.end]), role="restriction",
-                                        kind="subgroup", at=t.start) for t in term_tags
-                                if self.terms[int(t.value)].anchor and not any(
-                                    m.measure == measure for m in self.terms[int(t.value)].means)]
-
-        found["foreign"] = found.get("foreign", []) + [  # "children" of modern slavery
-            Unknown(word=" ".join(tokens[t.start:t.end]), role="restriction", kind="subgroup",
-                    at=t.start) for t in term_tags
-            if all((m.category or self.terms[int(t.value)].restricts) and m.measure not in readings
-                   and not (comparing and m.measure == found["second_measure"])
-                   for m in self.terms[int(t.value)].means)]
+        found["foreign"] = self._foreign(tokens, term_tags, measure, readings,
+                                         found["second_measure"])
         found["loose_categories"] = {}  # each other topic's parts, for setting two side by side
         for tag in term_tags:
             for meaning in self.terms[int(tag.value)].means:
@@ -185,10 +180,26 @@ class Understander:
                         found[key].append(meaning.category)
         return found
 
-    @property
-    def subgroups(self) -> set[str]:
-        """Measures of a subgroup ("children"): read only when a word for the subgroup is asked."""
-        return {m.measure for t in self.terms if t.restricts for m in t.means}
+    def _foreign(self, tokens: list[str], term_tags: list[Tag], measure: str,
+                 readings: set[str], second: str | None) -> list[Unknown]:
+        """Topic words that restrict the figure to a part its table does not have: "children"
+        of modern slavery, "hate crime" of repeat victimisation (which breaks out only some
+        topics); but not the second topic of "more X than Y"."""
+        comparing = bool(set(self.words.comparing) & set(tokens))
+
+        def word(tag: Tag) -> Unknown:
+            return Unknown(word=" ".join(tokens[tag.start:tag.end]), role="restriction",
+                           kind="subgroup", at=tag.start)
+        found = []
+        for tag in term_tags:
+            term = self.terms[int(tag.value)]
+            if self.by_topic.get(measure) and term.anchor and not any(
+                    m.measure == measure for m in term.means):
+                found.append(word(tag))
+            elif all((m.category or term.restricts) and m.measure not in readings
+                     and not (comparing and m.measure == second) for m in term.means):
+                found.append(word(tag))
+        return found
 
     def _area_op(self, tokens: list[str], tags: list[Tag], areas: list[str]) -> AreaOp | None:
         """'The rest of the county', 'Thames Valley outside Oxfordshire', 'excluding Oxford'."""
@@ -212,11 +223,9 @@ class Understander:
     def _stray_months(self, tokens: list[str]) -> list[Unknown]:
         """Months that are not one of the plan's quarters or a whole year: part of a year."""
         words = self.words
-        spans = [p.split() for p in words.whole_year_months + [
-            p for phrases in (*words.quarters.values(), *words.quarter_runs.values()) for p in phrases]]
         inside: set[int] = set()
         for i in range(len(tokens)):
-            for span in spans:
+            for span in self.month_spans:
                 if tokens[i:i + len(span)] == span:
                     inside |= set(range(i, i + len(span)))
         months, before = set(words.months), set(words.month_prepositions)
