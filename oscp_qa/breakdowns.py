@@ -180,6 +180,11 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
     lines = [f"{measure_title(scope, match)}: the {word} {dimension} is **{key(top)}** with "
              f"**{value_text(top)}**{unit_text(top)} ({scope.describe(top)})."]
     lines.append("In order: " + "; ".join(f"{key(r)} {value_text(r)}" for r in ordered) + ".")
+    if frame.signals.spread and len(ordered) > 1:  # "the gap between the highest and lowest"
+        high, low = max(ordered, key=lambda r: r["value"]), min(ordered, key=lambda r: r["value"])
+        lines.append(f"The gap between the highest ({key(high)}) and the lowest ({key(low)}) is "
+                     f"**{fmt.number(high['value'] - low['value'])}** ({fmt.number(high['value'])} "
+                     f"− {fmt.number(low['value'])}).")
     chart = bar_chart(scope, f"{measure_title(scope, match)} by {dimension}", ordered, key,
                       dimension.capitalize())
     return answer_with(scope, match, lines, ordered, chart=chart)

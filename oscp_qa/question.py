@@ -54,6 +54,7 @@ class Signals(Frozen):
     marks: bool = False             # "what does the asterisk mean?": a mark printed in a table
     calendar: bool = False          # "calendar year 2020": January to December, regrouped
     of_those: bool = False          # "which ones are about ASB?": a filter on the last list
+    spread: bool = False            # "the gap between the highest and the lowest"
     average: bool = False           # "the average a year across the three years"
     others: bool = False            # "and the other strands?"
     than: bool = False              # "how many more in Oxfordshire than in Oxford?"

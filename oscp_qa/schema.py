@@ -166,6 +166,7 @@ class Words(Strict):
     quarters: dict[str, list[str]]
     quarter_runs: dict[str, list[str]]
     months: list[str]
+    spread: list[str]
     fractions: dict[str, float]
     fraction_ways: dict[str, list[str]]
     of_those: list[str]

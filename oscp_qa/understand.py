@@ -275,6 +275,7 @@ class Understander:
             by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year), direction=_direction(padded, words),
             average=_has(padded, words.average),
+            spread=_has(padded, words.spread),
             marks=_has(padded, words.marks),
             calendar=_has(padded, words.calendar_year),
             of_those=_has(padded, words.of_those),

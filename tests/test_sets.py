@@ -161,3 +161,8 @@ def test_a_share_quoted_in_words_is_checked(assistant, question, verdict):
     answer = ask(assistant, question)
     assert answer.text.startswith(verdict)
     _checked(answer)
+
+
+def test_the_gap_between_the_highest_and_the_lowest_is_worked_out(assistant):
+    answer = ask(assistant, "gap between the highest and lowest quarterly figures in Table 5?")
+    assert "87" in answer.text and "440 − 353" in answer.text
