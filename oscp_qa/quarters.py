@@ -58,21 +58,30 @@ def calendar_total(scope: Plans, match: Match, frame: Frame) -> Answer:
     for year in years:
         wanted = [(financial_year(int(year) - 1), "jan-mar")] + [
             (financial_year(int(year)), q) for q in ("apr-jun", "jul-sep", "oct-dec")]
-        rows = [r for period, quarter in wanted for r in scope.figures(
+        found = [r for period, quarter in wanted for r in scope.figures(
             match.measure, "count", area=match.areas or None, period=[period],
             quarter=[quarter], category=match.categories or None)]
-        if len(rows) < len(wanted):
-            held = fmt.listing([f"{scope.quarter(r['quarter'])} {r['period']}" for r in rows])
-            raise scope.refuse(
-                f"The plan does not give all four quarters of {year}: it has "
-                f"{held or 'none of them'}, so it has no calendar-year total for {year}.", match)
-        value = sum(r["value"] for r in rows)
-        working = " + ".join(fmt.number(r["value"]) for r in rows)
-        where = scope.area(rows[0]["area"])
-        lines.append(f"- {where}, {year}: **{fmt.number(value)}** ({working}: "
-                     + ", ".join(f"{scope.quarter(r['quarter'])} {r['period']}" for r in rows) + ")")
-        facts.append(Fact(label=f"{measure_title(scope, match)} ({where}, calendar year {year})",
-                          value=value, unit=rows[0]["unit"], area=where, period=year,
-                          source=scope.fact(rows[0]).source, derived=working))
-        used += rows
+        areas = list(dict.fromkeys(r["area"] for r in found)) or [None]
+        for area in areas:  # each area's year on its own, never two areas added together
+            used += _calendar_year(scope, match, year, wanted,
+                                   [r for r in found if r["area"] == area], lines, facts)
     return answer_with(scope, match, lines, used, facts=facts + [scope.fact(r) for r in used])
+
+
+def _calendar_year(scope: Plans, match: Match, year: str, wanted: list, rows: list,
+                   lines: list[str], facts: list[Fact]) -> list:
+    """One area's calendar year: its line and fact added, its rows returned."""
+    if len(rows) < len(wanted):
+        held = fmt.listing([f"{scope.quarter(r['quarter'])} {r['period']}" for r in rows])
+        raise scope.refuse(
+            f"The plan does not give all four quarters of {year}: it has "
+            f"{held or 'none of them'}, so it has no calendar-year total for {year}.", match)
+    value = sum(r["value"] for r in rows)
+    working = " + ".join(fmt.number(r["value"]) for r in rows)
+    where = scope.area(rows[0]["area"])
+    lines.append(f"- {where}, {year}: **{fmt.number(value)}** ({working}: "
+                 + ", ".join(f"{scope.quarter(r['quarter'])} {r['period']}" for r in rows) + ")")
+    facts.append(Fact(label=f"{measure_title(scope, match)} ({where}, calendar year {year})",
+                      value=value, unit=rows[0]["unit"], area=where, period=year,
+                      source=scope.fact(rows[0]).source, derived=working))
+    return rows
