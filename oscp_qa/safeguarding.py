@@ -41,18 +41,28 @@ class Signposting:
                     self.phrases.setdefault(split[0], []).append((split, situation.id))
         self.vocabulary = {w for group in self.phrases.values() for split, _ in group for w in split}
         self.long_words = sorted(w for w in self.vocabulary if len(w) >= data.typo_min_letters)
+        self.counting = [tuple(words(phrase)) for phrase in data.counting]
+        self.personal = set(data.personal)
 
     def situations(self, text: str) -> list[str]:
         """The ids of the situations `text` describes, in the data file's order."""
         tokens = words(text[:self.data.read_chars])
         read = {token: self._read(token) for token in set(tokens)}
         tokens = [read[token] for token in tokens]
+        if self._counts_figures(tokens):
+            return []
         found = set()
         for start, token in enumerate(tokens):
             for split, situation in self.phrases.get(token, ()):
                 if tuple(tokens[start:start + len(split)]) == split:
                     found.add(situation)
         return [s.id for s in self.data.situations if s.id in found]
+
+    def _counts_figures(self, tokens: list[str]) -> bool:
+        """"How many children have been exploited?" asks for a figure and speaks of no one."""
+        asks = any(tuple(tokens[i:i + len(p)]) == p for p in self.counting
+                   for i in range(len(tokens)))
+        return asks and not self.personal & set(tokens)
 
     def _read(self, token: str) -> str:
         """The phrase word a question's word stands for: itself, or a long phrase word one typo

@@ -271,6 +271,8 @@ class Safeguarding(Strict):
     closing: str = Field(min_length=1)
     typo_min_letters: int = Field(ge=4, description="words this long may match with one typo")
     read_chars: int = Field(ge=500, description="how much of a question is read")
+    counting: list[str] = Field(description="phrases that ask for the plan's figures")
+    personal: list[str] = Field(description="words by which a question speaks of the asker")
     signposts: list[Signpost] = Field(min_length=1)
     situations: list[Situation] = Field(min_length=1)
 

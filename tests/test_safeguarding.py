@@ -63,6 +63,7 @@ SIGNPOSTED = [
     ("i feel sucidal", ["self-harm"], [SAMARITANS]),
     ("im bein exploted", [], []),          # two typos in a row: too far from any phrase
     ("ive been traficked", ["exploitation"], [SLAVERY]),
+    ("how many times do I have to say I have been trafficked", ["exploitation"], [SLAVERY]),
     ("i wnat to reprot a crime", ["report-crime"], [POLICE]),
 ]
 
@@ -81,6 +82,8 @@ NOT_SIGNPOSTED = [
     ("what are the victims of hate crime by strand?", None),
     ("what does the plan say about violence against women and girls?", None),
     ("child sexual exploitation victims in oxford", "24"),
+    ("how many of them had been trafficked into the UK?", None),   # a figure, of no one now
+    ("how many children have been exploited in Oxford?", None),
 ]
 
 
