@@ -55,7 +55,7 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                      "leads, chairs or holds any post by name.", ["person"])
     # read only when a restriction or a "when" has to be checked against what the plan says
     source = _source_text(scope, frame, match) if frame.restrictions or frame.asks == "date" else ""
-    restrictions = [u for u in frame.restrictions if not _said_in(u, source)]
+    restrictions = [u for u in frame.restrictions if u.kind == "part" or not _said_in(u, source)]
     counted = (frame.asks in ("count", "money") or frame.wants_number) \
         and match.intent not in ("search", "priorities", "method", "why")
     if restrictions and (figures or counted):
@@ -64,9 +64,9 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         if match.measure not in scope.measures:  # a programme or a term: say what it does say
             return _refuse(scope, match, f"The plan gives no figure for {words} here. "
                                          f"{_said_instead(scope, match)}", about)
-        return _refuse(scope, match, f"The plan has no figure for that: it does not break "
-                                     f"{scope.measures[match.measure].label} down by {words}.",
-                       about)
+        return _refuse(scope, match, _together(scope, match.measure, restrictions) or
+                       f"The plan has no figure for that: it does not break "
+                       f"{scope.measures[match.measure].label} down by {words}.", about)
     if match.intent == "achievement" and frame.asks in FACT_KINDS:
         unsaid = [p for p in frame.periods if p[:4] not in _source_text(scope, frame, match)]
         if unsaid:  # "how many cases did it handle in 2022?" of a count the plan gives to 2021
@@ -84,6 +84,18 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, f"The plan gives no amount of money for "
                                      f"{scope.measures[match.measure].label}.", ["money"])
     return None
+
+
+def _together(scope: Plans, measure: str, restrictions: list[Unknown]) -> str:
+    """Parts a table counts as one, when those are all the restrictions asked."""
+    if any(u.kind != "part" for u in restrictions):
+        return ""
+    for table in scope.tables_for(measure):
+        if table["together"]:
+            parts = fmt.listing([group[0] for group in table["together"]])
+            return (f"The plan has no figure for that: {table['label']} counts {parts} together "
+                    f"and gives no separate figures.")
+    return ""
 
 
 def _said_instead(scope: Plans, match: Match) -> str:

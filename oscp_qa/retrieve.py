@@ -94,7 +94,7 @@ class Repository:
         """Every table (or chart, or sentence giving figures) in the plan's order; `notes` is
         the list of its note ids."""
         return self._kept(("tables",), lambda: [
-            {**dict(r), "notes": json.loads(r["notes"])}
+            {**dict(r), "notes": json.loads(r["notes"]), "together": json.loads(r["together"])}
             for r in self._rows("select * from tables where plan = ? order by rowid")])
 
     def table(self, table_id: str) -> dict | None:

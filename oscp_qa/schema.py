@@ -178,6 +178,7 @@ class Words(Strict):
     pace: list[str]
     all_parts: list[str]
     taken_out: list[str]
+    apart: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]
@@ -365,6 +366,10 @@ class Table(Strict):
     section: str
     measure: str
     notes: list[str] = []
+    together: list[list[str]] = Field([], description="parts the table counts together and never "
+                                      "gives apart, each as the ways it is written (the first is "
+                                      "shown); a question naming some of them but not all asks "
+                                      "for a figure the table does not give")
 
 
 class Note(Strict):

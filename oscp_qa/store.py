@@ -80,7 +80,8 @@ def _write_plan(db, pk: PlanKnowledge) -> None:
         return [{"plan": plan, **item.model_dump(), **extra} for item in items]
 
     db["tables"].insert_all(
-        [{**r, "notes": json.dumps(r["notes"])} for r in rows(pk.tables)], pk=("plan", "id"))
+        [{**r, "notes": json.dumps(r["notes"]), "together": json.dumps(r["together"])}
+         for r in rows(pk.tables)], pk=("plan", "id"))
     db["figures"].insert_all(rows(pk.figures))
     db["directions"].insert_all(rows(pk.directions))
     db["notes"].insert_all(rows(pk.notes), pk=("plan", "id"))

@@ -90,7 +90,8 @@ class Understander:
         if not any(t.start not in telling for t in tags if t.kind != "area"):
             telling = set()  # "crime in Banbury. How much?": the last sentence leans on the first
         found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
-            + self._stray_months(tokens) + _ages(tokens, tags)
+            + self._stray_months(tokens) + _ages(tokens, tags) \
+            + self._parts(padded, slots.get("measure"))
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = [u for u in found_words if u.at not in telling]
         if any(u.role == "other" for u in slots["unknown"]):
@@ -102,6 +103,20 @@ class Understander:
         slots["signals"] = self._signals(tokens, padded, masked, found)
         slots["features"], slots["programme"] = self._features(slots, telling)
         return Frame(**slots)
+
+    def _parts(self, padded: str, measure: str | None) -> list[Unknown]:
+        """A part the measure's table counts together with others, named without them ("how
+        many were handled by the Community Response Team?"), or all of them to be told apart: a
+        figure the plan does not give."""
+        padded = padded.replace("-", " ")
+        found = []
+        for table in self.plan.tables_for(measure) if measure else []:
+            named = [next((w for w in group if f" {normalise(w).replace('-', ' ')} " in padded),
+                          None) for group in table["together"]]
+            apart = all(named) and _has(padded, self.words.apart)
+            if any(named) and (apart or not all(named)):
+                found += [Unknown(word=w, role="restriction", kind="part") for w in named if w]
+        return found
 
     # --- topics and areas ------------------------------------------------------------------------
 

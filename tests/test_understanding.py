@@ -225,3 +225,21 @@ def test_a_later_plan_year_is_refused_for_text_answers(assistant):
 def test_a_programme_answer_leads_with_the_kind_asked(assistant, question, first):
     answer = assistant.ask(question)
     assert first in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", [
+    "How many of the council's 2021 ASB cases did the Community Response Team handle?",
+    "ASB cases: how many by the Community Response Team rather than the ASB Investigation Team?",
+    "How many domestic abuse non-crime occurrences involving children in April to June 2021/22?",
+    "DA crimes and non-crime occurrences involving children split for 2020/21",
+])
+def test_a_part_a_table_counts_together_with_others_has_no_figure(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer
+    assert "together and gives no separate figures" in answer.text
+
+
+def test_naming_every_part_a_table_counts_together_is_its_figure(assistant):
+    answer = assistant.ask("How many ASB cases did the ASB Investigation Team and Community "
+                           "Response Team investigate in 2021?")
+    assert answer.status == Status.answered and "3,733" in answer.text
