@@ -161,6 +161,10 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """'How many arrests did Op Vigilant make?': the programme's facts hold no such count."""
     programme = (match.subject or "").partition(":")[2]
     row, kinds = scope.programme_facts(programme, FACT_KINDS[frame.asks])
+    if row is not None and kinds and frame.features.part_of_quoted:  # "of the £426,000, how much
+        whole = "; ".join(f"{f['label']}: {f['value']}" for f in kinds)  # went on lighting?"
+        return _refuse(scope, match, f"The plan gives only the whole for {row['title']} "
+                                     f"({whole}); it does not say how it divides.", [frame.asks])
     if frame.features.achievement_text and frame.asks == "count":  # found by its words only:
         def names_it(fact) -> bool:  # a count of the thing asked: "four cases" for "cases"
             said = {lemma(w) for w in normalise(f"{fact['label']} {fact['value']}").split()}

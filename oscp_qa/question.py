@@ -90,6 +90,7 @@ class Features(Frozen):
     fraction_quoted: bool = False   # "more than half", "roughly a quarter": a share to check
     all_parts: bool = False         # "all strands", "every category": the parts added up
     bodies_asked: bool = False      # "which council teams ...?": the bodies doing or counting it
+    part_of_quoted: bool = False    # "of the 48 recommendations, how many ...?": a part of a whole
 
 
 class Frame(Frozen):

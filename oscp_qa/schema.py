@@ -179,6 +179,7 @@ class Words(Strict):
     all_parts: list[str]
     taken_out: list[str]
     apart: list[str]
+    part_of: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

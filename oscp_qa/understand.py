@@ -310,6 +310,7 @@ class Understander:
 
     def _features(self, slots: dict, telling: set[int]) -> tuple[Features, str | None]:
         achievement, how = self._achievement(slots, telling)
+        padded = " " + " ".join(slots["tokens"]) + " "
         glossary = slots["glossary"]
         features = Features(
             areas=len(slots["areas"]) >= 2, duty_named=bool(slots["duties"]),
@@ -322,6 +323,9 @@ class Understander:
             fraction_quoted=slots["signals"].fraction is not None  # not "a type where ... half"
             and not {"category", "period"} & set(slots["signals"].dimensions),
             bodies_asked=not achievement and _asks_bodies(slots["tokens"], set(self.words.bodies)),
+            part_of_quoted=slots["asks"] in ("count", "money", "how_much") and any(
+                _has(padded, [f"{p} {pound}{n.text}" for p in self.words.part_of])
+                for n in slots["numbers"] for pound in ("", "£ ")),
         )
         return features, achievement
 

@@ -243,3 +243,13 @@ def test_naming_every_part_a_table_counts_together_is_its_figure(assistant):
     answer = assistant.ask("How many ASB cases did the ASB Investigation Team and Community "
                            "Response Team investigate in 2021?")
     assert answer.status == Status.answered and "3,733" in answer.text
+
+
+@pytest.mark.parametrize("question, whole", [
+    ("Of the £426,000, how much went on street lighting?", "£426,000"),
+    ("of the 48 recommendations of the domestic abuse scrutiny review, how many are done?", "48"),
+])
+def test_a_part_of_a_whole_the_question_quotes_is_not_the_whole(assistant, question, whole):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer
+    assert "gives only the whole" in answer.text and whole in answer.text
