@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from .answer import Answer, Status
-from .limits import FACT_KINDS
+from .lexicon import lemma
+from .limits import ASKED, FACT_KINDS
 from .plans import Plans
 from .question import Frame, Match
 from .schema import Settings
@@ -189,11 +190,23 @@ def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
 
 
 def about(scope: Plans, match: Match, frame: Frame) -> Answer:
+    """What the plan says of the partnership; not an answer when it speaks of something else
+    ("who sits on the Executive Board?") or holds nothing of the kind asked ("when is the next
+    meeting?")."""
     rows = scope.plan.about()
-    chosen = [r for r in rows if r["id"] in frame.signals.about]
-    chosen = chosen[:2] or rows[:2]
-    return _done(scope, match, "\n\n".join(r["text"] for r in chosen),
-                 [f"{scope.title}, {scope.plan.info.sections.introduction}"])
+    cued = [r for r in rows if r["id"] in frame.signals.about][:2]
+    chosen = cued or rows[:2]
+    source = [f"{scope.title}, {scope.plan.info.sections.introduction}"]
+    said = " ".join(f"{r['text']} {r['question_cues']}" for r in chosen).lower()
+    unsaid = [u.word for u in frame.unknown if u.role != "place"
+              and u.word not in said and lemma(u.word) not in said]
+    if frame.asks in ASKED and (unsaid or not cued):  # "why" or "what" may be put in any words
+        lack = f"speak of “{' '.join(unsaid)}”" if unsaid else f"say {ASKED[frame.asks]}"
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
+                      sources=source,
+                      text=f"The plan does not {lack} where it describes the partnership. The "
+                           f"closest it comes: “{chosen[0]['text']}”")
+    return _done(scope, match, "\n\n".join(r["text"] for r in chosen), source)
 
 
 def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:

@@ -253,3 +253,22 @@ def test_a_part_of_a_whole_the_question_quotes_is_not_the_whole(assistant, quest
     answer = assistant.ask(question)
     assert answer.status == Status.no_answer
     assert "gives only the whole" in answer.text and whole in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "when is the next OSCP meeting?",
+    "who sits on the partnership's Executive Board?",
+])
+def test_a_detail_the_partnership_passage_does_not_hold_is_not_answered_by_it(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and "where it describes the partnership" in answer.text
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("when was oscp set up?", "1998"),
+    ("who reviews the priorities?", "Executive Board"),
+    ("what is the partnership trying to achieve?", "safer place"),
+])
+def test_a_detail_the_partnership_passage_holds_is_answered(assistant, question, holds):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and holds in answer.text
