@@ -180,6 +180,7 @@ class Words(Strict):
     taken_out: list[str]
     apart: list[str]
     part_of: list[str]
+    subset_verbs: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

@@ -93,7 +93,8 @@ class Understander:
             + self._stray_months(tokens) + _ages(tokens, tags) \
             + self._parts(padded, slots.get("measure"))
         slots["context"] = [u for u in found_words if u.at in telling]
-        slots["unknown"] = [u for u in found_words if u.at not in telling]
+        slots["unknown"] = self._subsets(tokens, [u for u in found_words if u.at not in telling],
+                                         slots["wants_number"], slots.get("categories", []))
         if any(u.role == "other" for u in slots["unknown"]):
             slots["counting"] = False  # "how many spiking incidents": the count is of something
             # no table holds, so "incidents" does not make it police-recorded ASB
@@ -103,6 +104,16 @@ class Understander:
         slots["signals"] = self._signals(tokens, padded, masked, found)
         slots["features"], slots["programme"] = self._features(slots, telling)
         return Frame(**slots)
+
+    def _subsets(self, tokens: list[str], unknown: list[Unknown], counting: bool,
+                 categories: list[str]) -> list[Unknown]:
+        """In a count, an unknown word after "were", "involved" ... names which of the things
+        counted are meant ("how many of the cases were repeat complainants?"): a restriction."""
+        verbs = [i for i, t in enumerate(tokens) if t in self.words.subset_verbs]
+        if not counting or not verbs or categories:  # "how many were classed as environmental?"
+            return unknown
+        return [u.model_copy(update={"role": "restriction", "kind": "subset"})
+                if u.role == "other" and u.at > verbs[0] else u for u in unknown]
 
     def _parts(self, padded: str, measure: str | None) -> list[Unknown]:
         """A part the measure's table counts together with others, named without them ("how

@@ -272,3 +272,20 @@ def test_a_detail_the_partnership_passage_does_not_hold_is_not_answered_by_it(as
 def test_a_detail_the_partnership_passage_holds_is_answered(assistant, question, holds):
     answer = assistant.ask(question)
     assert answer.status == Status.answered and holds in answer.text
+
+
+@pytest.mark.parametrize("question, word", [
+    ("how many of the council's 2021 ASB cases were repeat complainants?", "complainants"),
+    ("how many of Oxford's domestic abuse offences in 2021 involved strangulation?",
+     "strangulation"),
+])
+def test_an_unknown_word_naming_which_of_the_things_counted_is_a_restriction(
+        assistant, question, word):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and word in answer.text
+
+
+def test_a_category_after_were_is_the_part_asked(assistant):
+    answer = assistant.ask("Of the police ASB reports in Oxford, how many were classed as "
+                           "environmental?")
+    assert answer.status == Status.answered and "163" in answer.text
