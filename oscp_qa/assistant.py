@@ -124,6 +124,9 @@ class Assistant:
         if answer.status == Status.clarify:
             return
         programme = frame.programme or (self.context.programme if frame.follow_up else None)
+        rows = self.engine.plans.plan.achievements() if programme else []
+        heading = next((r["heading"] for r in rows if r["id"] == programme), None)
+        kin = [r["id"] for r in rows if r["heading"] == heading]
         places = [u for u in frame.unknown + frame.context if u.role == "place"] or match.places
         if match.measure:
             earlier = self.context.periods if (self.context.measure == match.measure
@@ -136,8 +139,8 @@ class Assistant:
                                    quarters=match.quarters, categories=match.categories,
                                    excluded_categories=match.excluded_categories,
                                    subject=answer.subject, programme=programme,
-                                   places=places)
+                                   programme_kin=kin, places=places)
         else:  # "What does FGM stand for?" then "how many cases?": the topic stays
             self.context = Context(intent=match.intent, subject=answer.subject, programme=programme,
-                                   measure=frame.measure, categories=frame.categories,
+                                   programme_kin=kin, measure=frame.measure, categories=frame.categories,
                                    places=places)

@@ -69,9 +69,13 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
 
 
 def _follow_subject(frame: Frame, context: Context) -> Frame:
-    """"How many cases has it handled?" after a programme: "it" is that programme."""
-    if (context.programme and frame.follow_up and not frame.measure
-            and not frame.features.glossary_only and not frame.features.achievement):
+    """"How many cases has it handled?" after a programme: "it" is that programme; so is one
+    found only by a word the text of a programme on another theme shares ("which organisations
+    took part?")."""
+    features = frame.features
+    by_words = features.achievement_text and frame.programme not in context.programme_kin
+    if (context.programme and (frame.follow_up or by_words) and not frame.measure
+            and not features.glossary_only and (not features.achievement or by_words)):
         features = frame.features.model_copy(update={"achievement": True, "achievement_named": True})
         return frame.model_copy(update={"features": features, "programme": context.programme})
     return frame

@@ -166,6 +166,7 @@ class Context(Model):
     excluded_categories: list[str] = []
     subject: str = ""                 # e.g. "achievement:op-vigilant", "pcc:2"
     programme: str | None = None      # the achievement last named, which "it" may refer to
+    programme_kin: list[str] = []     # achievements under the same heading as that one
     places: list[Unknown] = []        # places named that the plan has no figures for
 
 

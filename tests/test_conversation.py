@@ -226,3 +226,15 @@ def test_follow_ups_resolve_against_the_last_answer(assistant, turns, present, a
 def test_which_ones_filters_the_list_just_given(assistant):
     answer = ask(assistant, "what are oscp's priorities?", "which ones are about asb?")
     assert answer.intent == "priorities" and "anti-social behaviour" in answer.text.lower()
+
+
+def test_a_follow_up_found_only_by_a_shared_word_stays_on_the_programme(assistant):
+    assistant.ask("What was Op Beaming II?")
+    answer = assistant.ask("Which organisations took part?")
+    assert answer.subject == "achievement:op-beaming-ii" and "Turning Point" in answer.text
+
+
+def test_a_follow_up_may_move_to_a_programme_on_the_same_theme(assistant):
+    assistant.ask("What is the Nightsafe Oxford Network?")
+    answer = assistant.ask("What training do its members get?")
+    assert answer.subject == "achievement:nightsafe-training-programmes"
