@@ -181,6 +181,7 @@ class Words(Strict):
     apart: list[str]
     part_of: list[str]
     subset_verbs: list[str]
+    name_ends: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

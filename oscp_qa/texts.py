@@ -200,8 +200,9 @@ def about(scope: Plans, match: Match, frame: Frame) -> Answer:
     said = " ".join(f"{r['text']} {r['question_cues']}" for r in chosen).lower()
     unsaid = [u.word for u in frame.unknown if u.role != "place"
               and u.word not in said and lemma(u.word) not in said]
-    if frame.asks in ASKED and (unsaid or not cued):  # "why" or "what" may be put in any words
-        lack = f"speak of “{' '.join(unsaid)}”" if unsaid else f"say {ASKED[frame.asks]}"
+    asked = {**ASKED, "how_to": "how to do that"}
+    if frame.asks in asked and (unsaid or not cued):  # "why" or "what" may be put in any words
+        lack = f"speak of “{' '.join(unsaid)}”" if unsaid else f"say {asked[frame.asks]}"
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       sources=source,
                       text=f"The plan does not {lack} where it describes the partnership. The "

@@ -56,7 +56,8 @@ class Understander:
             and all(p.isalpha() and len(p) > 2 for p in t.split("-")) else [t])]
         tokens = self.lexicon.spell(words)
         padded = " " + " ".join(tokens) + " "
-        tags = self.lexicon.drop_misread_places(tokens, self.vocabulary.tag(tokens))
+        tags = self._names_first(tokens, self.lexicon.drop_misread_places(
+            tokens, self.vocabulary.tag(tokens)))
         found = numbers.read(tokens, self.words)
         slots: dict = dict(text=text[:limit], tokens=tokens, tags=tags,
                            truncated=len(text) > limit, periods=found.years,
@@ -104,6 +105,15 @@ class Understander:
         slots["signals"] = self._signals(tokens, padded, masked, found)
         slots["features"], slots["programme"] = self._features(slots, telling)
         return Frame(**slots)
+
+    def _names_first(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:
+        """A topic word inside the name of a body or programme ("crime" in "Bike Crime Reduction
+        Partnership") is part of the name, not a topic of its own."""
+        names = [t for t in tags if t.kind in ("glossary", "achievement", "duty")
+                 and tokens[t.end - 1] in self.words.name_ends]
+        return [t for t in tags if t.kind != "term" or not any(
+            n.start <= t.start and t.end <= n.end and n.end - n.start > t.end - t.start
+            for n in names)]
 
     def _subsets(self, tokens: list[str], unknown: list[Unknown], counting: bool,
                  categories: list[str]) -> list[Unknown]:

@@ -289,3 +289,8 @@ def test_a_category_after_were_is_the_part_asked(assistant):
     answer = assistant.ask("Of the police ASB reports in Oxford, how many were classed as "
                            "environmental?")
     assert answer.status == Status.answered and "163" in answer.text
+
+
+def test_a_topic_word_inside_a_name_is_part_of_the_name(assistant):
+    answer = assistant.ask("What is the Bike Crime Reduction Partnership?")
+    assert answer.intent == "glossary" and "cycle crime" in answer.text
