@@ -223,6 +223,8 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     phrases = [p for p in phrases  # "violence" is read inside "violence against women and girls"
                if not any(p != q and f" {p} " in f" {q} " for q in frame.named_phrases)]
     what = phrases[0] if phrases else " ".join(words)
+    if not what:  # "what is the partnership doing?": all it will do
+        return priorities(scope, match, frame)
     found = {table: _find(scope, table, phrases, words)
              for table in ("priorities", "achievements")}
     pccs = {r["number"]: r["text"] for r in scope.plan.pcc_priorities()}

@@ -294,3 +294,8 @@ def test_a_category_after_were_is_the_part_asked(assistant):
 def test_a_topic_word_inside_a_name_is_part_of_the_name(assistant):
     answer = assistant.ask("What is the Bike Crime Reduction Partnership?")
     assert answer.intent == "glossary" and "cycle crime" in answer.text
+
+
+def test_how_residents_can_take_part_is_answered_from_the_priorities(assistant):
+    answer = assistant.ask("how can residents get involved in community safety?")
+    assert answer.status == Status.answered and "Common Place" in answer.text
