@@ -130,7 +130,9 @@ class Plans:
 
     def programme_facts(self, achievement_id: str, kinds: set[str]) -> tuple:
         """The achievement's facts of these kinds, or those of the one that continues it (the
-        next under the same heading, pointing back to it): (row, facts), facts empty if none."""
+        next under the same heading, pointing back to it), or, for who is behind it, of the ones
+        it was set up under (their money is the whole's, not its own): (row, facts), facts empty
+        if none."""
         rows = self.plan.achievements()
         at = next((i for i, r in enumerate(rows) if r["id"] == achievement_id), None)
         if at is None:
@@ -139,6 +141,10 @@ class Plans:
         if at + 1 < len(rows) and rows[at + 1]["heading"] == rows[at]["heading"] and any(
                 ref in rows[at + 1]["text"].lower() for ref in self.words.back_references):
             chain.append(rows[at + 1])
+        by_id = {r["id"]: r for r in rows}
+        while "partners" in kinds and chain[-1]["part_of"] in by_id \
+                and by_id[chain[-1]["part_of"]] not in chain:
+            chain.append(by_id[chain[-1]["part_of"]])
         for row in chain:
             facts = [f for f in self.plan.achievement_facts(row["id"])
                      if f["kind"] in kinds]

@@ -426,6 +426,7 @@ class Achievement(Strict):
     text: str
     summary: str
     facts: list[KeyFact] = []
+    part_of: str | None = Field(None, description="the achievement this one was set up under")
 
 
 class GlossaryTerm(Strict):

@@ -93,12 +93,15 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
 
 def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
     row = scope.plan.achievement(subject_of(match, "achievement"))
-    asked = []
+    asked, lead = [], []
     if frame.asks in FACT_KINDS:  # the answer of the kind asked first; a count may be in the
-        found, asked = scope.programme_facts(row["id"], FACT_KINDS[frame.asks])  # sequel
+        found, asked = scope.programme_facts(row["id"], FACT_KINDS[frame.asks])  # sequel, or in
+        if found and found["id"] != row["id"] and row["part_of"]:  # what it was set up under
+            lead = [f"{row['title']} is one of the initiatives of {found['title']}, which the "
+                    f"plan says this of:"]
         row = found or row
     facts = scope.plan.achievement_facts(row["id"])
-    lines = [f"{f['label']}: **{f['value']}**" for f in asked]
+    lines = lead + [f"{f['label']}: **{f['value']}**" for f in asked]
     lines += [f"**{row['title']}** ({row['heading']}): {row['summary']}", "",
               f"The plan: “{row['text']}”"]
     if facts:

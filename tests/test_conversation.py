@@ -238,3 +238,17 @@ def test_a_follow_up_may_move_to_a_programme_on_the_same_theme(assistant):
     assistant.ask("What is the Nightsafe Oxford Network?")
     answer = assistant.ask("What training do its members get?")
     assert answer.subject == "achievement:nightsafe-training-programmes"
+
+
+def test_who_set_up_an_initiative_is_answered_from_the_one_it_was_set_up_under(assistant):
+    assistant.ask("What is the Safe Places scheme?")
+    answer = assistant.ask("who set it up?")
+    assert status_of(answer) == "answered"
+    assert answer.text.startswith("Safe Places scheme is one of the initiatives of Safe Journey")
+    assert "Oxford City Council" in answer.text
+
+
+def test_the_money_of_the_whole_is_not_given_as_a_parts(assistant):
+    assistant.ask("What is the Safe Places scheme?")
+    answer = assistant.ask("how much money did it get?")
+    assert status_of(answer) == "no_answer" and "426,000" not in answer.text.splitlines()[0]
