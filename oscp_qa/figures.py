@@ -204,6 +204,11 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
                        unit="per cent", area=scope.area(area), period=f"{start}-{end}",
                        source=scope.fact(new).source,
                        derived=f"{fmt.signed(diff)} ÷ {fmt.number(old['value'])} × 100")]
+    if verdict is None and frame.asks == "yes_no" and frame.signals.direction:  # "is it higher?"
+        series = {", ".join(filter(None, [scope.area(a), scope.category(c), scope.quarter(q)])):
+                  [(r["period"], r["value"]) for r in pair]
+                  for (a, c, q), pair in _group(rows).items() if len(pair) == 2}
+        verdict = verdicts.latest_step(series, frame.signals.direction) if series else None
     if verdict:
         lines.insert(0, verdict)
     return answer_with(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))

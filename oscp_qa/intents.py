@@ -113,6 +113,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
             and not (context.intent == "compare_areas" and (frame.areas or frame.area_op))):
         intent = context.intent
         carried.append("intent")
+    if intent == "lookup" and frame.asks == "yes_no" and frame.signals.direction and (
+            frame.than_year or len(frame.periods) == 2):  # "higher than in 2017?": a change
+        intent = "change"
     compared = intent in ("compare_areas", "share")
     if (intent == "compare_areas" and follows and same_topic
             and context.intent in ("change", "trend", "share")):  # "how does that compare with X?"
@@ -174,7 +177,7 @@ def _periods(frame: Frame, context: Context, latest_year: int) -> list[str]:
         periods = list(frame.periods)
         if frame.relative == "previous" and len(periods) == 1 and periods[0].isdigit():
             periods.insert(0, str(int(periods[0]) - 1))
-        if frame.since and periods[0].isdigit():
+        if (frame.since or frame.than_year) and periods[0].isdigit():
             periods.append(str(latest_year))
         if (frame.period_range or frame.since) and all(p.isdigit() for p in periods):
             periods = [str(y) for y in range(int(periods[0]), int(periods[-1]) + 1)]

@@ -182,6 +182,7 @@ class Words(Strict):
     part_of: list[str]
     subset_verbs: list[str]
     name_ends: list[str]
+    than_year: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

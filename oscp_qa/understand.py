@@ -77,6 +77,8 @@ class Understander:
         slots["period_range"] = len(found.years) == 2 and _between(tokens, found.years,
                                                                     self.words.range_words)
         slots["since"] = len(found.years) == 1 and f" since {found.years[0]} " in padded
+        slots["than_year"] = len(found.years) == 1 and _has(padded, [
+            f"{w} {found.years[0]}" for w in self.words.than_year])
         covered = {i for t in tags for i in range(t.start, t.end)}
         stop = self.vocabulary.stopwords
         slots["named_phrases"] = _unique(" ".join(tokens[t.start:t.end]) for t in tags
@@ -423,10 +425,14 @@ def _fraction(padded: str, words) -> dict:
 
 def _direction(padded: str, words) -> str | None:
     """'up' or 'down' when the question asks about one way only ("up or down?" asks both).
-    "Is the growth slowing down?" asks about the pace, not the way: no direction."""
+    "Is the growth slowing down?" asks about the pace, not the way: no direction. With both,
+    the one set against something wins ("after the fall, still higher than in 2017?")."""
     if _has(padded, words.pace):
         return None
     up, down = _has(padded, words.rising), _has(padded, words.falling)
+    if up and down:
+        up = _has(padded, [f"{w} than" for w in words.rising])
+        down = _has(padded, [f"{w} than" for w in words.falling])
     return "up" if up and not down else "down" if down and not up else None
 
 

@@ -166,3 +166,18 @@ def test_a_share_quoted_in_words_is_checked(assistant, question, verdict):
 def test_the_gap_between_the_highest_and_the_lowest_is_worked_out(assistant):
     answer = ask(assistant, "gap between the highest and lowest quarterly figures in Table 5?")
     assert "87" in answer.text and "440 − 353" in answer.text
+
+
+@pytest.mark.parametrize("question, first, working", [
+    ("are domestic abuse offences in Oxfordshire still higher than in 2017?", "**Yes.**",
+     "7,156 − 6,986"),
+    ("was domestic abuse in Oxford higher in 2021 than in 2017?", "**No.**", "1,768 − 1,894"),
+    ("did recorded crime in Oxford fall in 2021?", "**No.**", "15,964 − 14,490"),
+    ("after the fall in 2021, is domestic abuse in Oxfordshire still higher than in 2017?",
+     "**Yes.**", "7,156 − 6,986"),
+])
+def test_a_yes_or_no_change_leads_with_the_verdict(assistant, question, first, working):
+    answer = ask(assistant, question)
+    assert answer.status == Status.answered
+    assert answer.text.startswith(first) and working in answer.text
+    _checked(answer)
