@@ -52,8 +52,15 @@ def remainder(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines += _changes(series, label) + _changes(
             {key: pairs[(key[2], key[0], key[1])][op.part]["value"] for key in series},
             scope.area(op.part))
-    elif match.intent == "total" and scope.measures[match.measure].summable:
-        facts += _totals(series, label, measure_title(scope, match), lines, facts[0].source)
+    elif match.intent == "total":
+        if scope.measures[match.measure].summable or len(match.categories) > 1:  # "FGM + FM"
+            facts += _totals(series, label, measure_title(scope, match), lines, facts[0].source)
+        if len({key[2] for key in series}) > 1:  # "the five-year total"
+            facts += _over_years(series, label, measure_title(scope, match), lines,
+                                 facts[0].source)
+    elif match.intent == "share":  # "what share of the county's is outside Oxford?"
+        facts += _shares(series, pairs, op.whole, label, scope.area(op.whole), lines,
+                         facts[0].source)
     chart = Chart(kind="line" if changing else "bar", title=f"{measure_title(scope, match)}: {label}",
                   x_label="Year", y_label=rows[0]["unit"].capitalize(),
                   points=[ChartPoint(x=p, y=v, series=scope.category(c) or label)
@@ -75,6 +82,40 @@ def _totals(series: dict[tuple, float], label: str, title: str, lines: list[str]
         lines.append(f"All together, {period}: **{fmt.number(sum(values))}** ({arithmetic})")
         found.append(Fact(label=f"Total {title} ({label}, {period})", value=sum(values),
                           area=label, period=period, source=source, derived=arithmetic))
+    return found
+
+
+def _over_years(series: dict[tuple, float], label: str, title: str, lines: list[str],
+                source: str) -> list[Fact]:
+    """The remainder added up over the years asked, strand by strand, with the working."""
+    by_slice: dict[tuple, list[tuple[str, float]]] = defaultdict(list)
+    for (quarter, category, period), value in series.items():
+        by_slice[(quarter, category)].append((period, value))
+    found = []
+    for points in by_slice.values():
+        points.sort()
+        years = f"{points[0][0]} to {points[-1][0]}"
+        arithmetic = " + ".join(fmt.number(v) for _, v in points)
+        value = sum(v for _, v in points)
+        lines.append(f"Added up, {years}: **{fmt.number(value)}** ({arithmetic})")
+        found.append(Fact(label=f"Total {title} ({label}, {years})", value=value, area=label,
+                          period=years, source=source, derived=arithmetic))
+    return found
+
+
+def _shares(series: dict[tuple, float], pairs: dict, whole: str, label: str, whole_label: str,
+            lines: list[str], source: str) -> list[Fact]:
+    """The remainder as a share of the whole it is taken from, with the working."""
+    found = []
+    for (quarter, category, period), value in series.items():
+        total = pairs[(period, quarter, category)][whole]["value"]
+        share = round(value / total * 100, 2)
+        working = f"{fmt.number(value)} ÷ {fmt.number(total)} × 100"
+        lines.append(f"That is **{fmt.percent(share)}** of {whole_label}'s {period} figure "
+                     f"({working}).")
+        found.append(Fact(label=f"{label} as a share of {whole_label} ({period})", value=share,
+                          unit="per cent", area=label, period=period, source=source,
+                          derived=working))
     return found
 
 

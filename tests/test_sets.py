@@ -181,3 +181,19 @@ def test_a_yes_or_no_change_leads_with_the_verdict(assistant, question, first, w
     assert answer.status == Status.answered
     assert answer.text.startswith(first) and working in answer.text
     _checked(answer)
+
+
+@pytest.mark.parametrize("question, value, working", [
+    ("what share of Oxfordshire's recorded crime in 2021 was outside Oxford?", 65.74,
+     "30,633 ÷ 46,597 × 100"),
+    ("total domestic abuse offences in Oxfordshire outside Oxford from 2017 to 2021", 27108,
+     "5,092 + 5,267 + 5,427 + 5,934 + 5,388"),
+    ("FGM and forced marriage victims added together in Thames Valley outside Oxfordshire", 13,
+     "9 + 4"),
+    ("hate crime victims in Thames Valley, all strands, not counting Oxford", 4913,
+     "3,426 + 195 + 627 + 528 + 137"),
+])
+def test_the_rest_of_an_area_as_a_share_or_a_sum(assistant, question, value, working):
+    answer = ask(assistant, question)
+    assert answer.status == Status.answered and working in answer.text
+    assert value in [f.value for f in _checked(answer)]
