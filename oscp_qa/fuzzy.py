@@ -10,7 +10,9 @@ scanned: that is quicker than narrowing it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
+from functools import cached_property
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -45,3 +47,17 @@ class TypoIndex:
                                    scorer=DamerauLevenshtein.distance, processor=None,
                                    score_cutoff=max_edits)
         return found[0] if found else None
+
+    @cached_property
+    def _in_order(self) -> list[str]:
+        return sorted(self.phrases)
+
+    def begun(self, text: str) -> str | None:
+        """The phrase `text` is the start of, as a word cut short ("enviro" for "environment");
+        None unless every phrase it starts begins with that one ("environmental")."""
+        found = []
+        for phrase in self._in_order[bisect_left(self._in_order, text):]:
+            if not phrase.startswith(text):
+                break
+            found.append(phrase)
+        return found[0] if found and all(p.startswith(found[0]) for p in found) else None

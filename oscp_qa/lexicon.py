@@ -61,7 +61,7 @@ class Lexicon:
                 or (token,) in self.places or is_english(token)):
             return token
         found = self.long_known.closest(token, max(1, len(token) // self.letters_per_edit))
-        return found or token
+        return found or self.long_known.begun(token) or token
 
     def drop_misread_places(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:
         """A place read as a misspelt known word ("Thame" as "Thames") is a place."""

@@ -89,7 +89,8 @@ class Gazetteer:
                 text = " ".join(window)
                 limit = max(1, len(text) // self.letters_per_edit)
                 typos = self._typos.get(size)
-                best = typos.closest(text, limit) if typos else None
+                best = (typos.closest(text, limit) or (typos.begun(text) if size == 1 else None)
+                        if typos else None)
                 if best is not None:
                     found += [Tag(kind=k, value=v, start=index, end=index + size, fuzzy=True)
                               for k, v in self.phrases[tuple(best.split())]]

@@ -131,3 +131,14 @@ def test_an_empty_index_finds_nothing(scan_below):
 def test_a_phrase_holding_nul_is_refused():
     with pytest.raises(ValueError, match="NUL"):
         TypoIndex(["a\0b"], scan_below=0)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("enviro", "environment"),     # "environmental" begins with "environment" too
+    ("approx", "approximately"),
+    ("polic", None),               # "police" and "policing": two words, so neither
+    ("zzzzz", None),
+])
+def test_a_word_cut_short_is_the_one_it_begins(text, found):
+    index = TypoIndex(["environment", "environmental", "approximately", "police", "policing"])
+    assert index.begun(text) == found

@@ -299,3 +299,8 @@ def test_a_topic_word_inside_a_name_is_part_of_the_name(assistant):
 def test_how_residents_can_take_part_is_answered_from_the_priorities(assistant):
     answer = assistant.ask("how can residents get involved in community safety?")
     assert answer.status == Status.answered and "Common Place" in answer.text
+
+
+def test_a_word_cut_short_reads_as_the_word(assistant):
+    answer = assistant.ask("enviro asb in oxford 2021")
+    assert answer.status == Status.answered and "163" in answer.text
