@@ -36,7 +36,10 @@ def value_text(row: sqlite3.Row) -> str:
 
 
 def unit_text(row: sqlite3.Row) -> str:
-    return "" if row["unit"] == "per cent" else f" {row['unit']}"
+    """" victims"; a count of nothing says so, for "were there any?"."""
+    if row["unit"] == "per cent":
+        return ""
+    return f" {row['unit']} (none)" if row["value"] == 0 else f" {row['unit']}"
 
 
 def bar_chart(scope: Plans, title: str, rows: list[sqlite3.Row], x, x_label: str) -> Chart:

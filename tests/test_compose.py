@@ -28,3 +28,8 @@ def test_answer_lines_become_paragraphs(text, shown):
 def test_comparing_areas_is_offered_only_when_the_answer_did_not(assistant, question, offered):
     suggestions = assistant.ask(question).suggestions
     assert any(s.startswith("Compare ") for s in suggestions) is offered, suggestions
+
+
+def test_a_figure_of_nothing_says_none(assistant):
+    answer = assistant.ask("were any forced marriage victims recorded in Oxford?")
+    assert "**0** victims (none)" in answer.text
