@@ -211,7 +211,9 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
         series = {", ".join(filter(None, [scope.area(a), scope.category(c), scope.quarter(q)])):
                   [(r["period"], r["value"]) for r in pair]
                   for (a, c, q), pair in _group(rows).items() if len(pair) == 2}
-        verdict = verdicts.latest_step(series, frame.signals.direction) if series else None
+        way = verdicts.asked_way(frame.signals.direction, frame.periods, start) \
+            if frame.signals.than else frame.signals.direction
+        verdict = verdicts.latest_step(series, way) if series else None
     if verdict:
         lines.insert(0, verdict)
     return answer_with(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))

@@ -114,8 +114,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         intent = context.intent
         carried.append("intent")
     if intent == "lookup" and frame.asks == "yes_no" and frame.signals.direction and (
-            frame.than_year or len(frame.periods) == 2):  # "higher than in 2017?": a change
-        intent = "change"
+            frame.than_year or len(frame.periods) == 2):  # "higher than in 2017?": a change,
+        intent = "change"  # of whole years or of the quarters named
     compared = intent in ("compare_areas", "share")
     if (intent == "compare_areas" and follows and same_topic
             and context.intent in ("change", "trend", "share")):  # "how does that compare with X?"

@@ -4,6 +4,7 @@ totals, and calendar years regrouped from financial ones, each sum written out."
 from __future__ import annotations
 
 from . import format as fmt
+from . import verdicts
 from .answer import Answer, Fact
 from .figures import answer_with, measure_title, years_to_compare
 from .numbers import financial_year
@@ -37,6 +38,9 @@ def change_of_totals(scope: Plans, match: Match, frame: Frame) -> Answer:
              *[f"- {p}: **{fmt.number(v)}** ({sums[p]})" for p, v in totals.items()],
              f"Change: **{fmt.signed(diff)}** ({fmt.number(new)} − {fmt.number(old)}), "
              f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old)} × 100)."]
+    if frame.asks == "yes_no" and frame.signals.direction:  # "were there more than in ...?"
+        way = verdicts.asked_way(frame.signals.direction, frame.periods, start)
+        lines.insert(0, verdicts.latest_step({where: [(start, old), (end, new)]}, way))
     source = scope.fact(rows[0]).source
     facts = [Fact(label=f"{measure_title(scope, match)} ({where}, {span} {p})", value=v,
                   unit=rows[0]["unit"], area=where, period=p, source=source, derived=sums[p])

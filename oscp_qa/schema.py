@@ -183,6 +183,8 @@ class Words(Strict):
     subset_verbs: list[str]
     name_ends: list[str]
     than_year: list[str]
+    more_than: list[str]
+    less_than: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

@@ -433,6 +433,8 @@ def _direction(padded: str, words) -> str | None:
     if up and down:
         up = _has(padded, [f"{w} than" for w in words.rising])
         down = _has(padded, [f"{w} than" for w in words.falling])
+    if not up and not down and " than " in padded:  # "more in 2021/22 than in 2018/19?"
+        up, down = _has(padded, words.more_than), _has(padded, words.less_than)
     return "up" if up and not down else "down" if down and not up else None
 
 

@@ -38,6 +38,14 @@ def latest_step(series: dict[str, list[tuple[str, float]]], way: str) -> str:
     return f"**{overall}.** " + "; ".join(v for _, v in verdicts) + "."
 
 
+def asked_way(way: str, periods_named: list[str], start: str) -> str:
+    """The way asked, from the earlier year to the later: "more in 2018/19 than in 2021/22?"
+    names the earlier year first, so asks whether it went down."""
+    if len(periods_named) == 2 and periods_named[0] == start:
+        return "down" if way == "up" else "up"
+    return way
+
+
 def quoted_percent(quoted: float, worked: float, printed: float | None) -> str:
     """Check a percentage the user quotes against the arithmetic and the plan's own print."""
     close = abs(abs(quoted) - abs(worked)) < 0.05 or round(abs(worked)) == abs(quoted)

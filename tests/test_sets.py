@@ -197,3 +197,18 @@ def test_the_rest_of_an_area_as_a_share_or_a_sum(assistant, question, value, wor
     answer = ask(assistant, question)
     assert answer.status == Status.answered and working in answer.text
     assert value in [f.value for f in _checked(answer)]
+
+
+@pytest.mark.parametrize("question, first", [
+    ("were there more DA occurrences involving children in April to December 2021/22 than in "
+     "April to December 2018/19?", "**Yes.**"),
+    ("were there more DA occurrences involving children in April to December 2018/19 than in "
+     "April to December 2021/22?", "**No.**"),
+    ("was there more crime in Oxford in 2020 than in 2021?", "**No.**"),
+    ("was there less crime in Oxford in 2020 than in 2021?", "**Yes.**"),
+])
+def test_more_in_one_year_than_another_is_answered_for_the_year_named_first(
+        assistant, question, first):
+    answer = ask(assistant, question)
+    assert answer.text.startswith(first)
+    _checked(answer)
