@@ -104,7 +104,7 @@ class Understander:
         clauses = [normalise(c).split()[:1] for c in CLAUSE_END.split(text[:limit])]
         slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")),
                                    openings={c[0] for c in clauses if c})
-        slots["signals"] = self._signals(tokens, padded, masked, found)
+        slots["signals"] = self._signals(tokens, padded, masked, found, slots["asks"])
         slots["features"], slots["programme"] = self._features(slots, telling)
         return Frame(**slots)
 
@@ -305,13 +305,14 @@ class Understander:
             return "yes_no"
         return found or "figure"
 
-    def _signals(self, tokens: list[str], padded: str, masked: str, found) -> Signals:
+    def _signals(self, tokens: list[str], padded: str, masked: str, found, asks: str) -> Signals:
         words = self.words
         quoted = [n.value for n in found.numbers if n.kind == "percent"]
         return Signals(
             lowest=_has(masked, words.lowest_words), second=_has(masked, words.second_words),
             by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
-            every_year=_has(padded, words.every_year), direction=_direction(padded, words),
+            every_year=_has(padded, words.every_year),
+            direction=_direction(padded, words, asks == "yes_no"),
             average=_has(padded, words.average),
             spread=_has(padded, words.spread),
             marks=_has(padded, words.marks),
@@ -423,7 +424,7 @@ def _fraction(padded: str, words) -> dict:
     return {"fraction": found, "fraction_way": way}
 
 
-def _direction(padded: str, words) -> str | None:
+def _direction(padded: str, words, yes_no: bool) -> str | None:
     """'up' or 'down' when the question asks about one way only ("up or down?" asks both).
     "Is the growth slowing down?" asks about the pace, not the way: no direction. With both,
     the one set against something wins ("after the fall, still higher than in 2017?")."""
@@ -433,7 +434,7 @@ def _direction(padded: str, words) -> str | None:
     if up and down:
         up = _has(padded, [f"{w} than" for w in words.rising])
         down = _has(padded, [f"{w} than" for w in words.falling])
-    if not up and not down and " than " in padded:  # "more in 2021/22 than in 2018/19?"
+    if yes_no and not up and not down and " than " in padded:  # "more in 2021/22 than 2018/19?"
         up, down = _has(padded, words.more_than), _has(padded, words.less_than)
     return "up" if up and not down else "down" if down and not up else None
 
