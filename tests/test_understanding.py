@@ -304,3 +304,9 @@ def test_how_residents_can_take_part_is_answered_from_the_priorities(assistant):
 def test_a_word_cut_short_reads_as_the_word(assistant):
     answer = assistant.ask("enviro asb in oxford 2021")
     assert answer.status == Status.answered and "163" in answer.text
+
+
+def test_a_joining_word_after_were_is_no_restriction(assistant):
+    answer = assistant.ask("how many modern slavery victims were in Oxfordshire but outside "
+                           "Oxford in 2021?")
+    assert answer.status == Status.answered and "182 − 73" in answer.text
