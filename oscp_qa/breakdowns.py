@@ -260,6 +260,8 @@ def _rank_change(scope: Plans, match: Match, frame: Frame) -> Answer:
 
 def total(scope: Plans, match: Match, frame: Frame) -> Answer:
     measure = scope.measures[match.measure]
+    if frame.signals.per:  # "on average a month": each figure spread over its months
+        return lookup(scope, match, frame)
     if measure.total_category and not match.categories:
         return _printed_total(scope, match)
     rows = scope.select(match, all_categories=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from datetime import date
 from itertools import pairwise
 
 from . import format as fmt
@@ -51,6 +52,12 @@ def bar_chart(scope: Plans, title: str, rows: list[sqlite3.Row], x, x_label: str
 def lookup(scope: Plans, match: Match, frame: Frame) -> Answer:
     rows = scope.select(match, all_categories="category" in frame.signals.dimensions
                         and not match.categories)  # "by type": every part, and the total
+    if frame.signals.per:  # "what's that a month?"
+        lines, facts = _spread(scope, match, rows, frame.signals.per)
+        if lines:
+            given = [f"- {scope.describe(r)}: **{value_text(r)}**{unit_text(r)}" for r in rows]
+            return answer_with(scope, match, [f"{measure_title(scope, match)}:", *given, *lines],
+                               rows, facts=facts + [scope.fact(r) for r in rows])
     if len(rows) == 1:
         row = rows[0]
         lines = [f"{measure_title(scope, match)} — {scope.describe(row)}: "
@@ -66,6 +73,30 @@ def lookup(scope: Plans, match: Match, frame: Frame) -> Answer:
         chart = bar_chart(scope, measure_title(scope, match), rows, lambda r: scope.category(r["category"]),
                      "Category")
     return answer_with(scope, match, lines, rows, chart=chart)
+
+
+def _spread(scope: Plans, match: Match, rows: list[sqlite3.Row], per: str) -> tuple[list, list]:
+    """Each figure spread evenly over the months or days of its period, with the working: the
+    lines, and the derived facts. A quarter has three months; days only for whole years."""
+    lines, facts = [], []
+    for row in rows:
+        if row["unit"] == "per cent":
+            continue
+        if per == "month":
+            parts, name = (3 if row["quarter"] else 12), "months"
+        elif row["quarter"] or not row["period"]:
+            continue
+        else:
+            start = date(int(row["period"][:4]), 4 if "/" in row["period"] else 1, 1)
+            parts, name = (start.replace(year=start.year + 1) - start).days, "days"
+        value = round(row["value"] / parts, 2)
+        working = f"{fmt.number(row['value'])} ÷ {parts}"
+        lines.append(f"That is **{fmt.number(value)}** a {per} on average for "
+                     f"{scope.describe(row)} ({working} {name}).")
+        facts.append(Fact(label=f"{measure_title(scope, match)} a {per} ({scope.describe(row)})",
+                          value=value, unit=row["unit"], area=scope.area(row["area"]),
+                          period=row["period"], source=scope.fact(row).source, derived=working))
+    return lines, facts
 
 
 def _context_sentence(scope: Plans, match: Match, row: sqlite3.Row) -> list[str]:

@@ -56,6 +56,7 @@ class Signals(Frozen):
     of_those: bool = False          # "which ones are about ASB?": a filter on the last list
     spread: bool = False            # "the gap between the highest and the lowest"
     average: bool = False           # "the average a year across the three years"
+    per: Literal["month", "day"] | None = None   # "how many a month?": spread evenly
     others: bool = False            # "and the other strands?"
     than: bool = False              # "how many more in Oxfordshire than in Oxford?"
     there: bool = False             # "round there": the place the conversation was on

@@ -184,6 +184,7 @@ class Words(Strict):
     name_ends: list[str]
     than_year: list[str]
     more_than: list[str]
+    per_time: dict[Literal["month", "day"], list[str]]
     less_than: list[str]
     average: list[str]
     everyday_months: list[str]

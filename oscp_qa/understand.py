@@ -105,6 +105,10 @@ class Understander:
         slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")),
                                    openings={c[0] for c in clauses if c})
         slots["signals"] = self._signals(tokens, padded, masked, found, slots["asks"])
+        per = slots["signals"].per
+        if per:  # "a month" spreads the figure over its months; it asks for no month
+            spread = {w for phrase in self.words.per_time[per] for w in phrase.split()}
+            slots["unknown"] = [u for u in slots["unknown"] if u.word not in spread]
         slots["features"], slots["programme"] = self._features(slots, telling)
         return Frame(**slots)
 
@@ -314,6 +318,8 @@ class Understander:
             every_year=_has(padded, words.every_year),
             direction=_direction(padded, words, asks == "yes_no"),
             average=_has(padded, words.average),
+            per=next((unit for unit, phrases in words.per_time.items() if _has(padded, phrases)),
+                     None),
             spread=_has(padded, words.spread),
             marks=_has(padded, words.marks),
             calendar=_has(padded, words.calendar_year),

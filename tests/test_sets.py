@@ -212,3 +212,16 @@ def test_more_in_one_year_than_another_is_answered_for_the_year_named_first(
     answer = ask(assistant, question)
     assert answer.text.startswith(first)
     _checked(answer)
+
+
+@pytest.mark.parametrize("turns, value, working", [
+    (["How many ASB cases did the city council investigate in 2021?",
+      "What's that per month on average?"], 311.08, "3,733 ÷ 12"),
+    (["how many domestic abuse offences a day were recorded in Oxford in 2020?"], 5.24,
+     "1,917 ÷ 366"),   # 2020 was a leap year
+    (["DA occurrences involving children a month in April to June 2021/22"], 133.33, "400 ÷ 3"),
+])
+def test_a_figure_spread_over_its_months_or_days(assistant, turns, value, working):
+    answer = ask(assistant, *turns)
+    assert answer.status == Status.answered and working in answer.text
+    assert value in [f.value for f in _checked(answer)]
