@@ -238,13 +238,15 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
                        unit="per cent", area=scope.area(area), period=f"{start}-{end}",
                        source=scope.fact(new).source,
                        derived=f"{fmt.signed(diff)} ÷ {fmt.number(old['value'])} × 100")]
-    if verdict is None and frame.asks == "yes_no" and frame.signals.direction:  # "is it higher?"
-        series = {", ".join(filter(None, [scope.area(a), scope.category(c), scope.quarter(q)])):
-                  [(r["period"], r["value"]) for r in pair]
-                  for (a, c, q), pair in _group(rows).items() if len(pair) == 2}
+    series = {", ".join(filter(None, [scope.area(a), scope.category(c), scope.quarter(q)])):
+              [(r["period"], r["value"]) for r in pair]
+              for (a, c, q), pair in _group(rows).items() if len(pair) == 2}
+    if verdict is None and series and frame.signals.either_way:  # "up or down?"
+        verdict = verdicts.which_way(series)
+    if verdict is None and series and frame.asks == "yes_no" and frame.signals.direction:
         way = verdicts.asked_way(frame.signals.direction, frame.periods, start) \
-            if frame.signals.than else frame.signals.direction
-        verdict = verdicts.latest_step(series, way) if series else None
+            if frame.signals.than else frame.signals.direction  # "is it higher?"
+        verdict = verdicts.latest_step(series, way)
     if verdict:
         lines.insert(0, verdict)
     return answer_with(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))
@@ -331,6 +333,8 @@ def trend(scope: Plans, match: Match, frame: Frame) -> Answer:
               for (a, c, _), group in _group(rows).items()}
     if frame.signals.every_year:
         lines.insert(0, verdicts.every_year(series, frame.signals.direction))
+    elif frame.signals.either_way:
+        lines.insert(0, verdicts.which_way(series))
     elif frame.asks == "yes_no" and frame.signals.direction:
         lines.insert(0, verdicts.latest_step(series, frame.signals.direction))
     return answer_with(scope, match, lines, rows, chart=_line(scope, match, rows))

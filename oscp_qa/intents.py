@@ -134,6 +134,12 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         areas = [a for a in areas if a not in (area_op.whole, area_op.part)]
     slots["areas"], slots["area_op"] = areas, area_op
     slots["periods"] = _periods(frame, context if follows else Context(), latest_year)
+    if (follows and frame.relative == "previous" and not frame.periods and context.periods
+            and (frame.signals.change_cue or asked == "compare_areas") and not frame.areas
+            and intent in ("trend", "change", "lookup", "compare_areas")):
+        slots["intent"] = "change"  # "up or down on the year before?", "how does that compare
+        slots["periods"] += context.periods[-1:]  # with the year before?": that year to this one
+        slots["areas"] = list(context.areas)
     if intent == "compare_areas" and len(slots["periods"]) >= 2:  # "2021 vs 2020": a change
         slots["intent"] = "change"
     elif (asked == "compare_areas" and follows and len(frame.periods) == 1 and not frame.areas

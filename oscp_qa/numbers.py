@@ -11,7 +11,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 YEAR_RANGE = range(1990, 2040)
-_FINANCIAL = re.compile(r"^(\d{4})[/-](\d{2}|\d{4})$")
+_FINANCIAL = re.compile(r"^(\d{4}|\d{2})[/-](\d{2}|\d{4})$")   # "2021/22", "21/22"
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 
@@ -36,6 +36,16 @@ def financial_year(start: int) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+def _financial(token: str) -> str | None:
+    """'2021/22', '2021-2022' or '21/22': the financial year starting in 2021."""
+    found = _FINANCIAL.match(token)
+    if not found:
+        return None
+    start = int(found.group(1)) + (2000 if len(found.group(1)) == 2 else 0)
+    end = int(found.group(2)[-2:])
+    return financial_year(start) if start in YEAR_RANGE and end == (start + 1) % 100 else None
+
+
 def read(tokens: list[str], words) -> Periods:
     """Years and quarters from the tokens; other numbers are kept as plain mentions."""
     found = Periods()
@@ -53,12 +63,10 @@ def read(tokens: list[str], words) -> Periods:
     for index, token in enumerate(tokens):
         before = tokens[index - 1] if index else ""
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
-        financial = _FINANCIAL.match(token)
-        if financial and int(financial.group(1)) in YEAR_RANGE:
-            start, end = int(financial.group(1)), int(financial.group(2)[-2:])
-            if end == (start + 1) % 100:
-                found.years.append(financial_year(start))
-                continue
+        financial = _financial(token)
+        if financial:
+            found.years.append(financial)
+            continue
         if token.isdigit() and len(token) == 4 and int(token) in YEAR_RANGE and after != "%":
             found.years.append(token)
         elif _NUMBER.match(token) and not re.match(r"^\d+-\d+$", token):

@@ -317,6 +317,8 @@ class Understander:
             by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year),
             direction=_direction(padded, words, asks == "yes_no"),
+            either_way=_has(padded, words.rising) and _has(padded, words.falling)
+            and _direction(padded, words, asks == "yes_no") is None,
             average=_has(padded, words.average),
             per=next((unit for unit, phrases in words.per_time.items() if _has(padded, phrases)),
                      None),

@@ -38,6 +38,15 @@ def latest_step(series: dict[str, list[tuple[str, float]]], way: str) -> str:
     return f"**{overall}.** " + "; ".join(v for _, v in verdicts) + "."
 
 
+def which_way(series: dict[str, list[tuple[str, float]]]) -> str:
+    """'Up or down?': the way each series went from its first year to its last, in a word."""
+    ways = []
+    for where, points in series.items():
+        moved = points[-1][1] - points[0][1]
+        ways.append(f"{where}: {'up' if moved > 0 else 'down' if moved < 0 else 'unchanged'}")
+    return "**" + "; ".join(ways) + ".**"
+
+
 def asked_way(way: str, periods_named: list[str], start: str) -> str:
     """The way asked, from the earlier year to the later: "more in 2018/19 than in 2021/22?"
     names the earlier year first, so asks whether it went down."""

@@ -252,3 +252,16 @@ def test_the_money_of_the_whole_is_not_given_as_a_parts(assistant):
     assistant.ask("What is the Safe Places scheme?")
     answer = assistant.ask("how much money did it get?")
     assert status_of(answer) == "no_answer" and "426,000" not in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize("turns, first, working", [
+    (["kids involved in DA oct-dec 21/22", "up or down on the yr before?"], "**Oxford: up.**",
+     "375 − 359"),
+    (["crime in oxford 2021", "how does that compare with the year before?"], None,
+     "15,964 − 14,490"),
+])
+def test_the_year_before_a_figure_is_compared_with_it(assistant, turns, first, working):
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert status_of(answer) == "answered" and working in answer.text
+    assert first is None or answer.text.startswith(first)

@@ -48,3 +48,10 @@ def test_made_up_texts_read_the_same():
 ])
 def test_plain_texts(text, expected):
     assert normalise(text) == expected
+
+
+@pytest.mark.parametrize("text, year", [("21/22", "2021/22"), ("2021/22", "2021/22"),
+                                        ("2018-2019", "2018/19"), ("21/23", None)])
+def test_financial_years_in_short(text, year):
+    from oscp_qa.numbers import _financial
+    assert _financial(text) == year
