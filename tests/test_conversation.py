@@ -255,8 +255,8 @@ def test_the_money_of_the_whole_is_not_given_as_a_parts(assistant):
 
 
 @pytest.mark.parametrize("turns, first, working", [
-    (["kids involved in DA oct-dec 21/22", "up or down on the yr before?"], "**Oxford: up.**",
-     "375 − 359"),
+    (["kids involved in DA oct-dec 21/22", "up or down on the yr before?"],
+     "**Oxford, October to December: up.**", "375 − 359"),
     (["crime in oxford 2021", "how does that compare with the year before?"], None,
      "15,964 − 14,490"),
 ])
