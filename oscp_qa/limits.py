@@ -55,7 +55,8 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                      "leads, chairs or holds any post by name.", ["person"])
     # read only when a restriction or a "when" has to be checked against what the plan says
     source = _source_text(scope, frame, match) if frame.restrictions or frame.asks == "date" else ""
-    restrictions = [u for u in frame.restrictions if u.kind == "part" or not _said_in(u, source)]
+    restrictions = [u for u in frame.restrictions  # a part or a unit is named in any table
+                    if u.kind in ("part", "unit") or not _said_in(u, source)]
     counted = (frame.asks in ("count", "money") or frame.wants_number) \
         and match.intent not in ("search", "priorities", "method", "why")
     if restrictions and (figures or counted):
@@ -65,6 +66,7 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             return _refuse(scope, match, f"The plan gives no figure for {words} here. "
                                          f"{_said_instead(scope, match)}", about)
         return _refuse(scope, match, _together(scope, match.measure, restrictions) or
+                       _other_unit(scope, match.measure, restrictions) or
                        f"The plan has no figure for that: it does not break "
                        f"{scope.measures[match.measure].label} down by {words}.", about)
     if match.intent == "achievement" and frame.asks in FACT_KINDS:
@@ -96,6 +98,16 @@ def _together(scope: Plans, measure: str, restrictions: list[Unknown]) -> str:
             return (f"The plan has no figure for that: {table['label']} counts {parts} together "
                     f"and gives no separate figures.")
     return ""
+
+
+def _other_unit(scope: Plans, measure: str, restrictions: list[Unknown]) -> str:
+    """"Offences, not victims": the plan counts what it counts."""
+    other = [u.word for u in restrictions if u.kind == "unit"]
+    if not other or len(other) < len(restrictions):
+        return ""
+    label = scope.measures[measure]
+    return (f"The plan has no figure for that: for {label.label} it counts {label.unit}, "
+            f"not {other[0]}.")
 
 
 def _said_instead(scope: Plans, match: Match) -> str:
@@ -170,9 +182,13 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             said = {lemma(w) for w in normalise(f"{fact['label']} {fact['value']}").split()}
             return any(lemma(w) in said for w in frame.content_words)
         kinds = [f for f in kinds if names_it(f)]
+    if frame.signals.which_month:  # "which month does it run?": "month long" does not say
+        months = set(scope.words.months)
+        kinds = [f for f in kinds if months & set(normalise(f["value"]).split())]
     if row is None or kinds:
         return None
-    return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for "
+    asked = "which month" if frame.signals.which_month else ASKED[frame.asks]
+    return _refuse(scope, match, f"The plan does not say {asked} for "
                                  f"{row['title']}. What it says: “{row['text']}”", [frame.asks])
 
 

@@ -186,6 +186,8 @@ class Words(Strict):
     more_than: list[str]
     per_time: dict[Literal["month", "day"], list[str]]
     less_than: list[str]
+    which_month: list[str]
+    not_counted_as: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

@@ -31,6 +31,7 @@ class Understander:
         self.words = language.words
         self.terms = language.terms
         self.by_topic = {m.id: m.by_topic for m in language.measures}
+        self.units = {m.id: m.unit for m in language.measures}
         # measures of a subgroup ("children"): read only when a word for the subgroup is asked
         self.subgroups = {m.measure for t in self.terms if t.restricts for m in t.means}
         words = self.words  # phrases in which a month names a quarter or a whole year
@@ -94,7 +95,8 @@ class Understander:
             telling = set()  # "crime in Banbury. How much?": the last sentence leans on the first
         found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
             + self._stray_months(tokens) + _ages(tokens, tags) \
-            + self._parts(padded, slots.get("measure"))
+            + self._parts(padded, slots.get("measure")) \
+            + self._other_unit(tokens, padded, slots.get("measure"))
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = self._subsets(tokens, [u for u in found_words if u.at not in telling],
                                          slots["wants_number"], slots.get("categories", []))
@@ -130,6 +132,14 @@ class Understander:
             return unknown
         return [u.model_copy(update={"role": "restriction", "kind": "subset"})
                 if u.role == "other" and u.at > verbs[0] else u for u in unknown]
+
+    def _other_unit(self, tokens: list[str], padded: str, measure: str | None) -> list[Unknown]:
+        """"Hate crime offences (not victims)": a count of another thing than the measure's."""
+        unit = self.units.get(measure or "")
+        if not unit or not _has(padded, [f"{w} {unit}" for w in self.words.not_counted_as]):
+            return []
+        other = next((t for t in tokens if t in self.units.values() and t != unit), None)
+        return [Unknown(word=other or f"anything but {unit}", role="restriction", kind="unit")]
 
     def _parts(self, padded: str, measure: str | None) -> list[Unknown]:
         """A part the measure's table counts together with others, named without them ("how
@@ -322,6 +332,7 @@ class Understander:
             average=_has(padded, words.average),
             per=next((unit for unit, phrases in words.per_time.items() if _has(padded, phrases)),
                      None),
+            which_month=_has(padded, words.which_month),
             spread=_has(padded, words.spread),
             marks=_has(padded, words.marks),
             calendar=_has(padded, words.calendar_year),

@@ -310,3 +310,15 @@ def test_a_joining_word_after_were_is_no_restriction(assistant):
     answer = assistant.ask("how many modern slavery victims were in Oxfordshire but outside "
                            "Oxford in 2021?")
     assert answer.status == Status.answered and "182 − 73" in answer.text
+
+
+def test_a_count_of_another_unit_than_the_table_counts_has_no_figure(assistant):
+    answer = assistant.ask("How many hate crime offences (not victims) were there in Oxford?")
+    assert answer.status == Status.no_answer and "counts victims, not offences" in answer.text
+    assert assistant.ask("hate crime victims, not offences, in Oxford").status == Status.answered
+
+
+def test_which_month_is_not_answered_by_a_duration(assistant):
+    answer = assistant.ask("Which month does Op Beaming II run in?")
+    assert answer.status == Status.no_answer and "which month" in answer.text
+    assert "month long" in assistant.ask("how long does op beaming II last?").text
