@@ -292,6 +292,8 @@ def total(scope: Plans, match: Match, frame: Frame) -> Answer:
         head = scope.describe(group[0]) if across != "period" else scope.area(group[0]["area"])
         if across == "category":
             head = f"{scope.area(group[0]['area'])}, {group[0]['period']}"
+            if match.categories:  # "environmental and personal"
+                head += ", " + fmt.listing([scope.category(r["category"]) for r in group])
         if across == "quarter":
             head = f"{scope.area(group[0]['area'])}, {group[0]['period']} (" + (
                 "all four quarters" if len(group) == len(quarters) else

@@ -225,3 +225,10 @@ def test_a_figure_spread_over_its_months_or_days(assistant, turns, value, workin
     answer = ask(assistant, *turns)
     assert answer.status == Status.answered and working in answer.text
     assert value in [f.value for f in _checked(answer)]
+
+
+def test_the_parts_named_rather_than_another_are_added_up(assistant):
+    answer = ask(assistant, "how many police ASB incidents in Oxfordshire in 2021 were personal "
+                            "or environmental rather than community?")
+    assert "1,849" in answer.text and "Environmental and Personal" in answer.text
+    _checked(answer)
