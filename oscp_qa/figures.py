@@ -225,7 +225,8 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines.append(
             f"- {where}: {fmt.number(old['value'])} → {fmt.number(new['value'])}, "
             f"**{fmt.signed(diff)}** ({fmt.number(new['value'])} − {fmt.number(old['value'])}), "
-            f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old['value'])}).")
+            f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old['value'])}), "
+            f"{'a rise' if diff > 0 else 'a fall' if diff < 0 else 'no change'}.")
         lines += printed_change(scope, match, area, f"{start}-{end}", diff, pct)
         if frame.signals.quoted_percent is not None and verdict is None:
             verdict = verdicts.quoted_percent(frame.signals.quoted_percent, pct,

@@ -49,7 +49,7 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.asks == "how_to" and match.intent not in ("duties", "about"):
         return _refuse(scope, match, "The plan does not explain how to report or contact anyone: "
                                      "it sets out the partnership's figures, priorities and work.",
-                       ["reporting"])
+                       [*_helplines(scope, match), "reporting"])
     if frame.asks == "named_person":
         return _refuse(scope, match, "The plan names no one in that role: it does not say who "
                                      "leads, chairs or holds any post by name.", ["person"])
@@ -86,6 +86,12 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, f"The plan gives no amount of money for "
                                      f"{scope.measures[match.measure].label}.", ["money"])
     return None
+
+
+def _helplines(scope: Plans, match: Match) -> list[str]:
+    """"Is there a domestic abuse helpline?": help on the topic first (signposts about
+    `<measure>_help`)."""
+    return [f"{match.measure}_help"] if match.measure in scope.measures else []
 
 
 def _together(scope: Plans, measure: str, restrictions: list[Unknown]) -> str:

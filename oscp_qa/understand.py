@@ -52,6 +52,8 @@ class Understander:
         sentences = [normalise(s).split() for s in SENTENCE_END.split(text[:limit])]
         short, known = self.words.shorthand, self.vocabulary.known_words | self.lexicon.known
         words = [short.get(t, t) for s in sentences for t in s]
+        words = [part for t in words for part in (  # "male/female" is "male" and "female"
+            t.split("/") if "/" in t and all(p.isalpha() for p in t.split("/")) else [t])]
         words = [part for t in words for part in (  # "police-recorded" is "police recorded"
             t.split("-") if "-" in t and t not in known and any(p in known for p in t.split("-"))
             and all(p.isalpha() and len(p) > 2 for p in t.split("-")) else [t])]

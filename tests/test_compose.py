@@ -33,3 +33,8 @@ def test_comparing_areas_is_offered_only_when_the_answer_did_not(assistant, ques
 def test_a_figure_of_nothing_says_none(assistant):
     answer = assistant.ask("were any forced marriage victims recorded in Oxford?")
     assert "**0** victims (none)" in answer.text
+
+
+def test_a_change_says_which_way_in_words(assistant):
+    assert "a fall." in assistant.ask("change in domestic abuse offences in Oxford from 2017 to "
+                                      "2021").text

@@ -322,3 +322,13 @@ def test_which_month_is_not_answered_by_a_duration(assistant):
     answer = assistant.ask("Which month does Op Beaming II run in?")
     assert answer.status == Status.no_answer and "which month" in answer.text
     assert "month long" in assistant.ask("how long does op beaming II last?").text
+
+
+def test_words_joined_by_a_slash_are_read_apart(assistant):
+    answer = assistant.ask("What's the male/female split of domestic abuse victims in Oxford?")
+    assert answer.status == Status.no_answer and "“male”" in answer.text
+
+
+def test_asked_for_a_helpline_the_plan_lacks_the_answer_points_to_one(assistant):
+    answer = assistant.ask("Is there a domestic abuse helpline number I can ring?")
+    assert answer.status == Status.no_answer and "0808 2000 247" in answer.text
