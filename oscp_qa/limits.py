@@ -56,10 +56,11 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     # read only when a restriction or a "when" has to be checked against what the plan says
     source = _source_text(scope, frame, match) if frame.restrictions or frame.asks == "date" else ""
     restrictions = [u for u in frame.restrictions  # a part or a unit is named in any table
-                    if u.kind in ("part", "unit") or not _said_in(u, source)]
+                    if u.kind in ("part", "unit", "left_out") or not _said_in(u, source)]
     counted = (frame.asks in ("count", "money") or frame.wants_number) \
         and match.intent not in ("search", "priorities", "method", "why")
-    if restrictions and (figures or counted):
+    put_back = any(u.kind == "left_out" for u in restrictions) and (frame.periods or frame.areas)
+    if restrictions and (figures or counted or put_back):  # "crime in 2021 including fraud"
         words = fmt.listing([f"“{u.word}”" for u in restrictions])
         about = [u.kind for u in restrictions] + [match.measure or ""]
         if match.measure not in scope.measures:  # a programme or a term: say what it does say
@@ -108,10 +109,13 @@ def _together(scope: Plans, measure: str, restrictions: list[Unknown]) -> str:
 
 def _other_unit(scope: Plans, measure: str, restrictions: list[Unknown]) -> str:
     """"Offences, not victims": the plan counts what it counts."""
+    label = scope.measures[measure]
+    if restrictions[0].kind == "left_out":
+        return (f"The plan has no figure for that: its figures for {label.label} leave out "
+                f"{restrictions[0].word}, and it gives none with it counted.")
     other = [u.word for u in restrictions if u.kind == "unit"]
     if not other or len(other) < len(restrictions):
         return ""
-    label = scope.measures[measure]
     return (f"The plan has no figure for that: for {label.label} it counts {label.unit}, "
             f"not {other[0]}.")
 

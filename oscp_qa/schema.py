@@ -67,6 +67,8 @@ class Measure(Strict):
     counts: bool = True       # its figures number things: a count is a whole number
     by_topic: bool = False    # its categories are other topics (repeat victimisation of domestic
     # abuse, CSE, ...): another topic named with it asks for a category it does not have
+    leaves_out: list[str] = []  # what its table does not count ("fraud"): asked "including
+    # fraud", the plan has no figure
 
 
 class Category(Strict):
@@ -188,6 +190,7 @@ class Words(Strict):
     less_than: list[str]
     which_month: list[str]
     not_counted_as: list[str]
+    put_back: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

@@ -32,6 +32,7 @@ class Understander:
         self.terms = language.terms
         self.by_topic = {m.id: m.by_topic for m in language.measures}
         self.units = {m.id: m.unit for m in language.measures}
+        self.leaves_out = {m.id: m.leaves_out for m in language.measures}
         # measures of a subgroup ("children"): read only when a word for the subgroup is asked
         self.subgroups = {m.measure for t in self.terms if t.restricts for m in t.means}
         words = self.words  # phrases in which a month names a quarter or a whole year
@@ -98,7 +99,8 @@ class Understander:
         found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
             + self._stray_months(tokens) + _ages(tokens, tags) \
             + self._parts(padded, slots.get("measure")) \
-            + self._other_unit(tokens, padded, slots.get("measure"))
+            + self._other_unit(tokens, padded, slots.get("measure")) \
+            + self._put_back(padded, slots.get("measure"))
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = self._subsets(tokens, [u for u in found_words if u.at not in telling],
                                          slots["wants_number"], slots.get("categories", []))
@@ -134,6 +136,13 @@ class Understander:
             return unknown
         return [u.model_copy(update={"role": "restriction", "kind": "subset"})
                 if u.role == "other" and u.at > verbs[0] else u for u in unknown]
+
+    def _put_back(self, padded: str, measure: str | None) -> list[Unknown]:
+        """"Crime including fraud": what the measure's table leaves out, asked to be counted."""
+        padded = padded.replace("-", " ")
+        return [Unknown(word=word, role="restriction", kind="left_out")
+                for word in self.leaves_out.get(measure or "", [])
+                if _has(padded, [f"{w} {word.replace('-', ' ')}" for w in self.words.put_back])][:1]
 
     def _other_unit(self, tokens: list[str], padded: str, measure: str | None) -> list[Unknown]:
         """"Hate crime offences (not victims)": a count of another thing than the measure's."""

@@ -332,3 +332,9 @@ def test_words_joined_by_a_slash_are_read_apart(assistant):
 def test_asked_for_a_helpline_the_plan_lacks_the_answer_points_to_one(assistant):
     answer = assistant.ask("Is there a domestic abuse helpline number I can ring?")
     assert answer.status == Status.no_answer and "0808 2000 247" in answer.text
+
+
+def test_what_a_table_leaves_out_asked_back_in_has_no_figure(assistant):
+    answer = assistant.ask("total crime in oxford in 2021 including fraud")
+    assert answer.status == Status.no_answer and "leave out fraud" in answer.text
+    assert "15,964" in assistant.ask("total crime excluding fraud in oxford 2021").text
