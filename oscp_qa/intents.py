@@ -48,6 +48,10 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         # "which councils were involved?" after a scheme: asked of the scheme
         return match(frame.model_copy(update={"follow_up": True}), rules, context, latest_year,
                      min_score)
+    if best == "priorities" and frame.asks == "count" and frame.measure \
+            and not features.priorities_named and "lookup" in scores:
+        best = "lookup"  # "how many police officers has the PCC recruited?": a count, not a plan
+        scores = {**scores, best: max(scores[best], min_score)}
     if frame.signals.of_those and context.intent in LIST_INTENTS:  # "which ones are on ASB?"
         best = context.intent
         scores = {**scores, best: max(scores.get(best, 0.0), min_score)}

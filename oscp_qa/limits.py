@@ -83,6 +83,10 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             frame.asks == "date" and match.intent in ("duties", "glossary") and named and timeless):
         return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for that. "
                                      f"It describes it only in words.", [frame.asks])
+    if frame.asks == "money" and match.intent in ("priorities", "about") \
+            and "£" not in _plan_text(scope, match.intent):  # "how much is spent on them?"
+        return _refuse(scope, match, "The plan gives no amount of money for that: it names a sum "
+                                     "only for some of its achievements.", ["money"])
     if frame.asks == "money" and figures and scope.measures[match.measure].unit != "pounds":
         return _refuse(scope, match, f"The plan gives no amount of money for "
                                      f"{scope.measures[match.measure].label}.", ["money"])
@@ -118,6 +122,12 @@ def _other_unit(scope: Plans, measure: str, restrictions: list[Unknown]) -> str:
         return ""
     return (f"The plan has no figure for that: for {label.label} it counts {label.unit}, "
             f"not {other[0]}.")
+
+
+def _plan_text(scope: Plans, intent: str) -> str:
+    """All the plan says under one text intent: its priorities, or what it says of itself."""
+    rows = scope.plan.priorities() if intent == "priorities" else scope.plan.about()
+    return " ".join(r["text"] for r in rows)
 
 
 def _said_instead(scope: Plans, match: Match) -> str:

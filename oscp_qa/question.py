@@ -94,6 +94,7 @@ class Features(Frozen):
     all_parts: bool = False         # "all strands", "every category": the parts added up
     bodies_asked: bool = False      # "which council teams ...?": the bodies doing or counting it
     part_of_quoted: bool = False    # "of the 48 recommendations, how many ...?": a part of a whole
+    priorities_named: bool = False  # "how many priorities ...?", not a count of something else
 
 
 class Frame(Frozen):

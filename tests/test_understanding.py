@@ -338,3 +338,18 @@ def test_what_a_table_leaves_out_asked_back_in_has_no_figure(assistant):
     answer = assistant.ask("total crime in oxford in 2021 including fraud")
     assert answer.status == Status.no_answer and "leave out fraud" in answer.text
     assert "15,964" in assistant.ask("total crime excluding fraud in oxford 2021").text
+
+
+@pytest.mark.parametrize("question", [
+    "how many police officers has the PCC recruited in 2022?",
+    "How much money is OSCP spending on its priorities?",
+])
+def test_a_count_or_sum_the_priorities_do_not_hold_is_not_answered_by_them(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and answer.intent != "priorities" or \
+        "no amount of money" in answer.text
+
+
+def test_how_many_priorities_is_still_a_count_of_priorities(assistant):
+    answer = assistant.ask("how many priorities are there for domestic abuse?")
+    assert answer.intent == "priorities" and answer.status == Status.answered
