@@ -58,7 +58,8 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     restrictions = [u for u in frame.restrictions  # a part or a unit is named in any table
                     if u.kind in ("part", "unit", "left_out") or not _said_in(u, source)]
     counted = (frame.asks in ("count", "money") or frame.wants_number) \
-        and match.intent not in ("search", "priorities", "method", "why")
+        and match.intent not in ("search", "priorities", "method", "why") \
+        and frame.asks != "how_counted"  # "do the figures count crimes against shops?"
     put_back = any(u.kind == "left_out" for u in restrictions) and (frame.periods or frame.areas)
     if restrictions and (figures or counted or put_back):  # "crime in 2021 including fraud"
         words = fmt.listing([f"“{u.word}”" for u in restrictions])

@@ -95,6 +95,7 @@ class Features(Frozen):
     bodies_asked: bool = False      # "which council teams ...?": the bodies doing or counting it
     part_of_quoted: bool = False    # "of the 48 recommendations, how many ...?": a part of a whole
     priorities_named: bool = False  # "how many priorities ...?", not a count of something else
+    how_counted: bool = False       # "do the figures count crimes against shops?"
 
 
 class Frame(Frozen):

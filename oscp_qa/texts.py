@@ -289,6 +289,10 @@ def method(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines.append(f"**{table['label']}: {table['title']}** — {table['counts']}")
     caveats = scope.caveats(tables)
     lines += [f"- {c}" for c in caveats]
+    asked = [u.word for u in frame.unknown if u.role == "restriction"]
+    named = [c for c in caveats if any(w in c.lower() or lemma(w) in c.lower() for w in asked)]
+    if named:  # "do the figures count crimes against shops?": the note that says so, first
+        lines.insert(0, f"On that, the plan says: {named[0]}\n")
     return _done(scope, match, "\n".join(lines), scope.sources(tables),
                  caveats=caveats)
 

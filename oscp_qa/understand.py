@@ -377,6 +377,7 @@ class Understander:
             fraction_quoted=slots["signals"].fraction is not None  # not "a type where ... half"
             and not {"category", "period"} & set(slots["signals"].dimensions),
             bodies_asked=not achievement and _asks_bodies(slots["tokens"], set(self.words.bodies)),
+            how_counted=slots["asks"] == "how_counted",
             priorities_named=bool({"priority", "priorities"} & set(slots["tokens"])),
             part_of_quoted=slots["asks"] in ("count", "money", "how_much") and any(
                 _has(padded, [f"{p} {pound}{n.text}" for p in self.words.part_of])

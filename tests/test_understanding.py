@@ -353,3 +353,10 @@ def test_a_count_or_sum_the_priorities_do_not_hold_is_not_answered_by_them(assis
 def test_how_many_priorities_is_still_a_count_of_priorities(assistant):
     answer = assistant.ask("how many priorities are there for domestic abuse?")
     assert answer.intent == "priorities" and answer.status == Status.answered
+
+
+def test_does_it_count_x_is_answered_from_the_note_that_says_so(assistant):
+    answer = assistant.ask("Do the ONS figures count crimes against shops and other businesses?")
+    assert answer.status == Status.answered and answer.intent == "method"
+    assert answer.text.startswith("On that, the plan says: The ONS crime data does not include "
+                                  "crimes against businesses")
