@@ -228,7 +228,16 @@ def _rank_steps(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Row
     lines += [f"- {', '.join(filter(None, [scope.area(b['area']), scope.category(b['category'])]))}, "
               f"{a['period']} to {b['period']}: {fmt.signed(d)} ({fmt.number(b['value'])} − "
               f"{fmt.number(a['value'])})" for d, a, b in steps]
-    return answer_with(scope, match, lines, rows)
+    facts = [scope.fact(r) for r in rows]
+    if frame.signals.than and len(steps) >= 2:  # "how much smaller was the 2021 rise than 2020's?"
+        (big, a1, b1), (small, a2, b2) = sorted(steps[:2], key=lambda s: s[0], reverse=True)
+        working = f"{fmt.signed(big)} − {fmt.signed(small)}"
+        lines.append(f"Between the two: **{fmt.number(big - small)}** ({working}).")
+        facts.append(Fact(label=f"Gap between the changes {a1['period']} to {b1['period']} and "
+                                f"{a2['period']} to {b2['period']}", value=big - small,
+                          unit=b1["unit"], area=scope.area(b1["area"]),
+                          source=scope.fact(b1).source, derived=working))
+    return answer_with(scope, match, lines, rows, facts=facts)
 
 
 def _rank_change(scope: Plans, match: Match, frame: Frame) -> Answer:

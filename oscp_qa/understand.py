@@ -47,6 +47,7 @@ class Understander:
         self.intent_words = {cue for rule in language.intents if rule.id != "glossary"
                              for cue in rule.cues if " " not in cue}
         self.change_cues = next(r.cues for r in language.intents if r.id == "change")
+        self.phrases = set(self.words.phrases())
 
     def parse(self, text: str) -> Frame:
         limit = self.language.settings.max_question_chars
@@ -56,8 +57,10 @@ class Understander:
         words = [part for t in words for part in (  # "male/female" is "male" and "female"
             t.split("/") if "/" in t and all(p.isalpha() for p in t.split("/")) else [t])]
         words = [part for t in words for part in (  # "police-recorded" is "police recorded"
-            t.split("-") if "-" in t and t not in known and any(p in known for p in t.split("-"))
-            and all(p.isalpha() and len(p) > 2 for p in t.split("-")) else [t])]
+            t.split("-") if "-" in t and t not in known and (
+                t.replace("-", " ") in self.phrases or (  # "year-on-year"
+                    any(p in known for p in t.split("-"))
+                    and all(p.isalpha() and len(p) > 2 for p in t.split("-")))) else [t])]
         tokens = self.lexicon.spell(words)
         padded = " " + " ".join(tokens) + " "
         tags = self._names_first(tokens, self.lexicon.drop_misread_places(

@@ -232,3 +232,10 @@ def test_the_parts_named_rather_than_another_are_added_up(assistant):
                             "or environmental rather than community?")
     assert "1,849" in answer.text and "Environmental and Personal" in answer.text
     _checked(answer)
+
+
+def test_the_gap_between_two_years_changes(assistant):
+    answer = ask(assistant, "how much smaller was the 2021 year-on-year rise in council ASB cases "
+                            "than the 2020 rise?")
+    assert "**685** (+809 − +124)" in answer.text
+    assert 685 in [f.value for f in _checked(answer)]
