@@ -226,7 +226,7 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
             f"- {where}: {fmt.number(old['value'])} → {fmt.number(new['value'])}, "
             f"**{fmt.signed(diff)}** ({fmt.number(new['value'])} − {fmt.number(old['value'])}), "
             f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old['value'])}), "
-            f"{'a rise' if diff > 0 else 'a fall' if diff < 0 else 'no change'}.")
+            f"{'up' if diff > 0 else 'down' if diff < 0 else 'no change'}.")
         lines += printed_change(scope, match, area, f"{start}-{end}", diff, pct)
         if frame.signals.quoted_percent is not None and verdict is None:
             verdict = verdicts.quoted_percent(frame.signals.quoted_percent, pct,
@@ -321,9 +321,12 @@ def trend(scope: Plans, match: Match, frame: Frame) -> Answer:
         word = "rose" if diff > 0 else "fell" if diff < 0 else "was unchanged"
         values = ", ".join(f"{r['period']} {fmt.number(r['value'])}" for r in series)
         where = ", ".join(filter(None, [scope.area(area), scope.category(category)]))
+        pct = fmt.pct_change(first["value"], last["value"]) if first["value"] else None
+        share = f", {fmt.percent(pct, True)} ({fmt.signed(diff)} ÷ {fmt.number(first['value'])})" \
+            if pct is not None else ""
         lines.append(f"- {where}: {values}. Overall it {word} by {fmt.number(abs(diff))} "
-                     f"({fmt.number(last['value'])} − {fmt.number(first['value'])}); highest in "
-                     f"{peak['period']}, lowest in {low['period']}.")
+                     f"({fmt.number(last['value'])} − {fmt.number(first['value'])}){share}; "
+                     f"highest in {peak['period']}, lowest in {low['period']}.")
         if len(series) > 2:  # each year against the one before: where it sped up or turned
             steps = [f"{a['period']} to {b['period']} **{fmt.signed(b['value'] - a['value'])}** "
                      f"({fmt.number(b['value'])} − {fmt.number(a['value'])})"

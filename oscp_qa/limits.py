@@ -34,7 +34,7 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     figures = match.intent in FIGURE_INTENTS
     unknown_places = [u for u in frame.unknown if u.role == "place" and u.kind != "mentioned"]
     places = [u for u in frame.unknown if u.role == "place"] + match.places \
-        if figures or frame.measure else unknown_places
+        if figures or (frame.measure and match.intent != "work_on") else unknown_places
     if places:
         return _refuse(scope, match, _no_place(scope, match, places), ["place"])
     later = _after_the_plan(scope, frame)
@@ -57,6 +57,8 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     source = _source_text(scope, frame, match) if frame.restrictions or frame.asks == "date" else ""
     restrictions = [u for u in frame.restrictions  # a part or a unit is named in any table
                     if u.kind in ("part", "unit", "left_out") or not _said_in(u, source)]
+    if match.intent == "achievement" and not frame.signals.partitive:  # "how many link workers
+        restrictions = [u for u in restrictions if u.kind != "subset"]  # were hired?": all
     counted = (frame.asks in ("count", "money") or frame.wants_number) \
         and match.intent not in ("search", "priorities", "method", "why") \
         and frame.asks != "how_counted"  # "do the figures count crimes against shops?"

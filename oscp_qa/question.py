@@ -59,6 +59,7 @@ class Signals(Frozen):
     per: Literal["month", "day"] | None = None   # "how many a month?": spread evenly
     either_way: bool = False        # "up or down?": which way, said in a word
     which_month: bool = False       # "which month does it run?": only a month answers
+    partitive: bool = False         # "how many of the recommendations ...?": some of a whole
     others: bool = False            # "and the other strands?"
     than: bool = False              # "how many more in Oxfordshire than in Oxford?"
     there: bool = False             # "round there": the place the conversation was on

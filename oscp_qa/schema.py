@@ -184,6 +184,7 @@ class Words(Strict):
     apart: list[str]
     part_of: list[str]
     subset_verbs: list[str]
+    partitive: list[str]
     name_ends: list[str]
     than_year: list[str]
     more_than: list[str]

@@ -347,6 +347,7 @@ class Understander:
             per=next((unit for unit, phrases in words.per_time.items() if _has(padded, phrases)),
                      None),
             which_month=_has(padded, words.which_month),
+            partitive=_has(padded, words.partitive),
             spread=_has(padded, words.spread),
             marks=_has(padded, words.marks),
             calendar=_has(padded, words.calendar_year),

@@ -36,5 +36,5 @@ def test_a_figure_of_nothing_says_none(assistant):
 
 
 def test_a_change_says_which_way_in_words(assistant):
-    assert "a fall." in assistant.ask("change in domestic abuse offences in Oxford from 2017 to "
+    assert "1,894), down." in assistant.ask("change in domestic abuse offences in Oxford from 2017 to "
                                       "2021").text

@@ -265,3 +265,14 @@ def test_the_year_before_a_figure_is_compared_with_it(assistant, turns, first, w
         answer = assistant.ask(turn)
     assert status_of(answer) == "answered" and working in answer.text
     assert first is None or answer.text.startswith(first)
+
+
+@pytest.mark.parametrize("turns, status, holds", [
+    (["what is DAHA", "how many link workers were recruited for it?"], "answered", "two full time"),
+    (["Tell me about the scrutiny review into domestic abuse services.",
+      "How many of the recommendations have been implemented so far?"], "no_answer", None),
+])
+def test_a_count_of_a_programme_or_of_some_of_it(assistant, turns, status, holds):
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert status_of(answer) == status and (holds is None or holds in answer.text)

@@ -360,3 +360,14 @@ def test_does_it_count_x_is_answered_from_the_note_that_says_so(assistant):
     assert answer.status == Status.answered and answer.intent == "method"
     assert answer.text.startswith("On that, the plan says: The ONS crime data does not include "
                                   "crimes against businesses")
+
+
+def test_a_short_form_of_a_word_reads_as_the_word(assistant):
+    answer = assistant.ask("kids dom abuse occurences oct-dec 2019/20")
+    assert answer.status == Status.answered and "373" in answer.text
+
+
+def test_what_is_being_done_about_a_topic_in_a_place_the_plan_names(assistant):
+    answer = assistant.ask("My son is frightened about knife crime at his school in Blackbird "
+                           "Leys. Is anything being done about knives there?")
+    assert answer.status == Status.answered and "Beaming" in answer.text
