@@ -22,19 +22,17 @@ from .plans import Plans
 from .question import Frame, Match
 
 
-def _whole(scope: Plans, match: Match, area: str, period: str, category: str | None):
-    """The total an area's figure is a share of: the printed total, or the sum of the parts."""
+def _whole(scope: Plans, match: Match, area: str, period: str, categories: list[str]):
+    """An area's figure for the parts named, added up ("homophobic or transphobic"), or with
+    none named the total a share is of: the printed total, or the sum of the parts."""
     measure = scope.measures[match.measure]
-    if category is None and measure.total_category:
-        category = measure.total_category
-    if category is not None:
-        rows = scope.figures(measure.id, area=[area], period=[period],
-                                  category=[category])
-        return (rows[0]["value"], fmt.number(rows[0]["value"]), rows) if rows else None
-    rows = scope.figures(measure.id, area=[area], period=[period])
-    if not rows:
+    if not categories and measure.total_category:
+        categories = [measure.total_category]
+    rows = scope.figures(measure.id, area=[area], period=[period],
+                         **({"category": categories} if categories else {}))
+    if not rows or (categories and len(rows) < len(categories)):
         return None
-    if len(rows) > 1 and not measure.summable:
+    if len(rows) > 1 and not measure.summable and not categories:
         return None
     total = sum(r["value"] for r in rows)
     arithmetic = " + ".join(fmt.number(r["value"]) for r in rows)
@@ -51,6 +49,10 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
         scope.select(match)  # says what the plan lacks
     over_time = len(held) > 1 and (frame.since or frame.signals.change_cue or len(periods) > 1
                                    or frame.signals.every_year or "period" in frame.signals.dimensions)
+    parts = match.categories or scope.dimension(measure.id, "category")
+    if frame.signals.ranking and len(parts) > 1 and len(match.areas) == 1 or (
+            frame.signals.ranking and len(match.areas) >= 2 and len(parts) > 1):
+        return _rank_shares(scope, match, frame, periods[-1], parts)  # "for which strand ...?"
     if not over_time:
         lines, rows, fact, _ = _share_in(scope, match, periods[-1])
         if frame.asks == "yes_no" and frame.signals.fraction is not None:
@@ -79,19 +81,39 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
 
 
+def _rank_shares(scope: Plans, match: Match, frame: Frame, period: str,
+                 parts: list[str]) -> Answer:
+    """'For which strand is Oxfordshire the biggest share of Thames Valley?': each part's share,
+    worked out, highest first (lowest first if asked)."""
+    found = []
+    for part in parts:
+        if part == scope.measures[match.measure].total_category:
+            continue
+        lines, rows, fact, _ = _share_in(scope, match.model_copy(update={"categories": [part]}),
+                                         period)
+        found.append((fact, lines[0], rows, part))
+    found.sort(key=lambda f: f[0].value, reverse=not frame.signals.lowest)
+    best, _, _, part = found[0]
+    lines = [f"{'Lowest' if frame.signals.lowest else 'Highest'}: **{scope.category(part)}**, "
+             f"{fmt.percent(best.value)}."] + [f"- {line}" for _, line, _, _ in found]
+    return answer_with(scope, match, lines, [r for _, _, rows, _ in found for r in rows],
+                       facts=[f for f, *_ in found])
+
+
 def _share_in(scope: Plans, match: Match, period: str) -> tuple[list[str], list, Fact, str]:
     """One area's or category's share of its whole in one year, with the working, and a title
     for a run of years."""
     measure = scope.measures[match.measure]
     scope.select(match.model_copy(update={"periods": [period]}), all_categories=True)
-    category = match.categories[0] if match.categories else None
+    categories = list(match.categories)
+    category = fmt.listing([scope.category(c) for c in categories]) if categories else None
     if len(match.areas) >= 2 or (match.areas and not category):
         part_area = max(match.areas, key=lambda a: _depth(scope, a))
         whole_area = next((a for a in match.areas if a != part_area), None) \
             or scope.areas[part_area].parent
-        part = _whole(scope, match, part_area, period, category)
-        whole = _whole(scope, match, whole_area, period, category) if whole_area else None
-        what = f"{scope.category(category) + ' ' if category else ''}{measure.label}"
+        part = _whole(scope, match, part_area, period, categories)
+        whole = _whole(scope, match, whole_area, period, categories) if whole_area else None
+        what = f"{category + ' ' if category else ''}{measure.label}"
         part_label, whole_label = scope.area(part_area), scope.area(whole_area)
     else:
         area = match.areas[0] if match.areas else scope.plan.info.home_area
@@ -99,19 +121,19 @@ def _share_in(scope: Plans, match: Match, period: str) -> tuple[list[str], list,
         if not category:
             raise scope.refuse("A share of what? Name a category or two areas, for example "
                                f"“what share of Oxfordshire's {measure.label} is in Oxford?”", match)
-        part = _whole(scope, match, area, period, category)
-        whole = _whole(scope, match, area, period, None)
+        part = _whole(scope, match, area, period, categories)
+        whole = _whole(scope, match, area, period, [])
         what = measure.label
-        part_label = f"{scope.category(category)} in {scope.area(area)}"
+        part_label = f"{category} in {scope.area(area)}"
         whole_label = f"all of {scope.area(area)}'s"
         whole_area = area
     if not part or not whole:
         raise scope.refuse(f"The plan does not give the figures needed for that share of "
                            f"{measure.label}.", match)
     pct = part[0] / whole[0] * 100
-    lines = [f"{part_label} accounts for **{fmt.percent(pct)}** of {whole_label} {what} in {period} "
-             f"({fmt.number(part[0])} of {whole[1]}: {fmt.number(part[0])} ÷ "
-             f"{fmt.number(whole[0])} × 100)."]
+    lines = [f"{part_label[:1].upper()}{part_label[1:]} accounts for **{fmt.percent(pct)}** of "
+             f"{whole_label} {what} in {period} ({part[1]} of {whole[1]}: "
+             f"{fmt.number(part[0])} ÷ {fmt.number(whole[0])} × 100)."]
     printed = [r for r in scope.figures(measure.id, "printed_share_pct",
                                              period=[period], area=[part_area])
                if scope.areas[r["area"]].parent == whole_area and not category]

@@ -47,6 +47,7 @@ class Understander:
         self.intent_words = {cue for rule in language.intents if rule.id != "glossary"
                              for cue in rule.cues if " " not in cue}
         self.change_cues = next(r.cues for r in language.intents if r.id == "change")
+        self.rank_cues = next(r.cues for r in language.intents if r.id == "rank")
         self.phrases = set(self.words.phrases())
 
     def parse(self, text: str) -> Frame:
@@ -348,6 +349,7 @@ class Understander:
                      None),
             which_month=_has(padded, words.which_month),
             partitive=_has(padded, words.partitive),
+            ranking=_has(masked, self.rank_cues),
             spread=_has(padded, words.spread),
             marks=_has(padded, words.marks),
             calendar=_has(padded, words.calendar_year),

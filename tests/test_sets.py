@@ -239,3 +239,22 @@ def test_the_gap_between_two_years_changes(assistant):
                             "than the 2020 rise?")
     assert "**685** (+809 − +124)" in answer.text
     assert 685 in [f.value for f in _checked(answer)]
+
+
+def test_a_share_of_two_parts_together(assistant):
+    answer = ask(assistant, "what share of Oxford's hate crime victims were homophobic or "
+                            "transphobic?")
+    assert "15.2%" in answer.text and "90 (64 + 26) of 594" in answer.text
+    _checked(answer)
+
+
+@pytest.mark.parametrize("question, first, value", [
+    ("for which hate crime strand is Oxfordshire the biggest share of Thames Valley?",
+     "Highest: **transphobic**", 33.74),
+    ("which hate crime strand is the smallest share of Oxford's total?", "Lowest: **transphobic**",
+     4.38),
+])
+def test_shares_ranked_across_the_parts(assistant, question, first, value):
+    answer = ask(assistant, question)
+    assert answer.text.startswith(first)
+    assert value in [f.value for f in _checked(answer)]
