@@ -74,6 +74,10 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
     if frame.asks == "yes_no" and frame.signals.direction:  # "has it shrunk?": the answer first
         held_way = moved < 0 if frame.signals.direction == "down" else moved > 0
         lines.insert(0, "Yes." if held_way else "No.")
+    elif frame.signals.ranking:  # "which year was it lowest?"
+        end = low if frame.signals.lowest else max(facts, key=lambda f: f.value)
+        lines.insert(0, f"{'Lowest' if frame.signals.lowest else 'Highest'}: **{end.period}**, "
+                        f"{fmt.percent(end.value)}.")
     went = "rose" if moved > 0 else "fell" if moved < 0 else "was unchanged"
     lines.append(f"From {first.period} to {last.period} the share {went}, from "
                  f"{fmt.percent(first.value)} to {fmt.percent(last.value)}; it was lowest in "
@@ -169,6 +173,8 @@ def _dimension(scope: Plans, match: Match, frame: Frame) -> str:
 
 
 def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
+    if frame.signals.share_cue:  # "which year was Oxford's share lowest?": shares ranked
+        return share(scope, match, frame)
     dimension = _dimension(scope, match, frame)
     measure = scope.measures[match.measure]
     open_ = {"area": {"areas": []} if len(match.areas) < 2 else {},

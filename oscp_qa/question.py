@@ -61,6 +61,7 @@ class Signals(Frozen):
     which_month: bool = False       # "which month does it run?": only a month answers
     partitive: bool = False         # "how many of the recommendations ...?": some of a whole
     ranking: bool = False           # "biggest", "which strand": one of several asked for
+    share_cue: bool = False         # "share", "proportion": what is ranked may be a share
     others: bool = False            # "and the other strands?"
     than: bool = False              # "how many more in Oxfordshire than in Oxford?"
     there: bool = False             # "round there": the place the conversation was on

@@ -48,6 +48,7 @@ class Understander:
                              for cue in rule.cues if " " not in cue}
         self.change_cues = next(r.cues for r in language.intents if r.id == "change")
         self.rank_cues = next(r.cues for r in language.intents if r.id == "rank")
+        self.share_cues = next(r.cues for r in language.intents if r.id == "share")
         self.phrases = set(self.words.phrases())
 
     def parse(self, text: str) -> Frame:
@@ -350,6 +351,7 @@ class Understander:
             which_month=_has(padded, words.which_month),
             partitive=_has(padded, words.partitive),
             ranking=_has(masked, self.rank_cues),
+            share_cue=_has(masked, self.share_cues),
             spread=_has(padded, words.spread),
             marks=_has(padded, words.marks),
             calendar=_has(padded, words.calendar_year),

@@ -258,3 +258,9 @@ def test_shares_ranked_across_the_parts(assistant, question, first, value):
     answer = ask(assistant, question)
     assert answer.text.startswith(first)
     assert value in [f.value for f in _checked(answer)]
+
+
+def test_the_year_a_share_was_lowest(assistant):
+    answer = ask(assistant, "which year was Oxford's share of the county's domestic abuse lowest?")
+    assert answer.text.startswith("Lowest: **2020**, 24.4%.")
+    assert 24.42 in [f.value for f in _checked(answer)]
