@@ -193,6 +193,8 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
     lowest = frame.signals.lowest
     if dimension == "area" and measure.summable and not match.categories:
         return _rank_area_totals(scope, match, rows, lowest)
+    if dimension in ("period", "quarter") and len({(r["area"], r["category"]) for r in rows}) > 1:
+        return _rank_within(scope, match, frame, rows, dimension)
     ordered = sorted(rows, key=lambda r: r["value"], reverse=not lowest)
     key = {"area": lambda r: scope.area(r["area"]), "category": lambda r: scope.category(r["category"]),
            "period": lambda r: scope.when(r), "quarter": lambda r: scope.when(r)}[dimension]
@@ -266,6 +268,35 @@ def _rank_steps(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Row
                           unit=b1["unit"], area=scope.area(b1["area"]),
                           source=scope.fact(b1).source, derived=working))
     return answer_with(scope, match, lines, rows, facts=facts)
+
+
+def _rank_within(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Row],
+                 dimension: str) -> Answer:
+    """'Was 2020 the peak year in both Oxford and Oxfordshire?': each area (or part) ranked on
+    its own, and the year named checked against each."""
+    lowest, word = frame.signals.lowest, "lowest" if frame.signals.lowest else "highest"
+    unit = "year" if dimension == "period" else dimension
+    groups: dict[tuple, list[sqlite3.Row]] = {}
+    for row in rows:
+        groups.setdefault((row["area"], row["category"]), []).append(row)
+    lines, tops = [], []
+    for (area, category), group in groups.items():
+        ordered = sorted(group, key=lambda r: r["value"], reverse=not lowest)
+        top = ordered[0]
+        tops.append(top)
+        where = ", ".join(filter(None, [scope.area(area), scope.category(category)]))
+        lines.append(f"- {where}: the {word} {unit} is **{scope.when(top)}** with "
+                     f"**{value_text(top)}**{unit_text(top)}; in order: "
+                     + "; ".join(f"{scope.when(r)} {value_text(r)}" for r in ordered) + ".")
+    named = frame.quarters if dimension == "quarter" else frame.periods
+    if frame.asks == "yes_no" and named:  # "was 2020 the peak in both?"
+        held = [t for t in tops if (t["quarter"] if dimension == "quarter" else t["period"])
+                in named]
+        verdict = "Yes" if len(held) == len(tops) else "No" if not held else "Partly"
+        lines.insert(0, f"**{verdict}.**")
+    lines.insert(1 if lines[0].startswith("**") else 0,
+                 f"{measure_title(scope, match)}, the {word} {unit} for each:")
+    return answer_with(scope, match, lines, rows)
 
 
 def _rank_change(scope: Plans, match: Match, frame: Frame) -> Answer:

@@ -264,3 +264,13 @@ def test_the_year_a_share_was_lowest(assistant):
     answer = ask(assistant, "which year was Oxford's share of the county's domestic abuse lowest?")
     assert answer.text.startswith("Lowest: **2020**, 24.4%.")
     assert 24.42 in [f.value for f in _checked(answer)]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("was 2020 the peak year for domestic abuse in both Oxford and Oxfordshire?", "**Yes.**"),
+    ("was 2021 the lowest year for domestic abuse in both Oxford and Oxfordshire?", "**Partly.**"),
+])
+def test_a_year_ranked_in_each_area_on_its_own(assistant, question, verdict):
+    answer = ask(assistant, question)
+    assert answer.text.startswith(verdict)
+    assert "- Oxford: the" in answer.text and "- Oxfordshire: the" in answer.text
