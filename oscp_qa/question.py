@@ -62,6 +62,8 @@ class Signals(Frozen):
     partitive: bool = False         # "how many of the recommendations ...?": some of a whole
     ranking: bool = False           # "biggest", "which strand": one of several asked for
     share_cue: bool = False         # "share", "proportion": what is ranked may be a share
+    multiple: float | None = None   # "more than double": one figure as a multiple of another
+    # (its way, more, less or about, is `fraction_way`)
     others: bool = False            # "and the other strands?"
     than: bool = False              # "how many more in Oxfordshire than in Oxford?"
     there: bool = False             # "round there": the place the conversation was on

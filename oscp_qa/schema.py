@@ -185,6 +185,7 @@ class Words(Strict):
     part_of: list[str]
     subset_verbs: list[str]
     partitive: list[str]
+    multiples: dict[str, float]
     name_ends: list[str]
     than_year: list[str]
     more_than: list[str]

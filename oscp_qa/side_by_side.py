@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import format as fmt
+from . import verdicts
 from .answer import Answer, Fact
 from .figures import answer_with, measure_title, value_text
 from .plans import Plans
@@ -49,6 +50,14 @@ def compare_measures(scope: Plans, match: Match, frame: Frame) -> Answer:
                      f"{fmt.number(low['value'])})" + ("." if same else
                      ", though the two figures are for different years or areas."))
     lines.insert(0, "Side by side, each from its own table (they count different things):")
+    if frame.signals.multiple and len(first) == 1 and len(second) == 1 and second[0]["value"]:
+        verdict, working = verdicts.multiple(first[0]["value"], second[0]["value"],
+                                             frame.signals.multiple, frame.signals.fraction_way)
+        lines.insert(0, verdict)  # "more than double what the police logged?"
+        return answer_with(scope, match, lines, rows, facts=[
+            *[scope.fact(r) for r in rows],
+            Fact(label="How many times", value=round(first[0]["value"] / second[0]["value"], 2),
+                 unit="times", source=scope.fact(first[0]).source, derived=working)])
     if frame.asks == "yes_no" and len(first) == 1 and len(second) == 1:  # "were there more X
         fewer = frame.signals.lowest or frame.signals.direction == "down"  # than Y?"
         more = first[0]["value"] > second[0]["value"]
@@ -84,12 +93,22 @@ def compare_categories(scope: Plans, match: Match, frame: Frame) -> Answer:
                           unit=a["unit"], area=scope.area(a["area"]), period=a["period"],
                           source=scope.fact(a).source, derived=working))
         differences.append(diff)
+        if frame.signals.multiple and b["value"]:  # "more than twice as many personal?"
+            verdict, working = verdicts.multiple(a["value"], b["value"], frame.signals.multiple,
+                                                 frame.signals.fraction_way)
+            lines.append(f"  {verdict}" if len(pairs) > 1 else verdict)
+            facts.append(Fact(label=f"{names[0]} as a multiple of {names[1]} ({where})",
+                              value=round(a["value"] / b["value"], 2), unit="times",
+                              area=scope.area(a["area"]), period=a["period"],
+                              source=scope.fact(a).source, derived=working))
     if not facts:
         raise scope.refuse(f"The plan does not give {names[0]} and {names[1]} for the same area "
                            f"and year, so it cannot compare them.", match)
-    if frame.asks == "yes_no":  # "is X more than Y?" (or "fewer than"): the answer first
-        fewer = frame.signals.lowest or frame.signals.direction == "down"
-        held = [d < 0 if fewer else d > 0 for d in differences]
+    if frame.signals.multiple and len(pairs) == 1 and lines[-1].startswith("**"):
+        lines.insert(0, lines.pop())  # the one yes or no first
+    if frame.asks == "yes_no" and not frame.signals.multiple:  # "is X more than Y?" (or "fewer
+        fewer = frame.signals.lowest or frame.signals.direction == "down"  # than"): the answer
+        held = [d < 0 if fewer else d > 0 for d in differences]  # first
         lines.insert(0, "Yes." if all(held) else "No." if not any(held)
                      else "It differs by area:")
     return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])

@@ -356,7 +356,7 @@ class Understander:
             marks=_has(padded, words.marks),
             calendar=_has(padded, words.calendar_year),
             of_those=_has(padded, words.of_those),
-            **_fraction(padded, words),
+            **{**_fraction(padded, words), **_multiple(padded, words)},
             others=_has(padded, words.others) and not _has(padded, words.remainder_of),
             than=" than " in padded, there=_has(padded, words.there),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
@@ -462,6 +462,15 @@ def _fraction(padded: str, words) -> dict:
         return {}
     way = next((w for w, phrases in words.fraction_ways.items() if _has(padded, phrases)), "about")
     return {"fraction": found, "fraction_way": way}
+
+
+def _multiple(padded: str, words) -> dict:
+    """'More than double', 'three times as many': the multiple and the way it is asked."""
+    found = next((v for phrase, v in words.multiples.items() if _has(padded, [phrase])), None)
+    if found is None:
+        return {}
+    way = next((w for w, phrases in words.fraction_ways.items() if _has(padded, phrases)), "about")
+    return {"multiple": found, "fraction_way": way}
 
 
 def _direction(padded: str, words, yes_no: bool) -> str | None:

@@ -47,6 +47,17 @@ def which_way(series: dict[str, list[tuple[str, float]]]) -> str:
     return "**" + "; ".join(ways) + ".**"
 
 
+def multiple(first: float, second: float, times: float, way: str | None) -> tuple[str, str]:
+    """'More than double?': the first figure as a multiple of the second, worked out, and the
+    yes or no ("about" holds within a tenth of the multiple asked)."""
+    ratio = first / second
+    held = {"more": ratio > times, "less": ratio < times,
+            "about": abs(ratio - times) <= times / 10}[way or "about"]
+    working = f"{fmt.number(first)} ÷ {fmt.number(second)}"
+    return (f"**{'Yes' if held else 'No'}.** It is **{ratio:.2f}** times ({working}).",
+            working)
+
+
 def asked_way(way: str, periods_named: list[str], start: str) -> str:
     """The way asked, from the earlier year to the later: "more in 2018/19 than in 2021/22?"
     names the earlier year first, so asks whether it went down."""

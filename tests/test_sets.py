@@ -274,3 +274,15 @@ def test_a_year_ranked_in_each_area_on_its_own(assistant, question, verdict):
     answer = ask(assistant, question)
     assert answer.text.startswith(verdict)
     assert "- Oxford: the" in answer.text and "- Oxfordshire: the" in answer.text
+
+
+@pytest.mark.parametrize("question, first, value", [
+    ("council ASB cases in 2021: more than double what the police logged for Oxford?",
+     "**Yes.** It is **2.16** times (3,733 ÷ 1,731).", 2.16),
+    ("were there more than twice as many personal as environmental ASB incidents in Oxford?",
+     "**No.** It is **1.85** times (302 ÷ 163).", 1.85),
+])
+def test_one_figure_as_a_multiple_of_another(assistant, question, first, value):
+    answer = ask(assistant, question)
+    assert answer.text.startswith(first)
+    assert value in [f.value for f in _checked(answer)]
