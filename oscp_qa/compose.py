@@ -50,6 +50,9 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
     elif match.intent in ("total", "lookup") and frame.signals.calendar \
             and scope.dimension(match.measure, "quarter"):  # "calendar year 2020 of Table 5"
         composer = quarters.calendar_total
+    elif (frame.signals.others and frame.signals.than and len(match.categories) == 1
+          and match.intent in FIGURE_INTENTS and scope.measures[match.measure].summable):
+        composer = side_by_side.part_against_rest  # "did race exceed the others combined?"
     elif _two_parts(scope, match, frame):
         composer = side_by_side.compare_categories
     elif match.intent in FIGURE_INTENTS and match.area_op:

@@ -186,6 +186,7 @@ class Words(Strict):
     subset_verbs: list[str]
     partitive: list[str]
     multiples: dict[str, float]
+    than: list[str]
     name_ends: list[str]
     than_year: list[str]
     more_than: list[str]

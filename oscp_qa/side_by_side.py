@@ -66,6 +66,45 @@ def compare_measures(scope: Plans, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, rows)
 
 
+def part_against_rest(scope: Plans, match: Match, frame: Frame) -> Answer:
+    """'By how many did race exceed the other four strands combined?': one part against the
+    others added up, for each area and year, with the working."""
+    part = match.categories[0]
+    total = scope.measures[match.measure].total_category
+    periods = match.periods or scope.dimension(match.measure, "period")[-1:]
+    rows = [r for r in scope.select(match.model_copy(update={"periods": periods, "categories": []}),
+                                    all_categories=True)
+            if r["unit"] != "per cent" and r["category"] != total]
+    groups: dict[tuple, list] = defaultdict(list)
+    for row in rows:
+        groups[(row["area"], row["period"])].append(row)
+    name = scope.category(part)
+    lines, facts = [f"{measure_title(scope, match)}: {name} against the other parts together:"], []
+    for (area, period), group in groups.items():
+        mine = [r for r in group if r["category"] == part]
+        others = [r for r in group if r["category"] != part]
+        if not mine or not others:
+            continue
+        rest = sum(r["value"] for r in others)
+        added = " + ".join(fmt.number(r["value"]) for r in others)
+        diff = mine[0]["value"] - rest
+        where = f"{scope.area(area)}, {period}"
+        lines.append(f"- {where}: {name} **{value_text(mine[0])}**, the others **{fmt.number(rest)}** "
+                     f"({added}); difference **{fmt.signed(diff)}** "
+                     f"({fmt.number(mine[0]['value'])} − {fmt.number(rest)})")
+        facts += [Fact(label=f"The parts other than {name} ({where})", value=rest,
+                       unit=mine[0]["unit"], area=scope.area(area), period=period,
+                       source=scope.fact(mine[0]).source, derived=added),
+                  Fact(label=f"{name} less the other parts ({where})", value=diff,
+                       unit=mine[0]["unit"], area=scope.area(area), period=period,
+                       source=scope.fact(mine[0]).source,
+                       derived=f"{fmt.number(mine[0]['value'])} − {fmt.number(rest)}")]
+    if not facts:
+        raise scope.refuse(f"The plan does not give {name} beside the other parts of "
+                           f"{scope.measures[match.measure].label}.", match)
+    return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
+
+
 def compare_categories(scope: Plans, match: Match, frame: Frame) -> Answer:
     """'How many more personal than environmental?', 'is disablist more common than
     homophobic?': two parts of one table for the same area and year, the difference worked out."""

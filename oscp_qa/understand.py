@@ -357,8 +357,9 @@ class Understander:
             calendar=_has(padded, words.calendar_year),
             of_those=_has(padded, words.of_those),
             **{**_fraction(padded, words), **_multiple(padded, words)},
-            others=_has(padded, words.others) and not _has(padded, words.remainder_of),
-            than=" than " in padded, there=_has(padded, words.there),
+            others=_has(_COUNTED_OTHERS.sub(" other ", padded), words.others)
+            and not _has(padded, words.remainder_of),
+            than=_has(padded, words.than), there=_has(padded, words.there),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
             negation=_has(padded, words.negations), lists_oscp=_has(padded, words.oscp_priority_list),
             names_pcc=_has(padded, words.pcc_names), which_pcc=_has(padded, words.which_pcc),
@@ -462,6 +463,9 @@ def _fraction(padded: str, words) -> dict:
         return {}
     way = next((w for w, phrases in words.fraction_ways.items() if _has(padded, phrases)), "about")
     return {"fraction": found, "fraction_way": way}
+
+
+_COUNTED_OTHERS = re.compile(r" other (?:two|three|four|five|six|2|3|4|5|6) ")  # "the other four"
 
 
 def _multiple(padded: str, words) -> dict:

@@ -286,3 +286,10 @@ def test_one_figure_as_a_multiple_of_another(assistant, question, first, value):
     answer = ask(assistant, question)
     assert answer.text.startswith(first)
     assert value in [f.value for f in _checked(answer)]
+
+
+def test_one_part_against_the_others_added_up(assistant):
+    answer = ask(assistant, "by how many victims did race hate crime in Oxfordshire exceed the "
+                            "other four strands combined?")
+    assert "the others **475** (61 + 188 + 171 + 55)" in answer.text
+    assert 398 in [f.value for f in _checked(answer)]
