@@ -36,37 +36,91 @@ COMPOSERS: dict[str, Composer] = {
 }
 
 
+def _words_only_other_ask(scope: Plans, match: Match, frame: Frame) -> bool:
+    """"Is the severity score just a count?": a yes or no about a chart the text describes in
+    words only, asked of something other than its way."""
+    return (match.intent == "lookup" and frame.asks == "yes_no" and not frame.signals.direction
+            and _directions_only(scope, match.measure))
+
+
+def _words_only(scope: Plans, match: Match, frame: Frame) -> bool:
+    """A chart the text describes in words only: every figure intent gets its direction."""
+    return match.intent in FIGURE_INTENTS and _directions_only(scope, match.measure)
+
+
+def _two_measures(scope: Plans, match: Match, frame: Frame) -> bool:
+    """"How many more X than Y?": two topics, each from its own table."""
+    return (match.intent in ("compare_areas", "rank") or (
+        match.intent in ("change", "lookup") and frame.signals.than)) \
+        and bool(match.other_measure) and match.other_measure != match.measure
+
+
+def _calendar(scope: Plans, match: Match, frame: Frame) -> bool:
+    """"Calendar year 2020" of a table in financial-year quarters."""
+    return match.intent in ("total", "lookup") and frame.signals.calendar \
+        and bool(scope.dimension(match.measure, "quarter"))
+
+
+def _part_against_rest(scope: Plans, match: Match, frame: Frame) -> bool:
+    """"Did race exceed the other four strands combined?"."""
+    return (frame.signals.others and frame.signals.than and len(match.categories) == 1
+            and match.intent in FIGURE_INTENTS and scope.measures[match.measure].summable)
+
+
+def _rest_of_area(scope: Plans, match: Match, frame: Frame) -> bool:
+    """"Oxfordshire outside Oxford", "the rest of the county"."""
+    return match.intent in FIGURE_INTENTS and match.area_op is not None
+
+
+def _two_areas_apart(scope: Plans, match: Match, frame: Frame) -> bool:
+    """"How many more in A than in B?" (not "did it rise faster in A?")."""
+    return match.intent == "change" and len(match.areas) == 2 and len(match.periods) <= 1 and (
+        (frame.signals.than and not frame.signals.direction)
+        or len(scope.dimension(match.measure, "period")) < 2)
+
+
+def _years_of_quarters(scope: Plans, match: Match, frame: Frame) -> bool:
+    """Years of a quarterly table compared by their totals."""
+    return match.intent == "change" and len(match.quarters) != 1 \
+        and bool(scope.dimension(match.measure, "quarter"))
+
+
+def _complement(scope: Plans, match: Match, frame: Frame) -> bool:
+    """"Hate crime other than race": the parts left after those taken out."""
+    return match.intent in ("lookup", "total", "compare_areas") \
+        and bool(match.excluded_categories) and not match.categories
+
+
+def _two_parts(scope: Plans, match: Match, frame: Frame) -> bool:
+    """Two categories of one table set against each other in one area: "how many more
+    personal than environmental?", "is disablist more common than homophobic?"."""
+    return (len(match.categories) == 2 and len(match.areas) <= 1 and not match.quarters
+            and not match.area_op
+            and (match.intent in ("change", "compare_areas") or (
+                match.intent in ("rank", "lookup") and frame.asks == "yes_no"))
+            and (frame.signals.than or frame.asks == "yes_no"
+                 or len(scope.dimension(match.measure, "period")) < 2))
+
+
+# Operations over sets that take a question from its intent's composer: the first that fits.
+OPERATIONS: list[tuple[Callable[[Plans, Match, Frame], bool], Composer]] = [
+    (_words_only_other_ask, texts.method),
+    (_words_only, figures.direction),
+    (_two_measures, side_by_side.compare_measures),
+    (_calendar, quarters.calendar_total),
+    (_part_against_rest, side_by_side.part_against_rest),
+    (_two_parts, side_by_side.compare_categories),
+    (_rest_of_area, remainders.remainder),
+    (_two_areas_apart, remainders.difference),
+    (_years_of_quarters, quarters.change_of_totals),
+    (_complement, breakdowns.complement),
+]
+
+
 def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
     """The answer, and the match it was made from (another reading may have answered)."""
-    composer = COMPOSERS[match.intent]
-    if match.intent in FIGURE_INTENTS and _directions_only(scope, match.measure):
-        composer = figures.direction  # ... unless a yes or no is asked about something other
-        if match.intent == "lookup" and frame.asks == "yes_no" and not frame.signals.direction:
-            composer = texts.method  # than its way: "is the severity score just a count?"
-    elif (match.intent in ("compare_areas", "rank") or (
-            match.intent in ("change", "lookup") and frame.signals.than)) and match.other_measure \
-            and match.other_measure != match.measure:  # "how many more X than Y?"
-        composer = side_by_side.compare_measures
-    elif match.intent in ("total", "lookup") and frame.signals.calendar \
-            and scope.dimension(match.measure, "quarter"):  # "calendar year 2020 of Table 5"
-        composer = quarters.calendar_total
-    elif (frame.signals.others and frame.signals.than and len(match.categories) == 1
-          and match.intent in FIGURE_INTENTS and scope.measures[match.measure].summable):
-        composer = side_by_side.part_against_rest  # "did race exceed the others combined?"
-    elif _two_parts(scope, match, frame):
-        composer = side_by_side.compare_categories
-    elif match.intent in FIGURE_INTENTS and match.area_op:
-        composer = remainders.remainder
-    elif match.intent == "change" and len(match.areas) == 2 and len(match.periods) <= 1 and (
-            (frame.signals.than and not frame.signals.direction)  # "more in A than in B", not
-            or len(scope.dimension(match.measure, "period")) < 2):  # "rose faster"
-        composer = remainders.difference
-    elif match.intent == "change" and len(match.quarters) != 1 and \
-            scope.dimension(match.measure, "quarter"):  # years of quarters
-        composer = quarters.change_of_totals
-    elif match.intent in ("lookup", "total", "compare_areas") and match.excluded_categories \
-            and not match.categories:
-        composer = breakdowns.complement
+    composer = next((c for fits, c in OPERATIONS if fits(scope, match, frame)),
+                    COMPOSERS[match.intent])
     try:
         answer = composer(scope, match, frame)
     except Refusal as refusal:
@@ -117,20 +171,10 @@ def _other_reading(scope: Plans, composer: Composer, match: Match, frame: Frame,
     return None
 
 
-def _two_parts(scope: Plans, match: Match, frame: Frame) -> bool:
-    """Two categories of one table set against each other in one area: "how many more
-    personal than environmental?", "is disablist more common than homophobic?"."""
-    return (len(match.categories) == 2 and len(match.areas) <= 1 and not match.quarters
-            and not match.area_op
-            and (match.intent in ("change", "compare_areas") or (
-                match.intent in ("rank", "lookup") and frame.asks == "yes_no"))
-            and (frame.signals.than or frame.asks == "yes_no"
-                 or len(scope.dimension(match.measure, "period")) < 2))
-
-
-def _directions_only(scope: Plans, measure: str) -> bool:
-    """A chart the text describes in words only: every figure intent gets its direction."""
-    return bool(scope.directions(measure)) and not scope.dimension(measure, "period")
+def _directions_only(scope: Plans, measure: str | None) -> bool:
+    """A chart the text describes in words only."""
+    return bool(measure) and bool(scope.directions(measure)) \
+        and not scope.dimension(measure, "period")
 
 
 def suggest(scope: Plans, match: Match, answer: Answer) -> list[str]:
