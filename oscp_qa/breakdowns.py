@@ -193,7 +193,10 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
     lowest = frame.signals.lowest
     if dimension == "area" and measure.summable and not match.categories:
         return _rank_area_totals(scope, match, rows, lowest)
-    if dimension in ("period", "quarter") and len({(r["area"], r["category"]) for r in rows}) > 1:
+    if dimension == "period" and len({(r["area"], r["category"]) for r in rows}) > 1:
+        return _rank_within(scope, match, frame, rows, dimension)
+    if dimension == "quarter" and (frame.signals.every_year or frame.quarters) \
+            and len({r["period"] for r in rows}) > 1:  # "always the busiest quarter?"
         return _rank_within(scope, match, frame, rows, dimension)
     ordered = sorted(rows, key=lambda r: r["value"], reverse=not lowest)
     key = {"area": lambda r: scope.area(r["area"]), "category": lambda r: scope.category(r["category"]),
@@ -272,19 +275,21 @@ def _rank_steps(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Row
 
 def _rank_within(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Row],
                  dimension: str) -> Answer:
-    """'Was 2020 the peak year in both Oxford and Oxfordshire?': each area (or part) ranked on
-    its own, and the year named checked against each."""
+    """'Was 2020 the peak year in both Oxford and Oxfordshire?', 'is July to September always
+    the busiest quarter?': each area (or part, or year) ranked on its own, and the year or
+    quarter named checked against each."""
     lowest, word = frame.signals.lowest, "lowest" if frame.signals.lowest else "highest"
     unit = "year" if dimension == "period" else dimension
     groups: dict[tuple, list[sqlite3.Row]] = {}
-    for row in rows:
-        groups.setdefault((row["area"], row["category"]), []).append(row)
+    for row in rows:  # quarters are ranked year by year
+        year = row["period"] if dimension == "quarter" else None
+        groups.setdefault((row["area"], row["category"], year), []).append(row)
     lines, tops = [], []
-    for (area, category), group in groups.items():
+    for (area, category, year), group in groups.items():
         ordered = sorted(group, key=lambda r: r["value"], reverse=not lowest)
         top = ordered[0]
         tops.append(top)
-        where = ", ".join(filter(None, [scope.area(area), scope.category(category)]))
+        where = ", ".join(filter(None, [scope.area(area), scope.category(category), year]))
         lines.append(f"- {where}: the {word} {unit} is **{scope.when(top)}** with "
                      f"**{value_text(top)}**{unit_text(top)}; in order: "
                      + "; ".join(f"{scope.when(r)} {value_text(r)}" for r in ordered) + ".")

@@ -7,6 +7,7 @@ narrows, and the operation carries over unless a new one is named.
 
 from __future__ import annotations
 
+from .numbers import QUARTERS, financial_year
 from .question import Context, Frame, Match
 from .schema import IntentRule
 
@@ -166,6 +167,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if not frame.quarters and follows and same_topic and context.quarters:
         slots["quarters"] = list(context.quarters)
         carried.append("quarters")
+    if follows and frame.quarter_step and len(context.quarters) == 1 and context.periods:
+        slots["periods"], slots["quarters"] = _step_quarter(  # "and the next quarter?"
+            context.periods[-1], context.quarters[0], frame.quarter_step)
     slots["categories"] = list(frame.categories) or (
         [] if frame.measure else list(frame.loose_categories.get(slots["measure"], [])))
     slots["excluded_categories"] = list(frame.excluded_categories)
@@ -182,6 +186,13 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         slots["excluded_categories"] = list(context.excluded_categories)
         carried.append("categories")
     return slots
+
+
+def _step_quarter(period: str, quarter: str, step: int) -> tuple[list, list]:
+    """The quarter `step` places on in the financial year's order, into the next or the
+    previous year ("2018/19", "jan-mar" +1 is "2019/20", "apr-jun")."""
+    at = QUARTERS.index(quarter) + step
+    return [financial_year(int(period[:4]) + at // len(QUARTERS))], [QUARTERS[at % len(QUARTERS)]]
 
 
 def _periods(frame: Frame, context: Context, latest_year: int) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 YEAR_RANGE = range(1990, 2040)
+QUARTERS = ("apr-jun", "jul-sep", "oct-dec", "jan-mar")   # a financial year's, in order
 _FINANCIAL = re.compile(r"^(\d{4}|\d{2})[/-](\d{2}|\d{4})$")   # "2021/22", "21/22"
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 

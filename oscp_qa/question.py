@@ -126,6 +126,7 @@ class Frame(Frozen):
     periods: list[str] = []
     period_range: bool = False        # "from 2017 to 2019": every year between the two
     since: bool = False               # "since 2017": from that year to the latest
+    quarter_step: int = 0             # "the next quarter": +1; "the quarter before": -1
     than_year: bool = False           # "higher than in 2017": that year against the latest
     quarters: list[str] = []
     relative: str | None = None

@@ -187,6 +187,8 @@ class Words(Strict):
     partitive: list[str]
     multiples: dict[str, float]
     than: list[str]
+    next_quarter: list[str]
+    previous_quarter: list[str]
     name_ends: list[str]
     than_year: list[str]
     more_than: list[str]

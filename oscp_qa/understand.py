@@ -86,6 +86,8 @@ class Understander:
         slots["period_range"] = len(found.years) == 2 and _between(tokens, found.years,
                                                                     self.words.range_words)
         slots["since"] = len(found.years) == 1 and f" since {found.years[0]} " in padded
+        slots["quarter_step"] = 1 if _has(padded, self.words.next_quarter) else \
+            -1 if _has(padded, self.words.previous_quarter) else 0
         slots["than_year"] = len(found.years) == 1 and _has(padded, [
             f"{w} {found.years[0]}" for w in self.words.than_year])
         covered = {i for t in tags for i in range(t.start, t.end)}

@@ -276,3 +276,19 @@ def test_a_count_of_a_programme_or_of_some_of_it(assistant, turns, status, holds
     for turn in turns:
         answer = assistant.ask(turn)
     assert status_of(answer) == status and (holds is None or holds in answer.text)
+
+
+@pytest.mark.parametrize("first, then, holds", [
+    ("kids in DA incidents oct-dec 2018/19", "and the next quarter?", "January to March 2018/19"),
+    ("kids in DA incidents jan-mar 2018/19", "and the next quarter?", "April to June 2019/20"),
+    ("kids in DA incidents apr-jun 2019/20", "what about the quarter before?",
+     "January to March 2018/19"),
+])
+def test_the_quarter_next_to_the_last_one(assistant, first, then, holds):
+    assistant.ask(first)
+    assert holds in assistant.ask(then).text
+
+
+def test_the_quarters_words_name_are_the_financial_years(kb):
+    from oscp_qa.numbers import QUARTERS
+    assert set(kb.language.words.quarters) == set(QUARTERS)

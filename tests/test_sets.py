@@ -293,3 +293,9 @@ def test_one_part_against_the_others_added_up(assistant):
                             "other four strands combined?")
     assert "the others **475** (61 + 188 + 171 + 55)" in answer.text
     assert 398 in [f.value for f in _checked(answer)]
+
+
+def test_always_the_busiest_quarter_is_checked_year_by_year(assistant):
+    answer = ask(assistant, "is July to September always the busiest quarter for DA occurrences "
+                            "involving children?")
+    assert answer.text.startswith("**Yes.**") and answer.text.count("the highest quarter is") == 4
