@@ -371,3 +371,8 @@ def test_what_is_being_done_about_a_topic_in_a_place_the_plan_names(assistant):
     answer = assistant.ask("My son is frightened about knife crime at his school in Blackbird "
                            "Leys. Is anything being done about knives there?")
     assert answer.status == Status.answered and "Beaming" in answer.text
+
+
+def test_a_question_that_is_little_more_than_a_term_asks_what_it_means(assistant):
+    answer = assistant.ask("What's the PCC?")
+    assert answer.intent == "glossary" and "Police and Crime Commissioner" in answer.text
