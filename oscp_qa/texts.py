@@ -106,9 +106,28 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
               f"The plan: “{row['text']}”"]
     if facts:
         lines += ["", "Key facts:"] + [f"- {f['label']}: {f['value']}" for f in facts]
+    linked = _linked(scope, row)
+    if linked:  # "what training do Nightsafe members get?": the initiatives set up for it
+        lines += ["", "Linked to it in the plan:"] + linked
     return _done(scope, match, "\n".join(lines),
                  [f"{scope.title}, {scope.plan.info.sections.achievements} — {row['heading']}"],
                  subject=f"achievement:{row['id']}")
+
+
+def _linked(scope: Plans, row) -> list[str]:
+    """The achievements set up under this one, or whose text names it ("training programmes for
+    members of the Nightsafe Network"), each with what was set up under it in turn."""
+    rows = scope.plan.achievements()
+    names = [row["title"].lower()] + [a for a in row["aliases"].split(" | ") if len(a.split()) > 1]
+    found = []
+    for other in rows:
+        if other["id"] == row["id"] or other["id"] == row["part_of"]:
+            continue
+        if other["part_of"] == row["id"] or any(n in other["text"].lower() for n in names):
+            under = [r["title"] for r in rows if r["part_of"] == other["id"]]
+            found.append(f"- **{other['title']}**: {other['summary']}"
+                         + (f" It includes: {'; '.join(under)}." if under else ""))
+    return found
 
 
 def achievements(scope: Plans, match: Match, frame: Frame) -> Answer:

@@ -38,3 +38,9 @@ def test_a_figure_of_nothing_says_none(assistant):
 def test_a_change_says_which_way_in_words(assistant):
     assert "1,894), down." in assistant.ask("change in domestic abuse offences in Oxford from 2017 to "
                                       "2021").text
+
+
+def test_a_programme_answer_names_what_was_set_up_for_it(assistant):
+    answer = assistant.ask("What training is offered to Nightsafe members?")
+    linked = answer.text.split("Linked to it in the plan:")[1]
+    assert "Bystander Intervention" in linked and "SAVI" in linked
