@@ -57,8 +57,9 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     source = _source_text(scope, frame, match) if frame.restrictions or frame.asks == "date" else ""
     restrictions = [u for u in frame.restrictions  # a part or a unit is named in any table
                     if u.kind in ("part", "unit", "left_out") or not _said_in(u, source)]
-    if match.intent == "achievement" and not frame.signals.partitive:  # "how many link workers
-        restrictions = [u for u in restrictions if u.kind != "subset"]  # were hired?": all
+    if match.intent == "achievement":  # "how many link workers were hired?" is all of them;
+        restrictions = [u for u in restrictions  # "which towns got ...?" asks for places
+                        if u.kind != "asked" and (u.kind != "subset" or frame.signals.partitive)]
     counted = (frame.asks in ("count", "money") or frame.wants_number) \
         and match.intent not in ("search", "priorities", "method", "why") \
         and frame.asks != "how_counted"  # "do the figures count crimes against shops?"
@@ -208,6 +209,12 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.signals.which_month:  # "which month does it run?": "month long" does not say
         months = set(scope.words.months)
         kinds = [f for f in kinds if months & set(normalise(f["value"]).split())]
+    if frame.asked_for and kinds and all(  # "which venues?" of "venues across Oxford"
+            lemma(frame.asked_for) in {lemma(w) for w in normalise(f["value"]).split()}
+            for f in kinds):
+        return _refuse(scope, match, f"The plan does not name the {frame.asked_for} for "
+                                     f"{row['title']}: it says only “{kinds[0]['value']}”.",
+                       [frame.asks])
     if row is None or kinds:
         return None
     asked = "which month" if frame.signals.which_month else ASKED[frame.asks]

@@ -111,12 +111,19 @@ class Understander:
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = self._subsets(tokens, [u for u in found_words if u.at not in telling],
                                          slots["wants_number"], slots.get("categories", []))
+        slots["unknown"] = [u.model_copy(update={"kind": "asked"})  # "which towns got ...?": the
+                            if u.at > 0 and tokens[u.at - 1] in ("which", "what")  # kind of
+                            and u.role == "restriction" and u.kind == "location" else u  # answer
+                            for u in slots["unknown"]]
         if any(u.role == "other" for u in slots["unknown"]):
             slots["counting"] = False  # "how many spiking incidents": the count is of something
             # no table holds, so "incidents" does not make it police-recorded ASB
         clauses = [normalise(c).split()[:1] for c in CLAUSE_END.split(text[:limit])]
         slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")),
                                    openings={c[0] for c in clauses if c})
+        slots["asked_for"] = next((p.split()[1] for p in self.words.asks.get(slots["asks"], [])
+                                   if p.split()[0] in ("which", "what") and len(p.split()) == 2
+                                   and f" {p} " in padded), None)
         slots["signals"] = self._signals(tokens, padded, masked, found, slots["asks"])
         per = slots["signals"].per
         if per:  # "a month" spreads the figure over its months; it asks for no month

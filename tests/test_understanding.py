@@ -376,3 +376,15 @@ def test_what_is_being_done_about_a_topic_in_a_place_the_plan_names(assistant):
 def test_a_question_that_is_little_more_than_a_term_asks_what_it_means(assistant):
     answer = assistant.ask("What's the PCC?")
     assert answer.intent == "glossary" and "Police and Crime Commissioner" in answer.text
+
+
+@pytest.mark.parametrize("question, status, holds", [
+    ("Which towns got improved street lighting?", Status.answered, "Abingdon, Didcot and Witney"),
+    ("which venues got the drink spiking testing kits?", Status.no_answer,
+     "does not name the venues"),
+    ("which organisations took part in Op Beaming II?", Status.answered, "Turning Point"),
+    ("which wards have the most crime?", Status.no_answer, "“wards”"),
+])
+def test_which_things_a_programme_names(assistant, question, status, holds):
+    answer = assistant.ask(question)
+    assert answer.status == status and holds in answer.text
