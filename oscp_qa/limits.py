@@ -64,7 +64,8 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         and match.intent not in ("search", "priorities", "method", "why") \
         and frame.asks != "how_counted"  # "do the figures count crimes against shops?"
     put_back = any(u.kind == "left_out" for u in restrictions) and (frame.periods or frame.areas)
-    if restrictions and (figures or counted or put_back):  # "crime in 2021 including fraud"
+    if restrictions and (figures or counted or put_back) \
+            and frame.asks != "how_counted":  # "is fraud counted?" asks about the restriction
         words = fmt.listing([f"“{u.word}”" for u in restrictions])
         about = [u.kind for u in restrictions] + [match.measure or ""]
         if match.measure not in scope.measures:  # a programme or a term: say what it does say

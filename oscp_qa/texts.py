@@ -124,7 +124,8 @@ def _linked(scope: Plans, row) -> list[str]:
         if other["id"] == row["id"] or other["id"] == row["part_of"]:
             continue
         if other["part_of"] == row["id"] or any(n in other["text"].lower() for n in names):
-            under = [r["title"] for r in rows if r["part_of"] == other["id"]]
+            under = [r["title"] for r in rows if r["part_of"] == other["id"]
+                     and r["title"] not in other["summary"]]
             found.append(f"- **{other['title']}**: {other['summary']}"
                          + (f" It includes: {'; '.join(under)}." if under else ""))
     return found
@@ -293,6 +294,12 @@ def _find(scope: Plans, table: str, phrases: list[str], words: list[str]) -> lis
 
 def method(scope: Plans, match: Match, frame: Frame) -> Answer:
     tables = scope.tables_for(match.measure)
+    asked = [u.word for u in frame.unknown if u.role == "restriction"]
+    if not tables and frame.asks in ("how_counted", "yes_no") and frame.second_measure \
+            and scope.tables_for(frame.second_measure):
+        tables = scope.tables_for(frame.second_measure)  # "is fraud counted in total crime?":
+        asked.append(scope.measures[match.measure].label)  # the table asked of, and the other
+        match = match.model_copy(update={"measure": frame.second_measure})  # topic asked about
     label = scope.measures[match.measure].label
     if not tables:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
@@ -308,10 +315,14 @@ def method(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines.append(f"**{table['label']}: {table['title']}** — {table['counts']}")
     caveats = scope.caveats(tables)
     lines += [f"- {c}" for c in caveats]
-    asked = [u.word for u in frame.unknown if u.role == "restriction"]
     named = [c for c in caveats if any(w in c.lower() or lemma(w) in c.lower() for w in asked)]
     if named:  # "do the figures count crimes against shops?": the note that says so, first
         lines.insert(0, f"On that, the plan says: {named[0]}\n")
+    said = " ".join(asked + frame.content_words).lower()
+    left_out = [w for w in scope.measures[match.measure].leaves_out if w in said]
+    if left_out and frame.asks in ("how_counted", "yes_no"):  # "is fraud counted?": it is not
+        lines.insert(0, f"**No.** The plan's figures for {scope.measures[match.measure].label} "
+                        f"leave out {left_out[0]}.\n")
     return _done(scope, match, "\n".join(lines), scope.sources(tables),
                  caveats=caveats)
 

@@ -388,3 +388,13 @@ def test_a_question_that_is_little_more_than_a_term_asks_what_it_means(assistant
 def test_which_things_a_programme_names(assistant, question, status, holds):
     answer = assistant.ask(question)
     assert answer.status == status and holds in answer.text
+
+
+@pytest.mark.parametrize("question", ["Is fraud counted in the total recorded crime figures?",
+                                      "does total crime include fraud?"])
+def test_is_what_a_table_leaves_out_counted(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and answer.text.startswith("**No.**")
+    assert "leave out fraud" in answer.text.splitlines()[0]
+    assert assistant.ask("Including fraud, how many crimes did Oxford record in 2021?").status \
+        == Status.no_answer
