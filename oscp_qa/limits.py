@@ -24,6 +24,7 @@ FACT_KINDS = {"money": {"sum"}, "count": {"count"}, "person": {"partners", "audi
 ASKED = {"money": "how much money was involved", "count": "how many", "person": "who",
          "date": "when or for how long", "place": "where"}
 NAMED_ENTITY_INTENTS = {"duties", "glossary", "about"}
+TEXT_INTENTS = NAMED_ENTITY_INTENTS | {"achievement", "achievements", "priorities", "work_on"}
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")   # a year written in a passage says when
 
 
@@ -75,6 +76,17 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                        _other_unit(scope, match.measure, restrictions) or
                        f"The plan has no figure for that: it does not break "
                        f"{scope.measures[match.measure].label} down by {words}.", about)
+    if frame.asks == "date" and frame.signals.future and match.intent in TEXT_INTENTS:
+        text = _plan_text(scope, "about") if match.intent == "about" else \
+            _source_text(scope, frame, match)  # "when will the board next review it?"
+        start = int(str(scope.plan.info.plan_year)[:4])
+        if not any(int(y) >= start for y in YEAR.findall(text)):
+            return _refuse(scope, match, "The plan gives no date for that: it names no date "
+                                         "after it was written.", ["later_year"])
+    if match.intent == "achievement" and frame.asks == "percentage" and not re.search(
+            r"%|per ?cent", _source_text(scope, frame, match)):  # "by what percentage did the
+        return _refuse(scope, match, "The plan gives no percentage here. "  # reports drop?"
+                                     + _said_instead(scope, match), ["percentage"])
     if match.intent == "achievement" and frame.asks in FACT_KINDS:
         unsaid = [p for p in frame.periods if p[:4] not in _source_text(scope, frame, match)]
         if unsaid:  # "how many cases did it handle in 2022?" of a count the plan gives to 2021
@@ -92,6 +104,11 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             and "£" not in _plan_text(scope, match.intent):  # "how much is spent on them?"
         return _refuse(scope, match, "The plan gives no amount of money for that: it names a sum "
                                      "only for some of its achievements.", ["money"])
+    if frame.signals.actual_count and figures \
+            and scope.measures[match.measure].unit == "per cent":  # "in actual numbers, how many?"
+        label = scope.measures[match.measure].label
+        return _refuse(scope, match, f"The plan gives {label} only as percentages; it gives no "
+                                     f"count.", ["count"])
     if frame.asks == "money" and figures and scope.measures[match.measure].unit != "pounds":
         return _refuse(scope, match, f"The plan gives no amount of money for "
                                      f"{scope.measures[match.measure].label}.", ["money"])

@@ -62,6 +62,8 @@ class Signals(Frozen):
     partitive: bool = False         # "how many of the recommendations ...?": some of a whole
     ranking: bool = False           # "biggest", "which strand": one of several asked for
     share_cue: bool = False         # "share", "proportion": what is ranked may be a share
+    future: bool = False            # "when is the next one due?": after the plan was written
+    actual_count: bool = False      # "in actual numbers": a count, not a percentage
     multiple: float | None = None   # "more than double": one figure as a multiple of another
     # (its way, more, less or about, is `fraction_way`)
     others: bool = False            # "and the other strands?"

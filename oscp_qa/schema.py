@@ -188,6 +188,8 @@ class Words(Strict):
     multiples: dict[str, float]
     than: list[str]
     next_quarter: list[str]
+    future: list[str]
+    actual_count: list[str]
     previous_quarter: list[str]
     name_ends: list[str]
     than_year: list[str]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
 from .limits import ASKED, FACT_KINDS
@@ -40,6 +41,11 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
     if number is None and subject_of(match, "pcc"):
         number = int(subject_of(match, "pcc"))
     names_pcc, lists_oscp = signals.names_pcc, signals.lists_oscp
+    if names_pcc and number is not None and number not in pccs:  # "PCC priority four"
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
+                      sources=[source],
+                      text=f"The plan lists only PCC priorities {fmt.listing([str(n) for n in pccs])}; it "
+                           f"does not give priority {number}. {info.pcc.not_listed or ''}".strip())
     if names_pcc and number in pccs and not lists_oscp:
         return _done(scope, match, f"PCC priority {number}: **{pccs[number]}**\n\n"
                      f"{info.pcc.aligned}.",

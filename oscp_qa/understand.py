@@ -359,6 +359,8 @@ class Understander:
                      None),
             which_month=_has(padded, words.which_month),
             partitive=_has(padded, words.partitive),
+            future=_has(padded, words.future),
+            actual_count=_has(padded, words.actual_count),
             ranking=_has(masked, self.rank_cues),
             share_cue=_has(masked, self.share_cues),
             spread=_has(padded, words.spread),
@@ -560,9 +562,10 @@ def _between(tokens: list[str], years: list[str], range_words: list[str]) -> boo
                    for opener in ("from", "between") for link in links))
 
 
-_PCC_NUMBER = re.compile(r"priority (?:number )?(\d|one|two)\b|(first|second|third|fourth|fifth) "
-                         r"(?:pcc )?priority|pcc (\d)\b")
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2}
+_PCC_NUMBER = re.compile(r"priority (?:number |no )?(\d|one|two|three|four|five)\b"
+                         r"|(first|second|third|fourth|fifth) (?:pcc )?priority|pcc (\d)\b")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2,
+             "three": 3, "four": 4, "five": 5}
 
 
 def _pcc_number(tokens: list[str]) -> int | None:

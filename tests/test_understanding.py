@@ -398,3 +398,27 @@ def test_is_what_a_table_leaves_out_counted(assistant, question):
     assert "leave out fraud" in answer.text.splitlines()[0]
     assert assistant.ask("Including fraud, how many crimes did Oxford record in 2021?").status \
         == Status.no_answer
+
+
+@pytest.mark.parametrize("turns, holds", [
+    (["What's priority number four in the Thames Valley Police and Crime Plan?"],
+     "lists only PCC priorities 1 and 2"),
+    (["Who coordinates the response when a modern slavery case is flagged?", "what's their name?"],
+     "names no one in that role"),
+    (["By what percentage did reports about drug hotspots drop while the mobile CCTV units were "
+      "deployed?"], "gives no percentage"),
+    (["In actual numbers, how many modern slavery victims were repeat victims?"],
+     "only as percentages"),
+    (["When will the Executive Board next review progress on the priorities?"],
+     "names no date after it was written"),
+])
+def test_a_detail_the_plan_does_not_give(assistant, turns, holds):
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer.status == Status.no_answer and holds in answer.text
+
+
+def test_a_loose_how_many_of_a_percentage_gets_the_percentage(assistant):
+    assistant.ask("CSE victims oxford")
+    answer = assistant.ask("and how many were repeat victims?")
+    assert answer.status == Status.answered and "17%" in answer.text
