@@ -328,8 +328,13 @@ class Understander:
     # --- what is asked ---------------------------------------------------------------------------
 
     def _asks(self, tokens: list[str], padded: str, counted: bool, openings: set[str]) -> str:
-        found = next((kind for kind, phrases in self.words.asks.items() if _has(padded, phrases)),
-                     None)
+        """What kind of answer is asked: the first kind in the word list's order whose phrase is
+        in the question, unless a longer phrase holding it says more ("where can I find" is a
+        place, "where can I" how to do something)."""
+        said = [(kind, p) for kind, phrases in self.words.asks.items() for p in phrases
+                if f" {p} " in padded]
+        found = next((kind for kind, p in said
+                      if not any(p != q and f" {p} " in f" {q} " for _, q in said)), None)
         if found is None and " how much " in padded and not counted:
             found = "how_much"  # an amount of money unless the conversation has a counted topic
         roles = set(self.words.person_roles) & set(tokens)

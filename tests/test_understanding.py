@@ -422,3 +422,9 @@ def test_a_loose_how_many_of_a_percentage_gets_the_percentage(assistant):
     assistant.ask("CSE victims oxford")
     answer = assistant.ask("and how many were repeat victims?")
     assert answer.status == Status.answered and "17%" in answer.text
+
+
+def test_a_longer_asking_phrase_holding_a_shorter_one_says_what_is_asked(assistant):
+    answer = assistant.ask("where can I find the free phone charging shelves?")
+    assert answer.status == Status.answered and "Didcot rail stations" in answer.text
+    assert assistant.ask("where can I report a burglary?").status == Status.no_answer
