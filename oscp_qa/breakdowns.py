@@ -167,6 +167,8 @@ def _dimension(scope: Plans, match: Match, frame: Frame) -> str:
         return "quarter"
     if said:
         return said[0]
+    if len(match.areas) >= 2:  # "of the city, the county and Thames Valley, which rose most?"
+        return "area"
     if has_categories and len(match.categories) != 1:
         return "category"
     return "area" if not match.areas else "period"

@@ -190,6 +190,7 @@ class Words(Strict):
     next_quarter: list[str]
     future: list[str]
     actual_count: list[str]
+    counting_verbs: list[str]
     previous_quarter: list[str]
     name_ends: list[str]
     than_year: list[str]

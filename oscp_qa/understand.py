@@ -149,7 +149,8 @@ class Understander:
         if not counting or not verbs or categories:  # "how many were classed as environmental?"
             return unknown
         return [u.model_copy(update={"role": "restriction", "kind": "subset"})
-                if u.role == "other" and u.at > verbs[0] else u for u in unknown]
+                if u.role == "other" and u.at > verbs[0] and not self._says_counted(u.word) else u
+                for u in unknown]
 
     def _put_back(self, padded: str, measure: str | None) -> list[Unknown]:
         """"Crime including fraud": what the measure's table leaves out, asked to be counted."""
@@ -165,6 +166,13 @@ class Understander:
             return []
         other = next((t for t in tokens if t in self.units.values() and t != unit), None)
         return [Unknown(word=other or f"anything but {unit}", role="restriction", kind="unit")]
+
+    def _says_counted(self, word: str) -> bool:
+        """"Logged", "all told", "steepest": how the things were counted or compared, not
+        which of them."""
+        verbs = set(self.words.counting_verbs)
+        return word in verbs or Lexicon.lemma(word) in verbs or (
+            word.endswith("est") and Lexicon.lemma(word) != word)
 
     def _parts(self, padded: str, measure: str | None) -> list[Unknown]:
         """A part the measure's table counts together with others, named without them ("how

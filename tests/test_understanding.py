@@ -428,3 +428,21 @@ def test_a_longer_asking_phrase_holding_a_shorter_one_says_what_is_asked(assista
     answer = assistant.ask("where can I find the free phone charging shelves?")
     assert answer.status == Status.answered and "Didcot rail stations" in answer.text
     assert assistant.ask("where can I report a burglary?").status == Status.no_answer
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("In 2021, how many non-fraud crimes were logged in Oxfordshire outside Oxford city?",
+     "46,597 − 15,964"),
+    ("Of the city, the county and Thames Valley, which had the steepest percentage jump in "
+     "recorded crime between 2020 and 2021?", "largest percentage change was in Oxfordshire"),
+    ("How many DA occurrences involving children were there in Oxford in 2019/20 all told?",
+     "1,490 (362 + 385 + 373 + 370)"),
+])
+def test_words_saying_how_things_were_counted_do_not_narrow_them(assistant, question, holds):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and holds in answer.text
+
+
+def test_victimised_three_times_still_narrows(assistant):
+    answer = assistant.ask("How many domestic abuse victims were victimised three or more times?")
+    assert answer.status == Status.no_answer
