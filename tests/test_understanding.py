@@ -440,7 +440,7 @@ def test_a_longer_asking_phrase_holding_a_shorter_one_says_what_is_asked(assista
 ])
 def test_words_saying_how_things_were_counted_do_not_narrow_them(assistant, question, holds):
     answer = assistant.ask(question)
-    assert answer.status == Status.answered and holds in answer.text
+    assert answer.status == Status.answered and holds in answer.text.replace("**", "")
 
 
 def test_victimised_three_times_still_narrows(assistant):
