@@ -191,6 +191,7 @@ class Words(Strict):
     future: list[str]
     actual_count: list[str]
     counting_verbs: list[str]
+    auxiliaries: list[str]
     previous_quarter: list[str]
     name_ends: list[str]
     than_year: list[str]

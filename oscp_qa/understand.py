@@ -167,6 +167,14 @@ class Understander:
         other = next((t for t in tokens if t in self.units.values() and t != unit), None)
         return [Unknown(word=other or f"anything but {unit}", role="restriction", kind="unit")]
 
+    def _asking(self, word: str, tokens: list[str], openings: set[str]) -> bool:
+        """A lone "when" or "who" asks when it opens the question or a clause, or comes before
+        a verb ("who runs it"), not inside one ("what do they do when a case is flagged?")."""
+        if word in openings or tokens[:1] == [word]:
+            return True
+        return any(t == word and tokens[i + 1:i + 2] and tokens[i + 1] in self.words.auxiliaries
+                   for i, t in enumerate(tokens))
+
     def _says_counted(self, word: str) -> bool:
         """"Logged", "all told", "steepest": how the things were counted or compared, not
         which of them."""
@@ -340,7 +348,8 @@ class Understander:
         in the question, unless a longer phrase holding it says more ("where can I find" is a
         place, "where can I" how to do something)."""
         said = [(kind, p) for kind, phrases in self.words.asks.items() for p in phrases
-                if f" {p} " in padded]
+                if f" {p} " in padded and (" " in p or p not in WH_WORDS or self._asking(p, tokens,
+                                                                                      openings))]
         found = next((kind for kind, p in said
                       if not any(p != q and f" {p} " in f" {q} " for _, q in said)), None)
         if found is None and " how much " in padded and not counted:

@@ -446,3 +446,13 @@ def test_words_saying_how_things_were_counted_do_not_narrow_them(assistant, ques
 def test_victimised_three_times_still_narrows(assistant):
     answer = assistant.ask("How many domestic abuse victims were victimised three or more times?")
     assert answer.status == Status.no_answer
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("What does the Anti-Slavery Coordinator do when a case is flagged to them?", "figure"),
+    ("Operation Vigilant: when was it introduced?", "date"),
+    ("when was oscp set up?", "date"),
+    ("what does the plan say about people who live in Oxford?", "figure"),
+])
+def test_a_lone_wh_word_asks_only_where_it_opens_a_question(engine, question, asks):
+    assert engine.understander.parse(question).asks == asks
