@@ -95,8 +95,10 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                            ["period"])
         return _programme_lacks(scope, frame, match)
     named = frame.features.duty_named or frame.features.glossary
+    all_duties = match.intent == "duties" and not frame.duties  # "how many duties?" counts them
     timeless = not any(w in source for w in scope.words.time_words) and not YEAR.search(source)
-    if (frame.asks in ("count", "money") and match.intent in NAMED_ENTITY_INTENTS and named) or (
+    if (frame.asks in ("count", "money") and match.intent in NAMED_ENTITY_INTENTS and named
+            and not (all_duties and frame.asks == "count")) or (
             frame.asks == "date" and match.intent in ("duties", "glossary") and named and timeless):
         return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for that. "
                                      f"It describes it only in words.", [frame.asks])

@@ -208,7 +208,8 @@ def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
         hits = scope.plan.search("duties", words + frame.topic_terms, 1)
         chosen = hits
     if not chosen:
-        lines = ["OSCP is required by law to:"] + [f"- **{r['name']}**: {r['summary']}" for r in rows]
+        lines = [f"OSCP is required by law to do **{len(rows)}** things:"] + [
+            f"- **{r['name']}**: {r['summary']}" for r in rows]
         return _done(scope, match, "\n".join(lines), source)
     row = chosen[0]
     named = row["id"] in frame.duties  # "is that a legal duty?": yes, when it is one by name

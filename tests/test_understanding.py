@@ -456,3 +456,10 @@ def test_victimised_three_times_still_narrows(assistant):
 ])
 def test_a_lone_wh_word_asks_only_where_it_opens_a_question(engine, question, asks):
     assert engine.understander.parse(question).asks == asks
+
+
+def test_how_many_duties_counts_them(assistant):
+    answer = assistant.ask("How many things is OSCP legally obliged to do, according to the plan?")
+    assert answer.status == Status.answered and "**4** things" in answer.text
+    assert assistant.ask("When does the Serious Violence Duty come into force?").status \
+        == Status.no_answer
