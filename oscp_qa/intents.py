@@ -115,6 +115,7 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         carried.append("measure")
     if (intent == "lookup" and follows and same_topic and context.intent in CARRIED_INTENTS
             and not (context.intent in ("change", "rank", "trend") and frame.periods)
+            and not (context.intent == "rank" and frame.asks == "count" and frame.categories)
             and not (context.intent == "compare_areas" and (frame.areas or frame.area_op))):
         intent = context.intent
         carried.append("intent")

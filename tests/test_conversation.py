@@ -292,3 +292,9 @@ def test_the_quarter_next_to_the_last_one(assistant, first, then, holds):
 def test_the_quarters_words_name_are_the_financial_years(kb):
     from oscp_qa.numbers import QUARTERS
     assert set(kb.language.words.quarters) == set(QUARTERS)
+
+
+def test_how_many_of_one_part_after_a_ranking_is_that_parts_figure(assistant):
+    assistant.ask("Which age group had the most domestic abuse victims?")
+    answer = assistant.ask("and how many were over 65?")
+    assert status_of(answer) == "answered" and "**362**" in answer.text
