@@ -195,6 +195,8 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
     lowest = frame.signals.lowest
     if dimension == "area" and measure.summable and not match.categories:
         return _rank_area_totals(scope, match, rows, lowest)
+    if dimension == "period" and any(r["quarter"] for r in rows) and not match.quarters:
+        return _rank_years_of_quarters(scope, match, frame, rows)
     if dimension == "period" and len({(r["area"], r["category"]) for r in rows}) > 1:
         return _rank_within(scope, match, frame, rows, dimension)
     if dimension == "quarter" and (frame.signals.every_year or frame.quarters) \
@@ -273,6 +275,37 @@ def _rank_steps(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Row
                           unit=b1["unit"], area=scope.area(b1["area"]),
                           source=scope.fact(b1).source, derived=working))
     return answer_with(scope, match, lines, rows, facts=facts)
+
+
+def _rank_years_of_quarters(scope: Plans, match: Match, frame: Frame,
+                            rows: list[sqlite3.Row]) -> Answer:
+    """'Which year had the most?' of a table in quarters: each whole year added up and ranked;
+    a year with a blank quarter is left out, and said to be."""
+    quarters = scope.dimension(match.measure, "quarter")
+    years: dict[str, list[sqlite3.Row]] = {}
+    for row in rows:
+        years.setdefault(row["period"], []).append(row)
+    whole = {p: g for p, g in years.items() if len(g) == len(quarters)}
+    if not whole:
+        raise scope.refuse("The plan gives no whole year of quarters to rank.", match)
+    ordered = sorted(whole.items(), key=lambda kv: sum(r["value"] for r in kv[1]),
+                     reverse=not frame.signals.lowest)
+    word = "lowest" if frame.signals.lowest else "highest"
+    top, group = ordered[0]
+    lines = [f"{measure_title(scope, match)}: the {word} whole year is **{top}** with "
+             f"**{fmt.number(sum(r['value'] for r in group))}**."]
+    facts = []
+    for period, group in ordered:
+        total = sum(r["value"] for r in group)
+        working = " + ".join(fmt.number(r["value"]) for r in group)
+        lines.append(f"- {period}: **{fmt.number(total)}** ({working})")
+        facts.append(Fact(label=f"{measure_title(scope, match)}, {period} (all four quarters)",
+                          value=total, unit=group[0]["unit"], area=scope.area(group[0]["area"]),
+                          period=period, source=scope.fact(group[0]).source, derived=working))
+    part = [p for p in years if p not in whole]
+    if part:
+        lines.append(f"Left out: {fmt.listing(part)}, for which the plan gives only some quarters.")
+    return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
 
 
 def _rank_within(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Row],

@@ -299,3 +299,10 @@ def test_always_the_busiest_quarter_is_checked_year_by_year(assistant):
     answer = ask(assistant, "is July to September always the busiest quarter for DA occurrences "
                             "involving children?")
     assert answer.text.startswith("**Yes.**") and answer.text.count("the highest quarter is") == 4
+
+
+def test_years_of_quarters_ranked_by_their_totals(assistant):
+    answer = ask(assistant, "which year had the most DA occurrences involving children?")
+    assert "the highest whole year is **2020/21** with **1,581**" in answer.text
+    assert "Left out: 2021/22" in answer.text
+    assert 1581 in [f.value for f in _checked(answer)]
