@@ -207,6 +207,10 @@ def _periods(frame: Frame, context: Context, latest_year: int) -> list[str]:
         if (frame.period_range or frame.since) and all(p.isdigit() for p in periods):
             periods = [str(y) for y in range(int(periods[0]), int(periods[-1]) + 1)]
         return periods
+    if frame.year_step and context.periods:  # "the same quarter two years before that"
+        last = context.periods[-1]
+        start = int(last[:4]) + frame.year_step
+        return [str(start) if last.isdigit() else financial_year(start)]
     if frame.relative == "latest":
         return [str(latest_year)]
     if frame.relative in ("previous", "next") and context.periods:

@@ -129,6 +129,7 @@ class Frame(Frozen):
     period_range: bool = False        # "from 2017 to 2019": every year between the two
     since: bool = False               # "since 2017": from that year to the latest
     quarter_step: int = 0             # "the next quarter": +1; "the quarter before": -1
+    year_step: int = 0                # "two years before that": -2; "three years later": +3
     asked_for: str | None = None      # "which venues ...?": the things a list is to name
     than_year: bool = False           # "higher than in 2017": that year against the latest
     quarters: list[str] = []

@@ -88,6 +88,9 @@ class Understander:
         slots["since"] = len(found.years) == 1 and f" since {found.years[0]} " in padded
         slots["quarter_step"] = 1 if _has(padded, self.words.next_quarter) else \
             -1 if _has(padded, self.words.previous_quarter) else 0
+        steps = _YEARS_AWAY.search(padded)
+        slots["year_step"] = (_ORDINALS.get(steps.group(1)) or int(steps.group(1))) * (
+            -1 if steps.group(2) in ("before", "earlier", "prior", "ago") else 1) if steps else 0
         slots["than_year"] = len(found.years) == 1 and _has(padded, [
             f"{w} {found.years[0]}" for w in self.words.than_year])
         covered = {i for t in tags for i in range(t.start, t.end)}
@@ -586,6 +589,7 @@ def _between(tokens: list[str], years: list[str], range_words: list[str]) -> boo
 
 _PCC_NUMBER = re.compile(r"priority (?:number |no )?(\d|one|two|three|four|five)\b"
                          r"|(first|second|third|fourth|fifth) (?:pcc )?priority|pcc (\d)\b")
+_YEARS_AWAY = re.compile(r" (two|three|four|2|3|4) years (before|earlier|prior|ago|later|after) ")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2,
              "three": 3, "four": 4, "five": 5}
 

@@ -298,3 +298,14 @@ def test_how_many_of_one_part_after_a_ranking_is_that_parts_figure(assistant):
     assistant.ask("Which age group had the most domestic abuse victims?")
     answer = assistant.ask("and how many were over 65?")
     assert status_of(answer) == "answered" and "**362**" in answer.text
+
+
+@pytest.mark.parametrize("first, then, holds", [
+    ("DA occurrences involving children Oct-Dec 2021/22", "and the same quarter two years before?",
+     "October to December 2019/20: **373**"),
+    ("domestic abuse offences in oxford in 2021", "what about three years earlier?",
+     "Oxford, 2018: **1,896**"),
+])
+def test_some_years_before_the_last_figure(assistant, first, then, holds):
+    assistant.ask(first)
+    assert holds in assistant.ask(then).text
