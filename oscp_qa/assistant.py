@@ -128,6 +128,11 @@ class Assistant:
         heading = next((r["heading"] for r in rows if r["id"] == programme), None)
         kin = [r["id"] for r in rows if r["heading"] == heading]
         places = [u for u in frame.unknown + frame.context if u.role == "place"] or match.places
+        ranked, _, top = (answer.subject or "").partition(":")  # "that" after a ranking
+        if ranked == "category" and not match.categories:
+            match = match.model_copy(update={"categories": [top]})
+        if ranked == "area" and not match.areas:
+            match = match.model_copy(update={"areas": [top]})
         if match.measure:
             earlier = self.context.periods if (self.context.measure == match.measure
                                                and self.context.periods != match.periods) else []

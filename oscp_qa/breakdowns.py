@@ -224,7 +224,10 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
                      f"− {fmt.number(low['value'])}).")
     chart = bar_chart(scope, f"{measure_title(scope, match)} by {dimension}", ordered, key,
                       dimension.capitalize())
-    return answer_with(scope, match, lines, ordered, chart=chart)
+    answer = answer_with(scope, match, lines, ordered, chart=chart)
+    if dimension in ("area", "category"):  # "what percent of the total was that?": the top one
+        answer.subject = f"{dimension}:{top[dimension]}"
+    return answer
 
 
 def _rank_area_totals(scope: Plans, match: Match, rows: list[sqlite3.Row], lowest: bool) -> Answer:

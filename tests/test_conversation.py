@@ -309,3 +309,10 @@ def test_how_many_of_one_part_after_a_ranking_is_that_parts_figure(assistant):
 def test_some_years_before_the_last_figure(assistant, first, then, holds):
     assistant.ask(first)
     assert holds in assistant.ask(then).text
+
+
+def test_that_after_a_ranking_is_the_top_one(assistant):
+    assistant.ask("Oxfordshire hate crime victims across every strand")
+    assistant.ask("which strand was the biggest?")
+    answer = assistant.ask("what percent of the total was that?")
+    assert "Race in Oxfordshire accounts for **64.8%**" in answer.text
