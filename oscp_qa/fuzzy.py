@@ -53,11 +53,14 @@ class TypoIndex:
         return sorted(self.phrases)
 
     def begun(self, text: str) -> str | None:
-        """The phrase `text` is the start of, as a word cut short ("enviro" for "environment");
-        None unless every phrase it starts begins with that one ("environmental")."""
+        """The one-word phrase `text` is the start of, as a word cut short ("enviro" for
+        "environment"); None unless every phrase it starts begins with that one
+        ("environmental"). "Break" is no cut-short "break-ins": only plain words are."""
         found = []
         for phrase in self._in_order[bisect_left(self._in_order, text):]:
             if not phrase.startswith(text):
                 break
             found.append(phrase)
+        if not all(p.isalpha() for p in found):
+            return None
         return found[0] if found and all(p.startswith(found[0]) for p in found) else None

@@ -182,7 +182,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         slots["categories"] = list(context.categories) + slots["categories"]
         carried.append("categories")
     elif not slots["categories"] and not frame.excluded_categories and follows and same_topic \
-            and (context.categories or context.excluded_categories):
+            and (context.categories or context.excluded_categories) \
+            and "category" not in frame.signals.dimensions:  # "break that down by type": all
         slots["categories"] = list(context.categories)
         slots["excluded_categories"] = list(context.excluded_categories)
         carried.append("categories")

@@ -192,6 +192,7 @@ class Words(Strict):
     actual_count: list[str]
     counting_verbs: list[str]
     auxiliaries: list[str]
+    broken_down: list[str]
     previous_quarter: list[str]
     name_ends: list[str]
     than_year: list[str]

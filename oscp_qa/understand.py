@@ -339,8 +339,9 @@ class Understander:
         """The text with topic words blanked, so a topic word is never read as an intent cue."""
         spans = {i for t in tags if t.kind in ("term", "area") for i in range(t.start, t.end)}
         masked = " " + " ".join("_" if i in spans else w for i, w in enumerate(tokens)) + " "
-        for phrases in (self.words.latest_year, self.words.previous_year, self.words.next_year):
-            for phrase in phrases:  # "most recent" is no ranking
+        for phrases in (self.words.latest_year, self.words.previous_year, self.words.next_year,
+                        self.words.broken_down):
+            for phrase in phrases:  # "most recent" is no ranking, "break it down" no fall
                 masked = masked.replace(f" {phrase} ", " _ ")
         return masked
 

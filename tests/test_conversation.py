@@ -316,3 +316,9 @@ def test_that_after_a_ranking_is_the_top_one(assistant):
     assistant.ask("which strand was the biggest?")
     answer = assistant.ask("what percent of the total was that?")
     assert "Race in Oxfordshire accounts for **64.8%**" in answer.text
+
+
+def test_break_that_down_by_type_gives_every_part(assistant):
+    assistant.ask("police asb numbers for oxford")
+    answer = assistant.ask("break that down by type")
+    assert all(f"**{n}**" in answer.text for n in ("1,266", "163", "302"))

@@ -142,3 +142,7 @@ def test_a_phrase_holding_nul_is_refused():
 def test_a_word_cut_short_is_the_one_it_begins(text, found):
     index = TypoIndex(["environment", "environmental", "approximately", "police", "policing"])
     assert index.begun(text) == found
+
+
+def test_a_word_is_not_the_cut_short_start_of_a_joined_one():
+    assert TypoIndex(["break-ins", "burglary"]).begun("break") is None
