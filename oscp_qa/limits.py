@@ -83,6 +83,12 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         if not any(int(y) >= start for y in YEAR.findall(text)):
             return _refuse(scope, match, "The plan gives no date for that: it names no date "
                                          "after it was written.", ["later_year"])
+    if frame.signals.present and frame.asks == "yes_no" and match.intent == "achievement" \
+            and frame.features.achievement_text:  # "has anyone been given one this year?"
+        year = scope.plan.info.achievements_year
+        return _refuse(scope, match, f"The plan describes what was done up to {year}; it cannot "
+                                     f"say what has happened since. {_said_instead(scope, match)}",
+                       ["later_year"])
     if match.intent == "achievement" and frame.asks == "percentage" and not re.search(
             r"%|per ?cent", _source_text(scope, frame, match)):  # "by what percentage did the
         return _refuse(scope, match, "The plan gives no percentage here. "  # reports drop?"

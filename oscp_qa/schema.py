@@ -193,6 +193,7 @@ class Words(Strict):
     counting_verbs: list[str]
     auxiliaries: list[str]
     broken_down: list[str]
+    present_time: list[str]
     previous_quarter: list[str]
     name_ends: list[str]
     than_year: list[str]

@@ -386,6 +386,7 @@ class Understander:
             which_month=_has(padded, words.which_month),
             partitive=_has(padded, words.partitive),
             future=_has(padded, words.future),
+            present=_has(padded, words.present_time),
             actual_count=_has(padded, words.actual_count),
             ranking=_has(masked, self.rank_cues),
             share_cue=_has(masked, self.share_cues),

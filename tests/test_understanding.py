@@ -463,3 +463,9 @@ def test_how_many_duties_counts_them(assistant):
     assert answer.status == Status.answered and "**4** things" in answer.text
     assert assistant.ask("When does the Serious Violence Duty come into force?").status \
         == Status.no_answer
+
+
+def test_what_has_happened_this_year_is_after_the_plan(assistant):
+    answer = assistant.ask("Has anyone been given an ASB injunction or a criminal behaviour "
+                           "order in Oxford this year?")
+    assert answer.status == Status.no_answer and "cannot say what has happened since" in answer.text
