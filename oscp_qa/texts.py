@@ -258,7 +258,9 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     found = {table: _find(scope, table, phrases, words)
              for table in ("priorities", "achievements")}
     pccs = {r["number"]: r["text"] for r in scope.plan.pcc_priorities()}
-    named = [n for n in frame.pcc if n in pccs]
+    # the PCC's priority named, or the one that speaks of it ("county lines gangs")
+    named = [n for n in pccs if n in frame.pcc
+             or any(all(w in pccs[n].lower() for w in p.split()) for p in phrases)]
     if named:  # the PCC's priority on it, and OSCP's priorities aligned to that one
         found["priorities"] += [r for r in scope.plan.priorities()
                                 if r["pcc_priority"] in named and r not in found["priorities"]]

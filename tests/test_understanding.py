@@ -469,3 +469,8 @@ def test_what_has_happened_this_year_is_after_the_plan(assistant):
     answer = assistant.ask("Has anyone been given an ASB injunction or a criminal behaviour "
                            "order in Oxford this year?")
     assert answer.status == Status.no_answer and "cannot say what has happened since" in answer.text
+
+
+def test_what_is_done_about_a_topic_the_pcc_priority_speaks_of(assistant):
+    answer = assistant.ask("What is the partnership's stance on county lines gangs?")
+    assert answer.status == Status.answered and "PCC priority 2" in answer.text
