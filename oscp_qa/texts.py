@@ -8,7 +8,7 @@ import re
 from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
-from .limits import ASKED, FACT_KINDS
+from .limits import ASKED, FACT_KINDS, YEAR
 from .plans import Plans
 from .question import Frame, Match
 from .schema import Settings
@@ -231,7 +231,9 @@ def about(scope: Plans, match: Match, frame: Frame) -> Answer:
     unsaid = [u.word for u in frame.unknown if u.role != "place"
               and u.word not in said and lemma(u.word) not in said]
     asked = {**ASKED, "how_to": "how to do that"}
-    if frame.asks in asked and (unsaid or not cued):  # "why" or "what" may be put in any words
+    undated = frame.asks == "date" and not YEAR.search(" ".join(r["text"] for r in chosen))
+    if frame.asks in asked and (unsaid or not cued or undated):  # "why" or "what" may be put
+        # in any words; "when" needs a year in the passage
         lack = f"speak of “{' '.join(unsaid)}”" if unsaid else f"say {asked[frame.asks]}"
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       sources=source,

@@ -474,3 +474,8 @@ def test_what_has_happened_this_year_is_after_the_plan(assistant):
 def test_what_is_done_about_a_topic_the_pcc_priority_speaks_of(assistant):
     answer = assistant.ask("What is the partnership's stance on county lines gangs?")
     assert answer.status == Status.answered and "PCC priority 2" in answer.text
+
+
+def test_dates_the_partnership_passage_does_not_give(assistant):
+    answer = assistant.ask("What are the milestone dates in OSCP's 2022-23 action plan?")
+    assert answer.status == Status.no_answer and "does not say when" in answer.text
