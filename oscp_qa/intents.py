@@ -49,6 +49,9 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         # "which councils were involved?" after a scheme: asked of the scheme
         return match(frame.model_copy(update={"follow_up": True}), rules, context, latest_year,
                      min_score)
+    if best == "lookup" and frame.asks == "person" and "work_on" in scores:
+        best = "work_on"  # "who's doing the modern slavery side?": who works on it, not a figure
+        scores = {**scores, best: max(scores[best], min_score)}
     if best == "priorities" and frame.asks == "count" and frame.measure \
             and not features.priorities_named and "lookup" in scores:
         best = "lookup"  # "how many police officers has the PCC recruited?": a count, not a plan

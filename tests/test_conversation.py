@@ -322,3 +322,9 @@ def test_break_that_down_by_type_gives_every_part(assistant):
     assistant.ask("police asb numbers for oxford")
     answer = assistant.ask("break that down by type")
     assert all(f"**{n}**" in answer.text for n in ("1,266", "163", "302"))
+
+
+def test_who_is_doing_a_topic_is_answered_from_its_work_not_its_figures(assistant):
+    assistant.ask("What does the plan say about county lines gangs?")
+    answer = assistant.ask("who's doing the modern slavery side of that?")
+    assert answer.intent == "work_on" and "Anti-Slavery Coordinator" in answer.text
