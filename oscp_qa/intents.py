@@ -51,14 +51,14 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
                      min_score)
     if best == "lookup" and frame.asks == "person" and "work_on" in scores:
         best = "work_on"  # "who's doing the modern slavery side?": who works on it, not a figure
-        scores = {**scores, best: max(scores[best], min_score)}
+        scores = _standing(scores, best, min_score)
     if best == "priorities" and frame.asks == "count" and frame.measure \
             and not features.priorities_named and "lookup" in scores:
         best = "lookup"  # "how many police officers has the PCC recruited?": a count, not a plan
-        scores = {**scores, best: max(scores[best], min_score)}
+        scores = _standing(scores, best, min_score)
     if frame.signals.of_those and context.intent in LIST_INTENTS:  # "which ones are on ASB?"
         best = context.intent
-        scores = {**scores, best: max(scores.get(best, 0.0), min_score)}
+        scores = _standing(scores, best, min_score)
     if best is None or scores[best] < min_score:
         fallback = "search" if frame.topic_words else "clarify"
         return Match(intent=fallback, score=0.0, scores=scores)
@@ -74,6 +74,11 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     if best in FIGURE_INTENTS or best in ("method", "why"):
         slots.update(_figure_slots(best, frame, context, latest_year))
     return Match(**slots)
+
+
+def _standing(scores: dict[str, float], chosen: str, min_score: float) -> dict[str, float]:
+    """The scores with a reading chosen on other grounds than its cues kept above the bar."""
+    return {**scores, chosen: max(scores.get(chosen, 0.0), min_score)}
 
 
 def _follow_subject(frame: Frame, context: Context) -> Frame:

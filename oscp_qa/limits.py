@@ -62,8 +62,7 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         restrictions = [u for u in restrictions  # "which towns got ...?" asks for places
                         if u.kind != "asked" and (u.kind != "subset" or frame.signals.partitive)]
     counted = (frame.asks in ("count", "money") or frame.wants_number) \
-        and match.intent not in ("search", "priorities", "method", "why") \
-        and frame.asks != "how_counted"  # "do the figures count crimes against shops?"
+        and match.intent not in ("search", "priorities", "method", "why")
     put_back = any(u.kind == "left_out" for u in restrictions) and (frame.periods or frame.areas)
     if restrictions and (figures or counted or put_back) \
             and frame.asks != "how_counted":  # "is fraud counted?" asks about the restriction
@@ -73,7 +72,7 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             return _refuse(scope, match, f"The plan gives no figure for {words} here. "
                                          f"{_said_instead(scope, match)}", about)
         return _refuse(scope, match, _together(scope, match.measure, restrictions) or
-                       _other_unit(scope, match.measure, restrictions) or
+                       _counted_otherwise(scope, match.measure, restrictions) or
                        f"The plan has no figure for that: it does not break "
                        f"{scope.measures[match.measure].label} down by {words}.", about)
     if frame.asks == "date" and frame.signals.future and match.intent in TEXT_INTENTS:
@@ -141,8 +140,8 @@ def _together(scope: Plans, measure: str, restrictions: list[Unknown]) -> str:
     return ""
 
 
-def _other_unit(scope: Plans, measure: str, restrictions: list[Unknown]) -> str:
-    """"Offences, not victims": the plan counts what it counts."""
+def _counted_otherwise(scope: Plans, measure: str, restrictions: list[Unknown]) -> str:
+    """"Crime including fraud", "offences, not victims": the table counts otherwise."""
     label = scope.measures[measure]
     if restrictions[0].kind == "left_out":
         return (f"The plan has no figure for that: its figures for {label.label} leave out "

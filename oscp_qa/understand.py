@@ -50,6 +50,7 @@ class Understander:
         self.rank_cues = next(r.cues for r in language.intents if r.id == "rank")
         self.share_cues = next(r.cues for r in language.intents if r.id == "share")
         self.phrases = set(self.words.phrases())
+        self.counting_verbs = set(self.words.counting_verbs)
 
     def parse(self, text: str) -> Frame:
         limit = self.language.settings.max_question_chars
@@ -114,10 +115,7 @@ class Understander:
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = self._subsets(tokens, [u for u in found_words if u.at not in telling],
                                          slots["wants_number"], slots.get("categories", []))
-        slots["unknown"] = [u.model_copy(update={"kind": "asked"})  # "which towns got ...?": the
-                            if u.at > 0 and tokens[u.at - 1] in ("which", "what")  # kind of
-                            and u.role == "restriction" and u.kind == "location" else u  # answer
-                            for u in slots["unknown"]]
+        slots["unknown"] = _answer_kinds(tokens, slots["unknown"])
         if any(u.role == "other" for u in slots["unknown"]):
             slots["counting"] = False  # "how many spiking incidents": the count is of something
             # no table holds, so "incidents" does not make it police-recorded ASB
@@ -181,7 +179,7 @@ class Understander:
     def _says_counted(self, word: str) -> bool:
         """"Logged", "all told", "steepest": how the things were counted or compared, not
         which of them."""
-        verbs = set(self.words.counting_verbs)
+        verbs = self.counting_verbs
         return word in verbs or Lexicon.lemma(word) in verbs or (
             word.endswith("est") and Lexicon.lemma(word) != word)
 
@@ -373,13 +371,14 @@ class Understander:
     def _signals(self, tokens: list[str], padded: str, masked: str, found, asks: str) -> Signals:
         words = self.words
         quoted = [n.value for n in found.numbers if n.kind == "percent"]
+        direction = _direction(padded, words, asks == "yes_no")
         return Signals(
             lowest=_has(masked, words.lowest_words), second=_has(masked, words.second_words),
             by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year),
-            direction=_direction(padded, words, asks == "yes_no"),
+            direction=direction,
             either_way=_has(padded, words.rising) and _has(padded, words.falling)
-            and _direction(padded, words, asks == "yes_no") is None,
+            and direction is None,
             average=_has(padded, words.average),
             per=next((unit for unit, phrases in words.per_time.items() if _has(padded, phrases)),
                      None),
@@ -497,22 +496,30 @@ def _fraction(padded: str, words) -> dict:
     found = next((v for phrase, v in sorted(words.fractions.items(), key=lambda kv: -len(kv[0]))
                   if f" {phrase} " in padded and not re.search(  # "the first three quarters"
                       rf" (?:first|last|the|all) {phrase} ", padded)), None)
-    if found is None:
-        return {}
-    way = next((w for w, phrases in words.fraction_ways.items() if _has(padded, phrases)), "about")
-    return {"fraction": found, "fraction_way": way}
+    return {"fraction": found, "fraction_way": _way(padded, words)} if found is not None else {}
 
 
 _COUNTED_OTHERS = re.compile(r" other (?:two|three|four|five|six|2|3|4|5|6) ")  # "the other four"
 
 
+def _answer_kinds(tokens: list[str], unknown: list[Unknown]) -> list[Unknown]:
+    """"Which towns got ...?": a place word after "which" or "what" says what kind of answer is
+    asked (kind "asked"), which a figure still cannot be narrowed to."""
+    return [u.model_copy(update={"kind": "asked"})
+            if u.at > 0 and tokens[u.at - 1] in ("which", "what") and u.role == "restriction"
+            and u.kind == "location" else u for u in unknown]
+
+
 def _multiple(padded: str, words) -> dict:
     """'More than double', 'three times as many': the multiple and the way it is asked."""
     found = next((v for phrase, v in words.multiples.items() if _has(padded, [phrase])), None)
-    if found is None:
-        return {}
-    way = next((w for w, phrases in words.fraction_ways.items() if _has(padded, phrases)), "about")
-    return {"multiple": found, "fraction_way": way}
+    return {"multiple": found, "fraction_way": _way(padded, words)} if found is not None else {}
+
+
+def _way(padded: str, words) -> str:
+    """How a share or a multiple is asked: "more than", "less than" or "about"."""
+    return next((w for w, phrases in words.fraction_ways.items() if _has(padded, phrases)),
+                "about")
 
 
 def _direction(padded: str, words, yes_no: bool) -> str | None:
