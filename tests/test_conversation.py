@@ -328,3 +328,9 @@ def test_who_is_doing_a_topic_is_answered_from_its_work_not_its_figures(assistan
     assistant.ask("What does the plan say about county lines gangs?")
     answer = assistant.ask("who's doing the modern slavery side of that?")
     assert answer.intent == "work_on" and "Anti-Slavery Coordinator" in answer.text
+
+
+def test_what_the_plan_puts_a_change_down_to(assistant):
+    assistant.ask("by roughly what percent did oxford's recorded crime go up last year?")
+    answer = assistant.ask("what does the plan put that down to?")
+    assert answer.intent == "why" and "Covid" in answer.text
