@@ -85,15 +85,19 @@ def _totals(series: dict[tuple, float], label: str, title: str, lines: list[str]
     return found
 
 
-def _over_years(series: dict[tuple, float], label: str, title: str, lines: list[str],
-                source: str) -> list[Fact]:
-    """The remainder added up over the years asked, strand by strand, with the working."""
+def _years_of(series: dict[tuple, float]) -> list[list[tuple[str, float]]]:
+    """The remainder's (year, value) points for each strand and quarter, in year order."""
     by_slice: dict[tuple, list[tuple[str, float]]] = defaultdict(list)
     for (quarter, category, period), value in series.items():
         by_slice[(quarter, category)].append((period, value))
+    return [sorted(points) for points in by_slice.values()]
+
+
+def _over_years(series: dict[tuple, float], label: str, title: str, lines: list[str],
+                source: str) -> list[Fact]:
+    """The remainder added up over the years asked, strand by strand, with the working."""
     found = []
-    for points in by_slice.values():
-        points.sort()
+    for points in _years_of(series):
         years = f"{points[0][0]} to {points[-1][0]}"
         arithmetic = " + ".join(fmt.number(v) for _, v in points)
         value = sum(v for _, v in points)
@@ -121,12 +125,8 @@ def _shares(series: dict[tuple, float], pairs: dict, whole: str, label: str, who
 
 def _changes(series: dict[tuple, float], label: str) -> list[str]:
     """The change in the remainder from its first year to its last, with the working."""
-    by_slice: dict[tuple, list[tuple[str, float]]] = defaultdict(list)
-    for (quarter, category, period), value in series.items():
-        by_slice[(quarter, category)].append((period, value))
     lines = []
-    for points in by_slice.values():
-        points.sort()
+    for points in _years_of(series):
         (first, old), (last, new) = points[0], points[-1]
         if first == last:
             continue
