@@ -108,7 +108,8 @@ def _follows_on(frame: Frame, rules: list[IntentRule]) -> bool:
 def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int) -> dict:
     """Take what the question says; take the rest from the conversation when it follows on."""
     asked = intent  # before the conversation's operation is carried over
-    same_topic = frame.measure is None or frame.measure == context.measure
+    same_topic = frame.measure is None or frame.measure == context.measure or (
+        frame.follow_up and bool(frame.categories) and context.measure in frame.related)
     follows = context.measure is not None and (frame.measure is None or frame.follow_up)
     carried: list[str] = []
     slots: dict = {"measure": frame.measure or context.measure or frame.counted_topic,
@@ -117,6 +118,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if (intent == "compare_areas" and follows and frame.sharpened and not frame.measure
             and frame.sharpened != context.measure):  # "and what the police recorded?"
         slots["measure"], slots["other_measure"] = frame.sharpened, context.measure
+    elif frame.follow_up and frame.categories and context.measure in frame.related:  # "what
+        # about CSE victims?"
+        slots["measure"] = context.measure  # after repeat victims: that table's CSE row
     elif follows and not frame.measure and frame.sharpened in context.readings:
         slots["measure"] = frame.sharpened  # "asb oxford", then "what about the council figures?"
     if frame.measure is None and context.measure:

@@ -42,12 +42,17 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if later and not figures:  # "the priorities for 2023-24": another plan's
         return _refuse(scope, match, f"This is the {scope.title}; it says nothing about "
                                      f"{fmt.listing(later)}.", ["later_year"])
+    if frame.signals.present and figures and not frame.periods and not frame.quarters:
+        latest = max(scope.dimension(match.measure, "period"), default="")  # "how many this year?"
+        return _refuse(scope, match, f"The plan's figures for {scope.measures[match.measure].label}"
+                                     f" run to {latest}; it cannot say what has happened since.",
+                       ["later_year", match.measure or ""])
     unheld = _other_plan_years(scope, frame) if match.intent == "priorities" else []
     if unheld:  # "the priorities for 2021-22": a plan the knowledge does not hold
         return _refuse(scope, match, f"The priorities here are those of the "
                                      f"{fmt.listing([p.info.title for p in scope.all])}; there is "
                                      f"no plan for {fmt.listing(unheld)} among them.", ["plan_year"])
-    if frame.asks == "how_to" and match.intent not in ("duties", "about"):
+    if frame.asks == "how_to" and match.intent != "about":
         return _refuse(scope, match, "The plan does not explain how to report or contact anyone: "
                                      "it sets out the partnership's figures, priorities and work.",
                        [*_helplines(scope, match), "reporting"])
@@ -102,8 +107,12 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     named = frame.features.duty_named or frame.features.glossary
     all_duties = match.intent == "duties" and not frame.duties  # "how many duties?" counts them
     timeless = not any(w in source for w in scope.words.time_words) and not YEAR.search(source)
+    counts_them = frame.features.priorities_named or (all_duties and not any(  # "how many
+        u.role == "other" for u in frame.unknown))  # duties?", not "how many complaints?"
     if (frame.asks in ("count", "money") and match.intent in NAMED_ENTITY_INTENTS and named
             and not (all_duties and frame.asks == "count")) or (
+            frame.asks == "count" and match.intent in ("priorities", "duties")
+            and not counts_them) or (
             frame.asks == "date" and match.intent in ("duties", "glossary") and named and timeless):
         return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for that. "
                                      f"It describes it only in words.", [frame.asks])

@@ -36,6 +36,15 @@ class Unknown(Frozen):
     at: int = -1            # its first token
 
 
+class Passage(Frozen):
+    """A passage of the plan's words a question in words may be about, and how much of it."""
+
+    kind: Literal["priority", "achievement", "duty", "about"]
+    id: str
+    share: float                    # the weight of the question's words it holds, of them all
+    held: list[str] = []            # the roots of the words it holds
+
+
 class AreaOp(Frozen):
     """'The rest of the county': the figure of `whole` less that of `part`."""
 
@@ -104,6 +113,9 @@ class Features(Frozen):
     part_of_quoted: bool = False    # "of the 48 recommendations, how many ...?": a part of a whole
     priorities_named: bool = False  # "how many priorities ...?", not a count of something else
     how_counted: bool = False       # "do the figures count crimes against shops?"
+    passage_priority: bool = False  # the passage holding most of its words is a priority,
+    passage_duty: bool = False      # a statutory duty,
+    passage_about: bool = False     # or a fact about the partnership
 
 
 class Frame(Frozen):
@@ -150,6 +162,8 @@ class Frame(Frozen):
     topic_terms: list[str] = []       # the words of the question's topic phrases
     topic_phrases: list[str] = []     # every way of saying the question's first topic
     named_phrases: list[str] = []     # the phrases of the question that name something known
+    passages: list[Passage] = []      # the plan's passages holding most of its words, best
+    passages_share: float = 0.0       # first, and the share of its words they hold together
     unknown: list[Unknown] = []
     context: list[Unknown] = []       # places and restrictions in a sentence that asks nothing
                                       # ("My son's school in Littlemore is worried. Is ...?")

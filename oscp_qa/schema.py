@@ -92,7 +92,7 @@ class Term(Strict):
 BoostName = Literal["areas", "duty_named", "about_named", "achievement", "achievement_named",
                     "achievement_number", "achievement_text", "achievement_place", "glossary",
                     "glossary_only", "bodies_asked", "all_parts", "fraction_quoted",
-                    "how_counted"]
+                    "how_counted", "passage_priority", "passage_duty", "passage_about"]
 
 
 class IntentRule(Strict):
@@ -124,6 +124,10 @@ class Settings(Strict):
     relevance_share: float = Field(gt=0, le=1, description="a priority or achievement found by "
                                    "a topic's words is kept when it scores at least this share "
                                    "of the best one's score")
+    passage_share: float = Field(gt=0, le=1, description="a passage is what a question in words "
+                                 "is about when it holds this share of the words' weight")
+    passages_shown: int = Field(ge=1, description="how many passages an answer spread over "
+                                "several of them names")
     stem_letters: int = Field(ge=1, description="a passage speaks of a word when it holds the "
                               "word's first this many letters")
     sentence_share: float = Field(gt=0, le=1, description="a passage is quoted only when one "
@@ -165,6 +169,7 @@ class Words(Strict):
     not_priority_topics: list[str]
     achievement_cues: list[str]
     stopwords: list[str]
+    kin: dict[str, str]             # a word a question uses -> the plan's word for it, lemmas
     filler: list[str]
     quarters: dict[str, list[str]]
     quarter_runs: dict[str, list[str]]

@@ -63,14 +63,11 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
     elif number in pccs:
         chosen, what = [r for r in rows if r["pcc_priority"] == number], \
             f"linked to PCC priority {number} ({pccs[number]})"
-    else:
-        ignore = set(scope.words.not_priority_topics)
-        words = [w for w in frame.content_words + frame.topic_terms if w not in ignore]
-        hits = repo.search("priorities", words, settings.topic_rows)
-        best = hits[0]["rank"] if hits else 0
-        chosen = [r for r in hits if r["rank"] <= best * settings.relevance_share] if hits else rows
-        chosen.sort(key=lambda r: r["position"])
-        what = "matching your question" if hits else f"for {info.plan_year}"
+    else:  # the priorities holding the question's rarer words
+        found = [p for p in frame.passages if p.kind == "priority"]
+        kept = {p.id for p in found if p.share >= found[0].share * settings.relevance_share}
+        chosen = [r for r in rows if str(r["position"]) in kept] or rows
+        what = "matching your question" if found else f"for {info.plan_year}"
     if not chosen:
         chosen, what = rows, f"for {info.plan_year}"
     themes = repo.themes()
@@ -364,6 +361,8 @@ def search(scope: Plans, match: Match, frame: Frame) -> Answer:
             quotes.append((hit["title"], sentence))
     missing = " ".join(frame.topic_words)
     whole = [q for q in quotes if _holds_all(q[1], frame.topic_words, settings.stem_letters)]
+    if not whole and not frame.wants_number and frame.passages_share >= settings.passage_share:
+        return _passages(scope, match, frame)  # spread over several passages
     if not whole or frame.wants_number:
         text = f"The {scope.title} does not include anything on “{missing}”."
         if frame.wants_number:
@@ -377,6 +376,31 @@ def search(scope: Plans, match: Match, frame: Frame) -> Answer:
     if frame.asks == "yes_no":  # every word asked about is in the passage
         lines.insert(0, "**Yes**, the plan says so.")
     return _done(scope, match, "\n\n".join(lines), [f"{scope.title}, {t}" for t, _ in whole])
+
+
+def _passages(scope: Plans, match: Match, frame: Frame) -> Answer:
+    """The priorities, achievements, duties and facts that between them hold most of what was
+    asked, each in a line."""
+    plan, sections = scope.plan, scope.plan.info.sections
+    rows = {"priority": {str(r["position"]): r for r in plan.priorities()},
+            "achievement": {r["id"]: r for r in plan.achievements()},
+            "duty": {r["id"]: r for r in plan.duties()}, "about": {r["id"]: r for r in plan.about()}}
+    lines, sources = ["What the plan says that speaks of it:"], []
+    for passage in frame.passages:
+        row = rows[passage.kind][passage.id]
+        if passage.kind == "priority":
+            line, source = f"A priority for {plan.info.plan_year}: {row['text']}", \
+                sections.priorities
+        elif passage.kind == "achievement":
+            line, source = f"**{row['title']}** ({row['heading']}): {row['summary']}", \
+                f"{sections.achievements} — {row['heading']}"
+        elif passage.kind == "duty":
+            line, source = f"**{row['name']}** — {row['summary']}", sections.duties
+        else:
+            line, source = row["text"], sections.introduction
+        lines.append(f"- {line}")
+        sources.append(f"{scope.title}, {source}")
+    return _done(scope, match, "\n".join(lines), list(dict.fromkeys(sources)))
 
 
 def _holds_all(sentence: str, words: list[str], letters: int) -> bool:

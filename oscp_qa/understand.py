@@ -14,12 +14,14 @@ from functools import lru_cache
 from . import numbers
 from .lexicon import Lexicon
 from .normalise import normalise
-from .question import AreaOp, Features, Frame, Signals, Unknown
+from .passages import Passages
+from .question import AreaOp, Features, Frame, Passage, Signals, Unknown
 from .retrieve import Repository
 from .schema import Language
 from .vocabulary import Tag, Vocabulary
 
 DIMENSIONS = ("quarter", "area", "category", "period")
+KINDS_OF_PASSAGE = ("priorities", "duties", "about", "glossary", "achievements")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 CLAUSE_END = re.compile(r"[,;:–—]\s*|\s+-\s+|(?<=[.!?])\s+")  # where a clause may open with "is"
 
@@ -51,6 +53,11 @@ class Understander:
         self.share_cues = next(r.cues for r in language.intents if r.id == "share")
         self.phrases = set(self.words.phrases())
         self.counting_verbs = set(self.words.counting_verbs)
+        self.passages = Passages(plan, self.lexicon.lemma, self.words.kin)
+        self.not_passage = set(self.words.filler) | set(self.words.achievement_cues) | set(
+            self.words.not_priority_topics) | set(self.words.follow_up_refs) | {
+            cue for rule in language.intents if rule.id in KINDS_OF_PASSAGE  # "statutory"
+            for cue in rule.cues if " " not in cue}  # says which passages, not what is in them
 
     def parse(self, text: str) -> Frame:
         limit = self.language.settings.max_question_chars
@@ -130,6 +137,11 @@ class Understander:
         if per:  # "a month" spreads the figure over its months; it asks for no month
             spread = {w for phrase in self.words.per_time[per] for w in phrase.split()}
             slots["unknown"] = [u for u in slots["unknown"] if u.word not in spread]
+        asked = [w for i, w in enumerate(tokens) if i not in _how(tokens)
+                 and w in slots["content_words"] and w not in self.not_passage]
+        settings = self.language.settings
+        slots["passages"], slots["passages_share"] = self.passages.together(
+            asked, self.passages.find(asked), settings.relevance_share, settings.passages_shown)
         slots["features"], slots["programme"] = self._features(slots, telling)
         return Frame(**slots)
 
@@ -409,7 +421,11 @@ class Understander:
     # --- what the question names -----------------------------------------------------------------
 
     def _features(self, slots: dict, telling: set[int]) -> tuple[Features, str | None]:
-        achievement, how = self._achievement(slots, telling)
+        passages = self._beyond_topic(slots, telling)
+        achievement, how = self._achievement(slots, telling, passages)
+        best = next((p.kind for p in passages[:1]  # "the feasibility of a CCTV hub"; not
+                     if p.share >= self.language.settings.passage_share  # when a table's topic
+                     and not slots.get("measure")), None)  # is named: that asks for figures
         padded = " " + " ".join(slots["tokens"]) + " "
         glossary = slots["glossary"]
         features = Features(
@@ -424,6 +440,7 @@ class Understander:
             and not {"category", "period"} & set(slots["signals"].dimensions),
             bodies_asked=not achievement and _asks_bodies(slots["tokens"], set(self.words.bodies)),
             how_counted=slots["asks"] == "how_counted",
+            **{f"passage_{kind}": kind == best for kind in ("priority", "duty", "about")},
             priorities_named=bool({"priority", "priorities"} & set(slots["tokens"])),
             part_of_quoted=slots["asks"] in ("count", "money", "how_much") and any(
                 _has(padded, [f"{p} {pound}{n.text}" for p in self.words.part_of])
@@ -443,9 +460,10 @@ class Understander:
                 and not set(rest) & self.intent_words
                 and not (slots["follow_up"] and slots.get("sharpened")))  # "and the council's?"
 
-    def _achievement(self, slots: dict, telling: set[int]) -> tuple[str | None, str]:
+    def _achievement(self, slots: dict, telling: set[int],
+                     passages: list[Passage]) -> tuple[str | None, str]:
         """The achievement a question is about: by name, by a sum or count it quotes, or by
-        most of its content words."""
+        its words, when it is the passage holding most of them or twice as many as any other."""
         if slots["achievements"]:
             return slots["achievements"][0], "named"
         for number in slots["numbers"]:
@@ -455,18 +473,26 @@ class Understander:
         places = [t.value for t in slots["tags"] if t.kind == "place" and t.start not in telling]
         if places:
             return places[0], "place"
+        best, *rest = passages or [None]
+        share = self.language.settings.passage_share
+        found = best and best.kind == "achievement" and len(best.held) >= 2 and (
+            best.share >= share or not rest or best.share >= 2 * rest[0].share)
+        return (best.id, "text") if found else (None, "")
+
+    def _beyond_topic(self, slots: dict, telling: set[int]) -> list[Passage]:
+        """The passages holding the asking sentences' words other than the topic's and the
+        areas': what a question in words is about, not the table its topic names."""
         topic = {i for t in slots["tags"] if t.kind in ("term", "area")
                  for i in range(t.start, t.end)}
-        words = [w for i, w in enumerate(slots["tokens"])  # the asking sentences' other words
-                 if i not in telling and i not in topic and w.isalpha() and len(w) > 2
-                 and w not in self.vocabulary.stopwords and w not in self.words.filler]
-        best, overlap = None, 0
-        for row in self.plan.search("achievements", words, 3):
-            body = " ".join([row["title"], row["aliases"], row["text"], row["facts"]]).lower()
-            hits = sum(self.lexicon.lemma(w) in body for w in dict.fromkeys(words))
-            if hits > overlap:
-                best, overlap = row["id"], hits
-        return (best, "text") if overlap >= 2 else (None, "")
+        return self.passages.find([
+            w for i, w in enumerate(slots["tokens"]) if i not in telling and i not in topic
+            and i not in _how(slots["tokens"]) and w.isalpha() and len(w) > 2 and w not in self.vocabulary.stopwords
+            and w not in self.not_passage])
+
+
+def _how(tokens: list[str]) -> set[int]:
+    """Where a word asks rather than names ("how long", "how big"): no passage is about it."""
+    return {i for i in range(1, len(tokens)) if tokens[i - 1] == "how"}
 
 
 WH_WORDS = {"what", "which", "who", "how", "why", "where", "when", "whose", "whom"}

@@ -410,7 +410,7 @@ def test_is_what_a_table_leaves_out_counted(assistant, question):
     (["In actual numbers, how many modern slavery victims were repeat victims?"],
      "only as percentages"),
     (["When will the Executive Board next review progress on the priorities?"],
-     "names no date after it was written"),
+     "does not say when"),
 ])
 def test_a_detail_the_plan_does_not_give(assistant, turns, holds):
     for turn in turns:

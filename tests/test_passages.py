@@ -1,0 +1,71 @@
+"""Finding the passage a question in words is about by the rare words they share, and
+answering from several passages, or refusing, when none holds most of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from oscp_qa import Status
+
+
+def _passage_text(assistant, passage) -> str:
+    plan = assistant.engine.plans.plan
+    rows = {"priority": lambda: {str(r["position"]): r["text"] for r in plan.priorities()},
+            "achievement": lambda: {r["id"]: r["text"] for r in plan.achievements()},
+            "duty": lambda: {r["id"]: r["text"] for r in plan.duties()},
+            "about": lambda: {r["id"]: r["text"] for r in plan.about()}}
+    return rows[passage.kind]()[passage.id]
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("What tool will partners use to understand local community safety trends and evaluate "
+     "interventions?", "Interact"),
+    ("Which organisation will OSCP work with to get ready for the Serious Violence Duty?",
+     "Violence Reduction Unit"),
+    ("How will most of the scrutiny review recommendations be delivered?", "DAHA"),
+])
+def test_the_passage_holding_the_rarer_words_comes_first(assistant, question, holds):
+    frame, _ = assistant.interpret(question)
+    assert holds in _passage_text(assistant, frame.passages[0])
+
+
+def test_a_passage_sharing_only_common_words_is_not_the_programme(assistant):
+    """"How long do police take to turn up?" shares "long" and "turn" with Op Beaming's text
+    ("month long"), and nothing else: that is no reason to describe Op Beaming."""
+    answer = assistant.ask("how long do police take to turn up to a 999 call in oxford?")
+    assert answer.status == Status.no_answer and "Beaming" not in answer.text
+
+
+def test_words_spread_over_several_passages_are_answered_from_all_of_them(assistant):
+    answer = assistant.ask("What training are bar staff and door supervisors getting about "
+                           "sexual harassment and vulnerable customers?")
+    assert answer.status == Status.answered
+    assert "Drink Spiking Awareness Course" in answer.text and "SAVI" in answer.text
+
+
+def test_passages_each_sharing_one_word_are_no_answer(assistant):
+    answer = assistant.ask("Is St Aldates police station open to the public at weekends?")
+    assert answer.status == Status.no_answer
+
+
+def test_a_count_asked_of_a_priority_is_not_the_priority(assistant):
+    assistant.ask("Tell me about the scrutiny review into domestic abuse services.")
+    answer = assistant.ask("How many of the recommendations have actually been implemented so far?")
+    assert answer.status == Status.no_answer
+
+
+def test_how_to_apply_for_a_review_is_not_in_the_duty(assistant):
+    answer = assistant.ask("How do I ask for a Community Trigger review?")
+    assert answer.status == Status.no_answer
+
+
+def test_figures_now_are_after_the_plan(assistant):
+    answer = assistant.ask("how many ASB incidents in Oxford this year?")
+    assert answer.status == Status.no_answer
+    assert "run to 2021" in answer.text and "1,731" not in answer.text.split("\n")[0]
+
+
+def test_a_follow_up_category_stays_in_the_table_asked_about(assistant):
+    assistant.ask("What share of domestic abuse victims were victimised on two occasions?")
+    answer = assistant.ask("and for child sexual exploitation?")
+    assert answer.status == Status.answered and "17%" in answer.text
