@@ -44,7 +44,7 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
     if measure.unit == "per cent":  # the plan's figures are already shares
         return lookup(scope, match, frame)
     held = scope.dimension(measure.id, "period")
-    periods = match.periods or held[-1:]
+    periods = sorted(match.periods) or held[-1:]
     if not periods:
         scope.select(match)  # says what the plan lacks
     over_time = len(held) > 1 and (frame.since or frame.signals.change_cue or len(periods) > 1

@@ -108,8 +108,9 @@ def _follows_on(frame: Frame, rules: list[IntentRule]) -> bool:
 def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int) -> dict:
     """Take what the question says; take the rest from the conversation when it follows on."""
     asked = intent  # before the conversation's operation is carried over
-    same_topic = frame.measure is None or frame.measure == context.measure or (
-        frame.follow_up and bool(frame.categories) and context.measure in frame.related)
+    kept_table = frame.follow_up and not frame.areas and not frame.periods and bool(
+        frame.loose_categories.get(context.measure or ""))  # "and modern slavery?": a part of it
+    same_topic = frame.measure is None or frame.measure == context.measure or kept_table
     follows = context.measure is not None and (frame.measure is None or frame.follow_up)
     carried: list[str] = []
     slots: dict = {"measure": frame.measure or context.measure or frame.counted_topic,
@@ -118,16 +119,15 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if (intent == "compare_areas" and follows and frame.sharpened and not frame.measure
             and frame.sharpened != context.measure):  # "and what the police recorded?"
         slots["measure"], slots["other_measure"] = frame.sharpened, context.measure
-    elif frame.follow_up and frame.categories and context.measure in frame.related:  # "what
-        # about CSE victims?"
-        slots["measure"] = context.measure  # after repeat victims: that table's CSE row
+    elif kept_table:  # "what about CSE victims?" after repeat victims: that table's CSE row
+        slots["measure"] = context.measure
     elif follows and not frame.measure and frame.sharpened in context.readings:
         slots["measure"] = frame.sharpened  # "asb oxford", then "what about the council figures?"
     if frame.measure is None and context.measure:
         carried.append("measure")
     if (intent == "lookup" and follows and same_topic and context.intent in CARRIED_INTENTS
             and not (context.intent in ("change", "rank", "trend") and frame.periods)
-            and not (context.intent == "rank" and frame.asks == "count" and frame.categories)
+            and not (context.intent == "rank" and frame.asks == "count")  # "how many was that?"
             and not (context.intent == "compare_areas" and (frame.areas or frame.area_op))):
         intent = context.intent
         carried.append("intent")
@@ -183,8 +183,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if follows and frame.quarter_step and len(context.quarters) == 1 and context.periods:
         slots["periods"], slots["quarters"] = _step_quarter(  # "and the next quarter?"
             context.periods[-1], context.quarters[0], frame.quarter_step)
-    slots["categories"] = list(frame.categories) or (
-        [] if frame.measure else list(frame.loose_categories.get(slots["measure"], [])))
+    slots["categories"] = list(frame.loose_categories[context.measure]) if kept_table else \
+        list(frame.categories) or (
+            [] if frame.measure else list(frame.loose_categories.get(slots["measure"], [])))
     slots["excluded_categories"] = list(frame.excluded_categories)
     if frame.signals.others and follows and same_topic and context.categories:
         slots["categories"], slots["excluded_categories"] = [], list(context.categories)

@@ -273,10 +273,11 @@ class Understander:
         readings = {measure, *found["alternatives"]}
         found["foreign"] = self._foreign(tokens, term_tags, measure, readings,
                                          found["second_measure"])
-        found["loose_categories"] = {}  # each other topic's parts, for setting two side by side
-        for tag in term_tags:
+        found["loose_categories"] = {}  # each other topic's parts, for setting two side by side,
+        for tag in term_tags:  # and another reading's, for a follow-up on that table
             for meaning in self.terms[int(tag.value)].means:
-                if meaning.category and meaning.measure == found["second_measure"]:
+                if meaning.category and meaning.measure in (found["second_measure"],
+                                                            *found["related"]):
                     found["loose_categories"].setdefault(meaning.measure, []).append(meaning.category)
         for tag in term_tags:
             for meaning in self.terms[int(tag.value)].means:
@@ -520,8 +521,9 @@ def _asks_bodies(tokens: list[str], bodies: set[str]) -> bool:
 def _fraction(padded: str, words) -> dict:
     """'More than half', 'roughly a quarter': the share quoted and the way it is asked."""
     found = next((v for phrase, v in sorted(words.fractions.items(), key=lambda kv: -len(kv[0]))
-                  if f" {phrase} " in padded and not re.search(  # "the first three quarters"
-                      rf" (?:first|last|the|all) {phrase} ", padded)), None)
+                  if f" {phrase} " in padded and not re.search(  # "the first three quarters",
+                      rf" (?:first|last|the|all|same|those|these) {phrase} "  # "three quarters
+                      rf"| {phrase} of (?:19|20)\d\d", padded)), None)  # of 2020/21": quarters
     return {"fraction": found, "fraction_way": _way(padded, words)} if found is not None else {}
 
 

@@ -364,3 +364,20 @@ def test_a_change_in_one_quarter_stays_quarterly(assistant):
     answer = ask(assistant, "change in da children occurrences in april to june between 2018/19 "
                             "and 2019/20")
     assert "383 → 362" in answer.text and "-21" in answer.text
+
+
+def test_the_same_three_quarters_of_another_year_are_quarters_not_a_fraction(assistant):
+    """"The same three quarters of 2020/21" names quarters; read as 75 % it once sent the
+    question to shares, which crashed on years given latest first."""
+    answer = ask(assistant, "kids in domestic incidents: add up apr-dec 2021/22 and compare with "
+                            "the same three quarters of 2020/21")
+    text = answer.text.replace("**", "")
+    assert "1,186 (387 + 440 + 359)" in text and "1,203 (400 + 428 + 375)" in text
+    assert "+17" in text
+
+
+def test_a_share_over_years_given_latest_first(assistant):
+    answer = ask(assistant, "Oxford's share of Oxfordshire's total crime in 2021 and 2020")
+    text = answer.text.replace("**", "")
+    assert "2020: 34.5% (14,490 ÷ 41,973 × 100)" in text
+    assert "2021: 34.3% (15,964 ÷ 46,597 × 100)" in text

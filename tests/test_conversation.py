@@ -334,3 +334,29 @@ def test_what_the_plan_puts_a_change_down_to(assistant):
     assistant.ask("by roughly what percent did oxford's recorded crime go up last year?")
     answer = assistant.ask("what does the plan put that down to?")
     assert answer.intent == "why" and "Covid" in answer.text
+
+
+def test_a_follow_up_naming_a_part_of_the_last_table_stays_in_it(assistant):
+    """"And modern slavery?" after repeat victimisation among CSE victims is that table's modern
+    slavery row (16%), not the count of modern slavery victims."""
+    assistant.ask("repeat victimisation among CSE victims?")
+    answer = assistant.ask("and modern slavery?")
+    assert "16%" in answer.text and "73" not in answer.text
+
+
+def test_a_count_after_a_ranking_is_the_top_ones(assistant):
+    assistant.ask("biggest age group for DA victims?")
+    answer = assistant.ask("how many victims was that?")
+    assert answer.status.value == "answered" and "1,122" in answer.text
+
+
+def test_adding_them_all_up_adds_the_parts_just_listed(assistant):
+    assistant.ask("CSE, FGM, forced marriage and HBV victims in Thames Valley")
+    answer = assistant.ask("add them all up")
+    assert "505" in answer.text and "314 + 9 + 4 + 178" in answer.text
+
+
+def test_by_what_percentage_after_a_trend_is_the_change(assistant):
+    assistant.ask("has the council's ASB case load been going up?")
+    answer = assistant.ask("by what percentage between 2019 and 2021?")
+    assert "+33.3%" in answer.text and "+933 ÷ 2,800" in answer.text
