@@ -318,7 +318,7 @@ def trend(scope: Plans, match: Match, frame: Frame) -> Answer:
         peak = max(series, key=lambda r: r["value"])
         low = min(series, key=lambda r: r["value"])
         diff = last["value"] - first["value"]
-        word = "rose" if diff > 0 else "fell" if diff < 0 else "was unchanged"
+        word = "increased" if diff > 0 else "decreased" if diff < 0 else "was unchanged"
         values = ", ".join(f"{r['period']} {fmt.number(r['value'])}" for r in series)
         where = ", ".join(filter(None, [scope.area(area), scope.category(category)]))
         pct = fmt.pct_change(first["value"], last["value"]) if first["value"] else None

@@ -49,10 +49,10 @@ class Passages:
         """The passages holding some of the words, best first, each with the share it holds."""
         asked = self.roots(words)
         found = [(Passage(kind=kind, id=key, share=self._share(asked, asked & roots),
-                          held=sorted(asked & roots)), len(asked & title), len(roots))
+                          held=sorted(asked & roots), titled=len(asked & title)), len(roots))
                  for kind, key, title, roots in self.units if asked & roots]
-        return [p for p, *_ in sorted(found, key=lambda f: (-f[0].share, -f[1], f[2]))]  # of
-        # passages holding as much, the one named by them, then the one they are most of
+        return [p for p, _ in sorted(found, key=lambda f: (-f[0].share, -f[0].titled, f[1]))]
+        # of passages holding as much, the one named by them, then the one they are most of
 
     def together(self, words: list[str], found: list[Passage], near: float,
                  most: int) -> tuple[list[Passage], float]:
@@ -61,8 +61,9 @@ class Passages:
         several achievements, none of which holds most of it. A passage sharing one word with
         the question is no sign that it speaks of what was asked, so it adds nothing to it."""
         kept = [p for p in found if p.share >= near * found[0].share][:most] if found else []
+        asked = self.roots(words)
         held = {root for p in kept if len(p.held) >= 2 for root in p.held}
-        return kept, self._share(self.roots(words), held)
+        return kept, self._share(asked, held)
 
     def _share(self, asked: set[str], held: set[str]) -> float:
         total = sum(self.weight.get(r, self.unseen) for r in asked)

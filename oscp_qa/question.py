@@ -43,6 +43,7 @@ class Passage(Frozen):
     id: str
     share: float                    # the weight of the question's words it holds, of them all
     held: list[str] = []            # the roots of the words it holds
+    titled: int = 0                 # how many of them are in its title
 
 
 class AreaOp(Frozen):
@@ -116,6 +117,7 @@ class Features(Frozen):
     passage_priority: bool = False  # the passage holding most of its words is a priority,
     passage_duty: bool = False      # a statutory duty,
     passage_about: bool = False     # or a fact about the partnership
+    passage_achievements: bool = False  # several achievements hold them
 
 
 class Frame(Frozen):

@@ -74,6 +74,7 @@ class Repository:
         self.database = database
         self.info = Plan.model_validate_json(row["json"])
         self.id, self.title = self.info.id, self.info.title
+        self.short_name = row["short_name"]  # "OSCP": the plan's subject, not a term asked of
         self._cache: dict[tuple, object] = {}
 
     def __repr__(self) -> str:

@@ -92,7 +92,8 @@ class Term(Strict):
 BoostName = Literal["areas", "duty_named", "about_named", "achievement", "achievement_named",
                     "achievement_number", "achievement_text", "achievement_place", "glossary",
                     "glossary_only", "bodies_asked", "all_parts", "fraction_quoted",
-                    "how_counted", "passage_priority", "passage_duty", "passage_about"]
+                    "how_counted", "passage_priority", "passage_duty", "passage_about",
+                    "passage_achievements"]
 
 
 class IntentRule(Strict):

@@ -228,9 +228,11 @@ def about(scope: Plans, match: Match, frame: Frame) -> Answer:
     unsaid = [u.word for u in frame.unknown if u.role != "place"
               and u.word not in said and lemma(u.word) not in said]
     asked = {**ASKED, "how_to": "how to do that"}
-    undated = frame.asks == "date" and not YEAR.search(" ".join(r["text"] for r in chosen))
-    if frame.asks in asked and (unsaid or not cued or undated):  # "why" or "what" may be put
-        # in any words; "when" needs a year in the passage
+    text = " ".join(r["text"] for r in chosen)
+    unheld = (frame.asks == "date" and not YEAR.search(text)) or (
+        frame.asks == "count" and not re.search(r"\d", text))
+    if frame.asks in asked and (unsaid or not cued or unheld):  # "why" or "what" may be put
+        # in any words; "when" needs a year in the passage, "how many" a number
         lack = f"speak of “{' '.join(unsaid)}”" if unsaid else f"say {asked[frame.asks]}"
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       sources=source,

@@ -428,6 +428,10 @@ class Understander:
                      if p.share >= self.language.settings.passage_share  # when a table's topic
                      and not slots.get("measure")), None)  # is named: that asks for figures
         padded = " " + " ".join(slots["tokens"]) + " "
+        if [self.plan.short_name] != slots["glossary"] or not self._glossary_only(slots, 0):
+            slots["glossary"] = [g for g in slots["glossary"]  # "what did the partnership do
+                                 if g != self.plan.short_name]  # in covid?" is not of the term
+        only = bool(slots["glossary"]) and self._glossary_only(slots)
         glossary = slots["glossary"]
         features = Features(
             areas=len(slots["areas"]) >= 2, duty_named=bool(slots["duties"]),
@@ -435,13 +439,14 @@ class Understander:
             achievement_named=how == "named", achievement_number=how == "number",
             achievement_text=how == "text", achievement_place=how == "place",
             glossary=bool(glossary),
-            glossary_only=bool(glossary) and self._glossary_only(slots),
+            glossary_only=only,
             all_parts=_has(" " + " ".join(slots["tokens"]) + " ", self.words.all_parts),
             fraction_quoted=slots["signals"].fraction is not None  # not "a type where ... half"
             and not {"category", "period"} & set(slots["signals"].dimensions),
             bodies_asked=not achievement and _asks_bodies(slots["tokens"], set(self.words.bodies)),
             how_counted=slots["asks"] == "how_counted",
             **{f"passage_{kind}": kind == best for kind in ("priority", "duty", "about")},
+            passage_achievements=not achievement and self._one_heading(slots),
             priorities_named=bool({"priority", "priorities"} & set(slots["tokens"])),
             part_of_quoted=slots["asks"] in ("count", "money", "how_much") and any(
                 _has(padded, [f"{p} {pound}{n.text}" for p in self.words.part_of])
@@ -449,7 +454,16 @@ class Understander:
         )
         return features, achievement
 
-    def _glossary_only(self, slots: dict) -> bool:
+    def _one_heading(self, slots: dict) -> bool:
+        """"What was done in covid?": several achievements under one heading each hold most
+        of the words, so the question is about all of them, not one."""
+        share = self.language.settings.passage_share
+        ids = {p.id for p in slots["passages"] if p.kind == "achievement" and p.share >= share}
+        headings = {r["heading"] for r in self.plan.achievements() if r["id"] in ids}
+        return (len(ids) >= 2 and len(headings) == 1 and not slots.get("measure")
+                and slots["asks"] not in ("count", "money", "percentage"))
+
+    def _glossary_only(self, slots: dict, others: int = 1) -> bool:
         """The question is little more than a term: "ONS?", "is TVP the police?". A topic the
         plan counts ("hate crime?") is read as a request for its figures instead."""
         tags, tokens = slots["tags"], slots["tokens"]
@@ -457,14 +471,15 @@ class Understander:
         areas = {i for t in tags if t.kind == "area" for i in range(t.start, t.end)} - inside
         filler = set(self.words.glossary_filler) | self.vocabulary.stopwords
         rest = [w for i, w in enumerate(tokens) if i not in inside and w not in filler]
-        return (not slots.get("measure") and len(rest) <= 1 and not areas
+        return (not slots.get("measure") and len(rest) <= others and not areas
                 and not set(rest) & self.intent_words
                 and not (slots["follow_up"] and slots.get("sharpened")))  # "and the council's?"
 
     def _achievement(self, slots: dict, telling: set[int],
                      passages: list[Passage]) -> tuple[str | None, str]:
         """The achievement a question is about: by name, by a sum or count it quotes, or by
-        its words, when it is the passage holding most of them or twice as many as any other."""
+        its words, when it is the one passage holding most of them or twice as many as any
+        other."""
         if slots["achievements"]:
             return slots["achievements"][0], "named"
         for number in slots["numbers"]:
@@ -477,7 +492,9 @@ class Understander:
         best, *rest = passages or [None]
         share = self.language.settings.passage_share
         found = best and best.kind == "achievement" and len(best.held) >= 2 and (
-            best.share >= share or not rest or best.share >= 2 * rest[0].share)
+            best.share >= share or not rest or best.share >= 2 * rest[0].share) and (
+            not rest or (rest[0].share, rest[0].titled) < (best.share, best.titled))  # not one
+        # of several the words fit as well ("what was done during covid?")
         return (best.id, "text") if found else (None, "")
 
     def _beyond_topic(self, slots: dict, telling: set[int]) -> list[Passage]:
@@ -487,8 +504,8 @@ class Understander:
                  for i in range(t.start, t.end)}
         return self.passages.find([
             w for i, w in enumerate(slots["tokens"]) if i not in telling and i not in topic
-            and i not in _how(slots["tokens"]) and w.isalpha() and len(w) > 2 and w not in self.vocabulary.stopwords
-            and w not in self.not_passage])
+            and i not in _how(slots["tokens"]) and w.isalpha() and len(w) > 2
+            and w not in self.vocabulary.stopwords and w not in self.not_passage])
 
 
 def _how(tokens: list[str]) -> set[int]:

@@ -69,3 +69,21 @@ def test_a_follow_up_category_stays_in_the_table_asked_about(assistant):
     assistant.ask("What share of domestic abuse victims were victimised on two occasions?")
     answer = assistant.ask("and for child sexual exploitation?")
     assert answer.status == Status.answered and "17%" in answer.text
+
+
+def test_achievements_under_one_heading_the_words_fit_equally_are_all_listed(assistant):
+    answer = assistant.ask("what did the partnership do during covid?")
+    assert answer.status == Status.answered
+    for title in ("Re-opening the city", "Addressing non-compliance with Covid restrictions",
+                  "Support for vulnerable residents"):
+        assert title in answer.text
+
+
+def test_the_partnership_named_beside_a_term_is_not_the_term_asked_about(assistant):
+    answer = assistant.ask("What will OSCP use Common Place for?")
+    assert "consultation" in answer.text and "stands for" not in answer.text
+
+
+def test_a_count_the_partnership_passage_does_not_hold_is_refused(assistant):
+    answer = assistant.ask("How many organisations are members of OSCP?")
+    assert answer.status == Status.no_answer and "does not say how many" in answer.text
