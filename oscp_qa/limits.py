@@ -116,6 +116,10 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             frame.asks == "date" and match.intent in ("duties", "glossary") and named and timeless):
         return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for that. "
                                      f"It describes it only in words.", [frame.asks])
+    if frame.wants_number and match.intent in ("priorities", "duties") and not counts_them \
+            and frame.asks not in ("how_counted", "yes_no"):  # "the reoffending rate?"
+        return _refuse(scope, match, "The plan gives no figure for that: it describes it only in "
+                                     "words.", ["figures"])
     if frame.asks == "money" and match.intent in ("priorities", "about") \
             and "£" not in _plan_text(scope, match.intent):  # "how much is spent on them?"
         return _refuse(scope, match, "The plan gives no amount of money for that: it names a sum "

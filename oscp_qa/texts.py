@@ -221,7 +221,10 @@ def about(scope: Plans, match: Match, frame: Frame) -> Answer:
     ("who sits on the Executive Board?") or holds nothing of the kind asked ("when is the next
     meeting?")."""
     rows = scope.plan.about()
-    cued = [r for r in rows if r["id"] in frame.signals.about][:2]
+    share = scope.language.settings.passage_share
+    ids = [p.id for p in frame.passages if p.kind == "about" and p.share >= share]
+    ids += [i for i in frame.signals.about if i not in ids]  # the passage holding its words,
+    cued = [r for i in ids[:2] for r in rows if r["id"] == i]  # then those its phrases name
     chosen = cued or rows[:2]
     source = [f"{scope.title}, {scope.plan.info.sections.introduction}"]
     said = " ".join(f"{r['text']} {r['question_cues']}" for r in chosen).lower()

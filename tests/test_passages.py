@@ -87,3 +87,13 @@ def test_the_partnership_named_beside_a_term_is_not_the_term_asked_about(assista
 def test_a_count_the_partnership_passage_does_not_hold_is_refused(assistant):
     answer = assistant.ask("How many organisations are members of OSCP?")
     assert answer.status == Status.no_answer and "does not say how many" in answer.text
+
+
+def test_a_figure_asked_of_a_duty_is_not_the_duty(assistant):
+    answer = assistant.ask("whats the reoffending rate in oxford")
+    assert answer.status == Status.no_answer and "no figure" in answer.text
+
+
+def test_the_partnership_passage_holding_the_words_comes_before_a_cued_one(assistant):
+    answer = assistant.ask("what does the partnership have to do by law?")
+    assert answer.text.startswith("Oxford Safer Communities Partnership are required by law to")
