@@ -56,7 +56,8 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
             and not features.priorities_named and "lookup" in scores:
         best = "lookup"  # "how many police officers has the PCC recruited?": a count, not a plan
         scores = _standing(scores, best, min_score)
-    if frame.signals.of_those and context.intent in LIST_INTENTS:  # "which ones are on ASB?"
+    if (frame.signals.of_those or frame.signals.others) and context.intent in LIST_INTENTS:
+        # "which ones are on ASB?", "what are the other three?"
         best = context.intent
         scores = _standing(scores, best, min_score)
     if best is None or scores[best] < min_score:
@@ -67,7 +68,8 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         subject = f"achievement:{frame.programme}"
     elif best == "glossary":
         subject = f"glossary:{frame.glossary[0]}"
-    if best == "priorities" and context.subject.startswith("pcc:"):
+    if best == "priorities" and context.subject.startswith("pcc") and (
+            context.subject != "pcc-list" or frame.signals.others):
         subject = context.subject
     slots: dict = {"intent": best, "score": scores[best], "scores": scores, "subject": subject,
                    "places": context.places if frame.signals.there else []}

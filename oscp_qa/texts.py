@@ -51,11 +51,17 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
                      f"{info.pcc.aligned}.",
                      [source], subject=f"pcc:{number}",
                      suggestions=[f"Which OSCP priorities are linked to PCC priority {number}?"])
-    if number is None and not signals.negation and (
-            signals.pcc_list or (names_pcc and not lists_oscp and not signals.mentions_oscp)):
+    pcc_asked = signals.pcc_list or (names_pcc and not lists_oscp and not signals.mentions_oscp)
+    others_asked = (pcc_asked or match.subject == "pcc-list") and signals.others
+    if number is None and others_asked and info.pcc.not_listed:  # "what are the other three?"
+        listed = fmt.listing([f"{n} ({text})" for n, text in pccs.items()])
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
+                      sources=[source],
+                      text=f"{info.pcc.not_listed} It lists only PCC priorities {listed}.")
+    if number is None and not signals.negation and pcc_asked:
         lines = [info.pcc.listed] + [f"{n}. {text}" for n, text in pccs.items()]
         lines += [info.pcc.not_listed] if info.pcc.not_listed else []
-        return _done(scope, match, "\n".join(lines), [source])
+        return _done(scope, match, "\n".join(lines), [source], subject="pcc-list")
     rows = repo.priorities()
     if signals.negation:
         chosen, what = [r for r in rows if r["pcc_priority"] is None], \

@@ -407,7 +407,7 @@ class Understander:
             calendar=_has(padded, words.calendar_year),
             of_those=_has(padded, words.of_those),
             **{**_fraction(padded, words), **_multiple(padded, words)},
-            others=_has(_COUNTED_OTHERS.sub(" other ", padded), words.others)
+            others=_has(_COUNTED_OTHERS.sub(" others ", padded), words.others)
             and not _has(padded, words.remainder_of),
             than=_has(padded, words.than), there=_has(padded, words.there),
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],

@@ -97,3 +97,18 @@ def test_a_figure_asked_of_a_duty_is_not_the_duty(assistant):
 def test_the_partnership_passage_holding_the_words_comes_before_a_cued_one(assistant):
     answer = assistant.ask("what does the partnership have to do by law?")
     assert answer.text.startswith("Oxford Safer Communities Partnership are required by law to")
+
+
+@pytest.mark.parametrize("turns", [
+    ["What are the other three priorities in the Police and Crime Plan?"],
+    ["how many priorities are in the police and crime plan?", "what are the other three then?"],
+])
+def test_the_pcc_priorities_the_plan_does_not_list_are_refused(assistant, turns):
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer.status == Status.no_answer and "lists only PCC priorities 1" in answer.text
+
+
+def test_a_topic_word_inside_a_plan_s_name_is_part_of_the_name(assistant):
+    frame, _ = assistant.interpret("how many priorities are in the police and crime plan?")
+    assert frame.measure is None
