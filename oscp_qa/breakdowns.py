@@ -410,8 +410,9 @@ def total(scope: Plans, match: Match, frame: Frame) -> Answer:
                 "all four quarters" if len(group) == len(quarters) else
                 f"the {len(group)} quarters it gives") + ")"
         lines.append(f"- {head}: **{fmt.number(value)}** ({arithmetic})")
-        if frame.signals.average and across in ("period", "quarter") and len(group) > 1:
-            mean, each = round(value / len(group), 2), "year" if across == "period" else "quarter"
+        if frame.signals.average and len(group) > 1:  # a year, a quarter, or a type ("strand")
+            mean = round(value / len(group), 2)
+            each = {"period": "year", "quarter": "quarter"}.get(across, "type")
             lines.append(f"  Average a {each}: **{fmt.number(mean)}** "
                          f"({fmt.number(value)} ÷ {len(group)} {each}s)")
             facts.append(Fact(label=f"Average {measure.label} a {each} ({head})", value=mean,

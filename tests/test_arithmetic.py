@@ -381,3 +381,9 @@ def test_a_share_over_years_given_latest_first(assistant):
     text = answer.text.replace("**", "")
     assert "2020: 34.5% (14,490 ÷ 41,973 × 100)" in text
     assert "2021: 34.3% (15,964 ÷ 46,597 × 100)" in text
+
+
+def test_an_average_per_strand_divides_the_parts_total_by_their_number(assistant):
+    answer = ask(assistant, "hate crime oxfordshire average per strand?")
+    text = answer.text.replace("**", "")
+    assert "1,348 (873 + 61 + 188 + 171 + 55)" in text and "269.60 (1,348 ÷ 5 types)" in text
