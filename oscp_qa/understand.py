@@ -359,14 +359,18 @@ class Understander:
     # --- what is asked ---------------------------------------------------------------------------
 
     def _asks(self, tokens: list[str], padded: str, counted: bool, openings: set[str]) -> str:
-        """What kind of answer is asked: the first kind in the word list's order whose phrase is
-        in the question, unless a longer phrase holding it says more ("where can I find" is a
-        place, "where can I" how to do something)."""
+        """What kind of answer is asked: the kind of the first phrase opening with who, where,
+        when, why or how, else the first kind in the word list's order, unless a longer phrase
+        holding it says more ("where can I find" is a place, "where can I" how to do
+        something)."""
         said = [(kind, p) for kind, phrases in self.words.asks.items() for p in phrases
                 if f" {p} " in padded and (" " in p or p not in WH_WORDS or self._asking(p, tokens,
                                                                                       openings))]
-        found = next((kind for kind, p in said
-                      if not any(p != q and f" {p} " in f" {q} " for _, q in said)), None)
+        said = [(kind, p) for kind, p in said
+                if not any(p != q and f" {p} " in f" {q} " for _, q in said)]
+        opening = [(kind, p) for kind, p in said if p.split()[0] in PLAIN_WH]  # "who got the
+        found = min(opening, key=lambda s: padded.index(f" {s[1]} "))[0] if opening else \
+            next((kind for kind, _ in said), None)  # funding": who, though "funding" is money
         if found is None and " how much " in padded and not counted:
             found = "how_much"  # an amount of money unless the conversation has a counted topic
         roles = set(self.words.person_roles) & set(tokens)
@@ -513,6 +517,7 @@ def _how(tokens: list[str]) -> set[int]:
     return {i for i in range(1, len(tokens)) if tokens[i - 1] == "how"}
 
 
+PLAIN_WH = {"who", "where", "when", "why", "how"}  # each asks one kind; "what" asks any
 WH_WORDS = {"what", "which", "who", "how", "why", "where", "when", "whose", "whom"}
 
 

@@ -479,3 +479,10 @@ def test_what_is_done_about_a_topic_the_pcc_priority_speaks_of(assistant):
 def test_dates_the_partnership_passage_does_not_give(assistant):
     answer = assistant.ask("What are the milestone dates in OSCP's 2022-23 action plan?")
     assert answer.status == Status.no_answer and "does not say when" in answer.text
+
+
+def test_who_opening_a_question_asks_who_though_it_speaks_of_money(assistant):
+    frame, _ = assistant.interpret("who got the funding to buy drink spiking test kits?")
+    assert frame.asks == "person"
+    frame, _ = assistant.interpret("What are the Domestic Abuse Housing Link workers paid?")
+    assert frame.asks == "money"
