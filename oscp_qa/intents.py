@@ -56,6 +56,9 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
             and not features.priorities_named and "lookup" in scores:
         best = "lookup"  # "how many police officers has the PCC recruited?": a count, not a plan
         scores = _standing(scores, best, min_score)
+    carried = _entity_asked_again(frame, context)
+    if carried:  # "who delivers it?" after a priority, a duty or a term: that one, again
+        best, scores = carried, _standing(scores, carried, min_score)
     if (frame.signals.of_those or frame.signals.others) and context.intent in LIST_INTENTS:
         # "which ones are on ASB?", "what are the other three?"
         best = context.intent
@@ -64,7 +67,9 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         fallback = "search" if frame.topic_words else "clarify"
         return Match(intent=fallback, score=0.0, scores=scores)
     subject = None
-    if best == "achievement":
+    if carried:
+        subject = context.subject
+    elif best == "achievement":
         subject = f"achievement:{frame.programme}"
     elif best == "glossary":
         subject = f"glossary:{frame.glossary[0]}"
@@ -76,6 +81,18 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     if best in FIGURE_INTENTS or best in ("method", "why"):
         slots.update(_figure_slots(best, frame, context, latest_year))
     return Match(**slots)
+
+
+ENTITY_INTENTS = {"priority": "priorities", "duty": "duties", "glossary": "glossary"}
+
+
+def _entity_asked_again(frame: Frame, context: Context) -> str | None:
+    """The intent of the priority, duty or term the last answer was about, when a follow-up
+    refers to it ("who is it done with?") and names nothing of its own."""
+    kind = context.subject.partition(":")[0]
+    own = frame.measure or frame.features.achievement or frame.glossary or frame.duties \
+        or frame.pcc or frame.areas or frame.periods
+    return ENTITY_INTENTS.get(kind) if frame.follow_up and not own else None
 
 
 def _standing(scores: dict[str, float], chosen: str, min_score: float) -> dict[str, float]:
@@ -100,7 +117,7 @@ def _follows_on(frame: Frame, rules: list[IntentRule]) -> bool:
     """A question without a topic can only lean on the last one if it says something more:
     an area, a year, a quarter, a category, a follow-up word or an intent's cue."""
     return bool(frame.areas or frame.periods or frame.relative or frame.quarters
-                or frame.signals.others
+                or frame.signals.others or frame.signals.per
                 or frame.categories or frame.excluded_categories or frame.area_op
                 or frame.loose_categories
                 or frame.follow_up or frame.wants_number
@@ -150,7 +167,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if follows and not areas and not area_op and (context.areas or context.area_op):
         areas, area_op = list(context.areas), context.area_op
         carried.append("areas")
-    elif follows and context.areas and compared and not area_op:
+    elif follows and context.areas and compared and not area_op and len(areas) < 2:  # "and
+        # Oxfordshire's share of Thames Valley?" names both areas anew
         areas = list(dict.fromkeys(context.areas + areas))
         carried.append("areas")
     if area_op:  # the areas an operation names are its operands, not areas to list

@@ -104,7 +104,11 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                          f"{fmt.listing(unsaid)}. {_said_instead(scope, match)}",
                            ["period"])
         return _programme_lacks(scope, frame, match)
-    named = frame.features.duty_named or frame.features.glossary
+    if match.intent == "glossary" and frame.asks == "person" and not _names_someone(scope, match):
+        return _refuse(scope, match, f"The plan does not say who for that. "  # "which
+                                     f"{_said_instead(scope, match)}", ["person"])  # bodies?"
+    named = frame.features.duty_named or frame.features.glossary or (match.subject or "").split(
+        ":")[0] in ("glossary", "duty")  # or one the conversation is on ("how many ... it?")
     all_duties = match.intent == "duties" and not frame.duties  # "how many duties?" counts them
     timeless = not any(w in source for w in scope.words.time_words) and not YEAR.search(source)
     counts_them = frame.features.priorities_named or (all_duties and not any(  # "how many
@@ -210,6 +214,19 @@ def _source_text(scope: Plans, frame: Frame, match: Match) -> str:
         tables = scope.tables_for(match.measure)
         return " ".join(f"{t['title']} {t['counts']}" for t in tables).lower()
     return ""
+
+
+def _names_someone(scope: Plans, match: Match) -> bool:
+    """Whether a term's meaning names a body or person besides the term itself and the
+    partnership: a capitalised word inside a sentence ("the Thames Valley Violence Reduction
+    Unit")."""
+    row = scope.plan.glossary_term((match.subject or "").partition(":")[2])
+    if row is None:
+        return True
+    own = set(row["term"].split()) | {scope.plan.short_name}
+    words = [w.strip(".,;:()“”\"'") for sentence in re.split(r"(?<=[.!?])\s+", row["meaning"])
+             for w in sentence.split()[1:]]
+    return any(w[:1].isupper() and w not in own for w in words)
 
 
 def _said_in(unknown: Unknown, text: str) -> bool:

@@ -69,6 +69,9 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
     elif number in pccs:
         chosen, what = [r for r in rows if r["pcc_priority"] == number], \
             f"linked to PCC priority {number} ({pccs[number]})"
+    elif subject_of(match, "priority"):  # "who delivers it?" after one priority
+        chosen, what = [r for r in rows if str(r["position"]) == subject_of(match, "priority")], \
+            "the one asked about"
     else:  # the priorities holding the question's rarer words
         found = [p for p in frame.passages if p.kind == "priority"]
         kept = {p.id for p in found if p.share >= found[0].share * settings.relevance_share}
@@ -94,6 +97,8 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
     lines.append(f"{info.pcc.aligned} (PCC).")
     linked = {r["pcc_priority"] for r in chosen if r["pcc_priority"]}
     subject = f"pcc:{linked.pop()}" if len(linked) == 1 else ""
+    if len(chosen) == 1 and len(rows) > 1:  # "it" in the next question is this priority
+        subject = f"priority:{chosen[0]['position']}"
     return _done(scope, match, "\n".join(lines), [source], subject=subject)
 
 
@@ -197,7 +202,8 @@ DUTY_WORDS = {"duty", "duties", "statutory"}
 
 def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
     rows = scope.plan.duties()
-    chosen = [r for r in rows if r["id"] in frame.duties]
+    chosen = [r for r in rows if r["id"] in frame.duties
+              or (not frame.duties and r["id"] == subject_of(match, "duty"))]
     term = next((t for t in frame.glossary if set(t.lower().split()) & DUTY_WORDS), None)
     if not chosen and term:  # a duty the plan names as a term, not among its statutory ones
         return glossary(scope, match.model_copy(update={"subject": f"glossary:{term}"}), frame)
@@ -219,7 +225,7 @@ def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
     verdict = "Yes: the plan lists it among the duties OSCP is required by law to carry out.\n\n" \
         if frame.asks == "yes_no" and named else ""
     return _done(scope, match, f"{verdict}**{row['name']}** — {row['summary']}\n\n"
-                               f"The plan: “{row['text']}”", source)
+                               f"The plan: “{row['text']}”", source, subject=f"duty:{row['id']}")
 
 
 def about(scope: Plans, match: Match, frame: Frame) -> Answer:

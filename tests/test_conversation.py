@@ -360,3 +360,34 @@ def test_by_what_percentage_after_a_trend_is_the_change(assistant):
     assistant.ask("has the council's ASB case load been going up?")
     answer = assistant.ask("by what percentage between 2019 and 2021?")
     assert "+33.3%" in answer.text and "+933 ÷ 2,800" in answer.text
+
+
+@pytest.mark.parametrize("first, then, holds", [
+    ("the strategic intelligence assessment", "who is it done with?",
+     "Oxfordshire Community Safety Partnership"),
+    ("what's the priority on cycle crime?", "who delivers it?", "Bike Crime Reduction Partnership"),
+    ("which OSCP priority covers neighbourhood crime?", "whose work delivers it?",
+     "Problem Solving Officer"),
+])
+def test_a_follow_up_on_a_priority_or_duty_is_answered_from_it(assistant, first, then, holds):
+    assistant.ask(first)
+    answer = assistant.ask(then)
+    assert answer.status.value == "answered" and holds in answer.text
+
+
+def test_who_is_in_a_term_the_plan_only_names_is_not_said(assistant):
+    assistant.ask("What is the Bike Crime Reduction Partnership?")
+    answer = assistant.ask("Which organisations are in it?")
+    assert answer.status.value == "no_answer" and "does not say who" in answer.text
+
+
+def test_per_month_after_a_figure_spreads_it(assistant):
+    assistant.ask("total recorded crime oxford 2021")
+    answer = assistant.ask("per month, roughly?")
+    assert "1,330.33" in answer.text and "15,964 ÷ 12" in answer.text
+
+
+def test_a_follow_up_share_naming_both_areas_replaces_them(assistant):
+    assistant.ask("what share of oxfordshire's police ASB is in oxford?")
+    answer = assistant.ask("and oxfordshire's share of thames valley?")
+    assert "6,039 ÷ 24,088" in answer.text
