@@ -382,7 +382,8 @@ def total(scope: Plans, match: Match, frame: Frame) -> Answer:
         across = "quarter"
     elif len(match.categories) > 1 or measure.summable:
         across = "category"
-    elif len(match.periods) > 1 or frame.signals.every_year or frame.signals.average:
+    elif len(match.periods) > 1 or frame.signals.every_year or frame.signals.average or (
+            "period" in frame.signals.dimensions and not match.periods):  # "all three years"
         across = "period"
     else:  # nothing to add up: a sum over every year is not what "total" means here
         return lookup(scope, match, frame)

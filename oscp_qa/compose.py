@@ -74,8 +74,9 @@ def _rest_of_area(scope: Plans, match: Match, frame: Frame) -> bool:
 
 def _two_areas_apart(scope: Plans, match: Match, frame: Frame) -> bool:
     """"How many more in A than in B?" (not "did it rise faster in A?")."""
+    times = frame.signals.multiple is not None or frame.signals.times_asked  # "ten times?"
     return match.intent == "change" and len(match.areas) == 2 and len(match.periods) <= 1 and (
-        (frame.signals.than and not frame.signals.direction)
+        (frame.signals.than and (times or not frame.signals.direction))
         or len(scope.dimension(match.measure, "period")) < 2)
 
 
@@ -97,8 +98,9 @@ def _two_parts(scope: Plans, match: Match, frame: Frame) -> bool:
     return (len(match.categories) == 2 and len(match.areas) <= 1 and not match.quarters
             and not match.area_op
             and (match.intent in ("change", "compare_areas") or (
-                match.intent in ("rank", "lookup") and frame.asks == "yes_no"))
-            and (frame.signals.than or frame.asks == "yes_no"
+                match.intent in ("rank", "lookup")
+                and (frame.asks == "yes_no" or frame.signals.times_asked)))
+            and (frame.signals.than or frame.asks == "yes_no" or frame.signals.times_asked
                  or len(scope.dimension(match.measure, "period")) < 2))
 
 

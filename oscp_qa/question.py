@@ -76,6 +76,7 @@ class Signals(Frozen):
     present: bool = False           # "this year", "lately": now, not the plan's years
     actual_count: bool = False      # "in actual numbers": a count, not a percentage
     multiple: float | None = None   # "more than double": one figure as a multiple of another
+    times_asked: bool = False       # "how many times more?": the multiple itself
     # (its way, more, less or about, is `fraction_way`)
     others: bool = False            # "and the other strands?"
     than: bool = False              # "how many more in Oxfordshire than in Oxford?"

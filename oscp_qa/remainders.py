@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import format as fmt
+from . import verdicts
 from .answer import Answer, Chart, ChartPoint, Fact
 from .figures import answer_with, measure_title, years_to_compare
 from .plans import Plans
@@ -167,6 +168,15 @@ def difference(scope: Plans, match: Match, frame: Frame) -> Answer:
     if not facts:
         raise scope.refuse(f"The plan does not give {scope.measures[match.measure].label} for both "
                            f"{scope.area(first)} and {scope.area(second)} in the same year.", match)
+    times = frame.signals.multiple is not None or frame.signals.times_asked
+    if times and len(facts) == 1 and sums[second][0]:  # "more than ten times Oxford's?"
+        verdict, working = verdicts.multiple(sums[first][0], sums[second][0],
+                                             frame.signals.multiple, frame.signals.fraction_way,
+                                             (scope.area(first), scope.area(second)))
+        lines.insert(0, verdict)
+        facts.append(Fact(label=f"{scope.area(first)} as a multiple of {scope.area(second)}",
+                          value=round(sums[first][0] / sums[second][0], 2), unit="times",
+                          source=facts[0].source, derived=working))
     if len(facts) > 1 and scope.measures[match.measure].summable and not match.categories:
         total_a, total_b = sum(sums[first]), sum(sums[second])
         lines.append(f"All together: **{fmt.signed(total_a - total_b)}** ({fmt.number(total_a)} − "

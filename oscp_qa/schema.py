@@ -192,6 +192,7 @@ class Words(Strict):
     subset_verbs: list[str]
     partitive: list[str]
     multiples: dict[str, float]
+    times_asked: list[str]          # "how many times more?": one figure as a multiple of another
     than: list[str]
     next_quarter: list[str]
     future: list[str]

@@ -50,7 +50,8 @@ def compare_measures(scope: Plans, match: Match, frame: Frame) -> Answer:
                      f"{fmt.number(low['value'])})" + ("." if same else
                      ", though the two figures are for different years or areas."))
     lines.insert(0, "Side by side, each from its own table (they count different things):")
-    if frame.signals.multiple and len(first) == 1 and len(second) == 1 and second[0]["value"]:
+    times = frame.signals.multiple is not None or frame.signals.times_asked
+    if times and len(first) == 1 and len(second) == 1 and second[0]["value"]:
         verdict, working = verdicts.multiple(first[0]["value"], second[0]["value"],
                                              frame.signals.multiple, frame.signals.fraction_way)
         lines.insert(0, verdict)  # "more than double what the police logged?"
@@ -132,9 +133,10 @@ def compare_categories(scope: Plans, match: Match, frame: Frame) -> Answer:
                           unit=a["unit"], area=scope.area(a["area"]), period=a["period"],
                           source=scope.fact(a).source, derived=working))
         differences.append(diff)
-        if frame.signals.multiple and b["value"]:  # "more than twice as many personal?"
+        if (frame.signals.multiple or frame.signals.times_asked) and b["value"]:  # "more than
+            # twice as many personal?", "how many times more?"
             verdict, working = verdicts.multiple(a["value"], b["value"], frame.signals.multiple,
-                                                 frame.signals.fraction_way)
+                                                 frame.signals.fraction_way, names)
             lines.append(f"  {verdict}" if len(pairs) > 1 else verdict)
             facts.append(Fact(label=f"{names[0]} as a multiple of {names[1]} ({where})",
                               value=round(a["value"] / b["value"], 2), unit="times",
@@ -143,7 +145,8 @@ def compare_categories(scope: Plans, match: Match, frame: Frame) -> Answer:
     if not facts:
         raise scope.refuse(f"The plan does not give {names[0]} and {names[1]} for the same area "
                            f"and year, so it cannot compare them.", match)
-    if frame.signals.multiple and len(pairs) == 1 and lines[-1].startswith("**"):
+    if (frame.signals.multiple or frame.signals.times_asked) and len(pairs) == 1 \
+            and facts[-1].unit == "times":
         lines.insert(0, lines.pop())  # the one yes or no first
     if frame.asks == "yes_no" and not frame.signals.multiple:  # "is X more than Y?" (or "fewer
         fewer = frame.signals.lowest or frame.signals.direction == "down"  # than"): the answer

@@ -134,9 +134,11 @@ class Understander:
                                    and f" {p} " in padded), None)
         slots["signals"] = self._signals(tokens, padded, masked, found, slots["asks"])
         per = slots["signals"].per
-        if per:  # "a month" spreads the figure over its months; it asks for no month
-            spread = {w for phrase in self.words.per_time[per] for w in phrase.split()}
-            slots["unknown"] = [u for u in slots["unknown"] if u.word not in spread]
+        asking = {w for phrase in self.words.per_time[per] for w in phrase.split()} if per \
+            else set()  # "a month" spreads the figure over its months; it asks for no month
+        if slots["signals"].times_asked:  # "what's the multiple?" asks, it does not restrict
+            asking |= {w for phrase in self.words.times_asked for w in phrase.split()}
+        slots["unknown"] = [u for u in slots["unknown"] if u.word not in asking]
         asked = [w for i, w in enumerate(tokens) if i not in _how(tokens)
                  and w in slots["content_words"] and w not in self.not_passage]
         settings = self.language.settings
@@ -404,6 +406,7 @@ class Understander:
             future=_has(padded, words.future),
             present=_has(padded, words.present_time),
             actual_count=_has(padded, words.actual_count),
+            times_asked=_has(padded, words.times_asked),
             ranking=_has(masked, self.rank_cues),
             share_cue=_has(masked, self.share_cues),
             spread=_has(padded, words.spread),

@@ -47,15 +47,20 @@ def which_way(series: dict[str, list[tuple[str, float]]]) -> str:
     return "**" + "; ".join(ways) + ".**"
 
 
-def multiple(first: float, second: float, times: float, way: str | None) -> tuple[str, str]:
+def multiple(first: float, second: float, times: float | None, way: str | None,
+             names: tuple[str, str] | None = None) -> tuple[str, str]:
     """'More than double?': the first figure as a multiple of the second, worked out, and the
-    yes or no ("about" holds within a tenth of the multiple asked)."""
+    yes or no ("about" holds within a tenth of the multiple asked); "how many times?" (no
+    multiple quoted): the multiple alone."""
     ratio = first / second
+    working = f"{fmt.number(first)} ÷ {fmt.number(second)}"
+    said = f"{names[0]} is **{ratio:.2f}** times {names[1]}" if names else \
+        f"It is **{ratio:.2f}** times"
+    if times is None:
+        return f"{said} ({working}).", working
     held = {"more": ratio > times, "less": ratio < times,
             "about": abs(ratio - times) <= times / 10}[way or "about"]
-    working = f"{fmt.number(first)} ÷ {fmt.number(second)}"
-    return (f"**{'Yes' if held else 'No'}.** It is **{ratio:.2f}** times ({working}).",
-            working)
+    return f"**{'Yes' if held else 'No'}.** {said} ({working}).", working
 
 
 def asked_way(way: str, periods_named: list[str], start: str) -> str:

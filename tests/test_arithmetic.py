@@ -387,3 +387,12 @@ def test_an_average_per_strand_divides_the_parts_total_by_their_number(assistant
     answer = ask(assistant, "hate crime oxfordshire average per strand?")
     text = answer.text.replace("**", "")
     assert "1,348 (873 + 61 + 188 + 171 + 55)" in text and "269.60 (1,348 ÷ 5 types)" in text
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("add up all three years of council ASB cases for me", "10,142 (2,800 + 3,609 + 3,733)"),
+    ("domestic abuse recorded in oxford, five year total?",
+     "9,333 (1,894 + 1,896 + 1,858 + 1,917 + 1,768)"),
+])
+def test_a_total_over_the_years_adds_them_up(assistant, question, holds):
+    assert holds in ask(assistant, question).text.replace("**", "")

@@ -280,7 +280,11 @@ def test_a_year_ranked_in_each_area_on_its_own(assistant, question, verdict):
     ("council ASB cases in 2021: more than double what the police logged for Oxford?",
      "**Yes.** It is **2.16** times (3,733 ÷ 1,731).", 2.16),
     ("were there more than twice as many personal as environmental ASB incidents in Oxford?",
-     "**No.** It is **1.85** times (302 ÷ 163).", 1.85),
+     "**No.** Personal is **1.85** times Environmental (302 ÷ 163).", 1.85),
+    ("how many times more community ASB than environmental ASB did Oxford have?",
+     "Community is **7.77** times Environmental (1,266 ÷ 163).", 7.77),
+    ("is thames valley's 2021 crime total more than ten times oxford's? what's the multiple?",
+     "**Yes.** Thames Valley is **10.72** times Oxford (171,119 ÷ 15,964).", 10.72),
 ])
 def test_one_figure_as_a_multiple_of_another(assistant, question, first, value):
     answer = ask(assistant, question)
