@@ -183,6 +183,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         slots["areas"] = list(context.areas)
     if intent == "compare_areas" and len(slots["periods"]) >= 2:  # "2021 vs 2020": a change
         slots["intent"] = "change"
+    elif intent == "trend" and len(frame.periods) == 2 and not frame.period_range \
+            and not frame.since:  # "2021/22 versus 2020/21, up or down?": those two years
+        slots["intent"] = "change"
     elif (asked == "compare_areas" and follows and len(frame.periods) == 1 and not frame.areas
           and not frame.area_op and context.periods
           and context.periods[-1:] != frame.periods):  # "how does that

@@ -138,6 +138,8 @@ class Understander:
             else set()  # "a month" spreads the figure over its months; it asks for no month
         if slots["signals"].times_asked:  # "what's the multiple?" asks, it does not restrict
             asking |= {w for phrase in self.words.times_asked for w in phrase.split()}
+        asking |= {w for phrases in self.words.quarters.values() for p in phrases  # "the last
+                   if f" {p} " in padded for w in p.split()}  # three months of": a quarter
         slots["unknown"] = [u for u in slots["unknown"] if u.word not in asking]
         asked = [w for i, w in enumerate(tokens) if i not in _how(tokens)
                  and w in slots["content_words"] and w not in self.not_passage]

@@ -396,3 +396,15 @@ def test_an_average_per_strand_divides_the_parts_total_by_their_number(assistant
 ])
 def test_a_total_over_the_years_adds_them_up(assistant, question, holds):
     assert holds in ask(assistant, question).text.replace("**", "")
+
+
+def test_the_last_three_months_of_a_year_is_its_october_to_december_quarter(assistant):
+    answer = ask(assistant, "How many domestic occurrences involving children in the last three "
+                            "months of 2021?")
+    assert answer.status.value == "answered" and "375" in answer.text
+
+
+def test_two_years_up_or_down_is_the_change_between_them(assistant):
+    answer = ask(assistant, "first three quarters of 2021/22 versus the same three quarters of "
+                            "2020/21 - up or down for DA occurrences with children?")
+    assert "+17 (1,203 − 1,186)" in answer.text.replace("**", "")
