@@ -63,6 +63,10 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         # "which ones are on ASB?", "what are the other three?"
         best = context.intent
         scores = _standing(scores, best, min_score)
+    if (best is None or scores[best] < min_score) and frame.glossary and not frame.measure \
+            and frame.asks in ("money", "how_much", "count", "date", "person", "place"):
+        best = "glossary"  # "how much was the Safer Streets 3 funding?": of the term named
+        scores = _standing(scores, best, min_score)
     if best is None or scores[best] < min_score:
         fallback = "search" if frame.topic_words else "clarify"
         return Match(intent=fallback, score=0.0, scores=scores)

@@ -77,6 +77,13 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
         kept = {p.id for p in found if p.share >= found[0].share * settings.relevance_share}
         chosen = [r for r in rows if str(r["position"]) in kept] or rows
         what = "matching your question" if found else f"for {info.plan_year}"
+        if not found and frame.asks == "yes_no" and frame.unknown:  # "are speeding cars one
+            themes = fmt.listing(list(dict.fromkeys(  # of their priorities?"
+                repo.themes().get(r["theme"], r["theme"]) for r in rows)))
+            return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
+                          sources=[source],
+                          text=f"No: none of OSCP's {len(rows)} priorities for {info.plan_year} "
+                               f"speaks of it. They are on: {themes}.")
     if not chosen:
         chosen, what = rows, f"for {info.plan_year}"
     themes = repo.themes()

@@ -500,11 +500,26 @@ class Understander:
             return places[0], "place"
         best, *rest = passages or [None]
         share = self.language.settings.passage_share
+        if best and best.kind == "achievement" and self._names_another(slots, best):
+            return None, ""  # "the Safer Streets 3 funding" is not the £426,000 project's
         found = best and best.kind == "achievement" and len(best.held) >= 2 and (
             best.share >= share or not rest or best.share >= 2 * rest[0].share) and (
             not rest or (rest[0].share, rest[0].titled) < (best.share, best.titled))  # not one
         # of several the words fit as well ("what was done during covid?")
         return (best.id, "text") if found else (None, "")
+
+    def _names_another(self, slots: dict, passage: Passage) -> bool:
+        """The achievement was found by the words of a term the question names and its text
+        never mentions ("safer" of "Safer Streets 3"): the question is about that term."""
+        row = self.plan.achievement(passage.id)
+        body = " ".join([row["title"], row["aliases"], row["text"], row["facts"]]).lower()
+        for term in slots["glossary"]:
+            names = [term, *self.plan.glossary_term(term)["aliases"].split(" | ")]
+            if term == self.plan.short_name or any(n and n.lower() in body for n in names):
+                continue
+            if len(set(passage.held) - self.passages.roots(term.split())) < 2:
+                return True
+        return False
 
     def _beyond_topic(self, slots: dict, telling: set[int]) -> list[Passage]:
         """The passages holding the asking sentences' words other than the topic's and the

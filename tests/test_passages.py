@@ -112,3 +112,22 @@ def test_the_pcc_priorities_the_plan_does_not_list_are_refused(assistant, turns)
 def test_a_topic_word_inside_a_plan_s_name_is_part_of_the_name(assistant):
     frame, _ = assistant.interpret("how many priorities are in the police and crime plan?")
     assert frame.measure is None
+
+
+def test_a_programme_found_only_by_a_named_term_s_words_is_not_the_answer(assistant):
+    """"Safer" in "Safer Streets 3" is no reason to give the £426,000 of Safe Journey, Safe
+    Destination as the Safer Streets 3 funding."""
+    answer = assistant.ask("how much was the safer streets 3 funding?")
+    assert answer.status == Status.no_answer and "426" not in answer.text
+
+
+def test_a_topic_no_priority_speaks_of_is_a_plain_no(assistant):
+    answer = assistant.ask("speeding cars on my road are a nightmare - is that one of their "
+                           "priorities?")
+    assert answer.status == Status.no_answer and answer.text.startswith("No: none of OSCP's 14")
+
+
+def test_a_part_of_a_table_asked_without_the_other_is_refused(assistant):
+    answer = assistant.ask("how many DA crimes (not non-crime occurrences) involving children "
+                           "were there in 2020/21?")
+    assert answer.status == Status.no_answer and "together" in answer.text
