@@ -59,6 +59,8 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.asks == "named_person":
         return _refuse(scope, match, "The plan names no one in that role: it does not say who "
                                      "leads, chairs or holds any post by name.", ["person"])
+    frame = frame.model_copy(update={"unknown": frame.unknown + _subgroups_of_another(
+        scope, frame, match)})
     # read only when a restriction or a "when" has to be checked against what the plan says
     source = _source_text(scope, frame, match) if frame.restrictions or frame.asks == "date" else ""
     restrictions = [u for u in frame.restrictions  # a part or a unit is named in any table
@@ -137,6 +139,18 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, f"The plan gives no amount of money for "
                                      f"{scope.measures[match.measure].label}.", ["money"])
     return None
+
+
+def _subgroups_of_another(scope: Plans, frame: Frame, match: Match) -> list[Unknown]:
+    """"How many of them were children?" after modern slavery: a subgroup word whose tables
+    are others', asked of the table the conversation is on, narrows it to what it lacks."""
+    if "measure" not in match.carried:
+        return []
+    terms = scope.language.terms
+    return [Unknown(word=" ".join(frame.tokens[t.start:t.end]), role="restriction",
+                    kind="subgroup", at=t.start)
+            for t in frame.tags if t.kind == "term" and terms[int(t.value)].restricts
+            and match.measure not in {m.measure for m in terms[int(t.value)].means}]
 
 
 def _helplines(scope: Plans, match: Match) -> list[str]:

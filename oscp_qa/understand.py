@@ -115,7 +115,7 @@ class Understander:
         if not any(t.start not in telling for t in tags if t.kind != "area"):
             telling = set()  # "crime in Banbury. How much?": the last sentence leans on the first
         found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
-            + self._stray_months(tokens) + _ages(tokens, tags) \
+            + self._stray_months(tokens) + _ages(tokens, tags) + self._kinds_of_a_part(tokens, tags) \
             + self._parts(padded, slots.get("measure")) \
             + self._other_unit(tokens, padded, slots.get("measure")) \
             + self._put_back(padded, slots.get("measure"))
@@ -198,6 +198,15 @@ class Understander:
         verbs = self.counting_verbs
         return word in verbs or Lexicon.lemma(word) in verbs or (
             word.endswith("est") and Lexicon.lemma(word) != word)
+
+    def _kinds_of_a_part(self, tokens: list[str], tags: list[Tag]) -> list[Unknown]:
+        """"Which faith was targeted most?": which of a part's own kinds, a breakdown of one
+        category (not "which strand") that no table gives."""
+        covered = {i for t in tags for i in range(t.start, t.end)}
+        return [Unknown(word=f"which {' '.join(tokens[t.start:t.end])}", role="restriction",
+                        kind="subgroup", at=t.start)
+                for t in tags if t.kind == "term" and t.start and tokens[t.start - 1] == "which"
+                and t.end not in covered and all(m.category for m in self.terms[int(t.value)].means)]
 
     def _parts(self, padded: str, measure: str | None) -> list[Unknown]:
         """A part the measure's table counts together with others, named without them ("how

@@ -391,3 +391,17 @@ def test_a_follow_up_share_naming_both_areas_replaces_them(assistant):
     assistant.ask("what share of oxfordshire's police ASB is in oxford?")
     answer = assistant.ask("and oxfordshire's share of thames valley?")
     assert "6,039 ÷ 24,088" in answer.text
+
+
+def test_a_subgroup_asked_of_the_table_the_conversation_is_on_is_refused(assistant):
+    for turn in ("modern slavery oxfordshire", "and oxford?"):
+        assistant.ask(turn)
+    answer = assistant.ask("how many of them were children?")
+    assert answer.status.value == "no_answer" and "“children”" in answer.text
+    assert "73" not in answer.text.split("\n")[0]
+
+
+def test_which_of_a_part_s_own_kinds_is_a_breakdown_the_plan_lacks(assistant):
+    assistant.ask("faith hate crime victims oxford")
+    answer = assistant.ask("which faith was targeted most?")
+    assert answer.status.value == "no_answer" and "which faith" in answer.text
