@@ -134,7 +134,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     kept_table = frame.follow_up and not frame.areas and not frame.periods and bool(
         frame.loose_categories.get(context.measure or ""))  # "and modern slavery?": a part of it
     same_topic = frame.measure is None or frame.measure == context.measure or kept_table
-    follows = context.measure is not None and (frame.measure is None or frame.follow_up)
+    follows = context.measure is not None and (frame.measure is None or frame.follow_up or (
+        frame.signals.times_asked and frame.measure == context.measure))  # "how many times
+    # bigger is race?": a multiple needs the other figure, the last one
     carried: list[str] = []
     slots: dict = {"measure": frame.measure or context.measure or frame.counted_topic,
                    "carried": carried,
@@ -217,6 +219,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if frame.signals.others and follows and same_topic and context.categories:
         slots["categories"], slots["excluded_categories"] = [], list(context.categories)
         carried.append("categories")
+    elif frame.signals.times_asked and follows and same_topic and len(context.categories) == 2:
+        named = [c for c in slots["categories"] if c in context.categories]  # "how many times
+        slots["categories"] = named + [c for c in context.categories if c not in named]  # bigger
+        carried.append("categories")  # is race?" after race and faith: race over faith
     elif frame.signals.than and follows and same_topic and context.categories and not set(
             slots["categories"]) & set(context.categories):  # "is that more than FGM?"
         slots["categories"] = list(context.categories) + slots["categories"]

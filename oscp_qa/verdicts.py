@@ -54,7 +54,7 @@ def multiple(first: float, second: float, times: float | None, way: str | None,
     multiple quoted): the multiple alone."""
     ratio = first / second
     working = f"{fmt.number(first)} ÷ {fmt.number(second)}"
-    said = f"{names[0]} is **{ratio:.2f}** times {names[1]}" if names else \
+    said = f"{names[0][:1].upper()}{names[0][1:]} is **{ratio:.2f}** times {names[1]}" if names else \
         f"It is **{ratio:.2f}** times"
     if times is None:
         return f"{said} ({working}).", working

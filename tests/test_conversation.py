@@ -405,3 +405,9 @@ def test_which_of_a_part_s_own_kinds_is_a_breakdown_the_plan_lacks(assistant):
     assistant.ask("faith hate crime victims oxford")
     answer = assistant.ask("which faith was targeted most?")
     assert answer.status.value == "no_answer" and "which faith" in answer.text
+
+
+def test_how_many_times_bigger_after_two_parts_divides_them(assistant):
+    assistant.ask("hate crime in oxford: race vs faith")
+    answer = assistant.ask("how many times bigger is race?")
+    assert answer.text.startswith("Race is **10.50** times faith (420 ÷ 40).")
