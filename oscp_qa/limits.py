@@ -107,8 +107,8 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                            ["period"])
         return _programme_lacks(scope, frame, match)
     if match.intent == "glossary" and frame.asks == "person" and not _names_someone(scope, match):
-        return _refuse(scope, match, f"The plan does not say who for that. "  # "which
-                                     f"{_said_instead(scope, match)}", ["person"])  # bodies?"
+        return _refuse(scope, match, f"The plan does not say who: it names no body or person "
+                                     f"there. {_said_instead(scope, match)}", ["person"])
     named = frame.features.duty_named or frame.features.glossary or (match.subject or "").split(
         ":")[0] in ("glossary", "duty")  # or one the conversation is on ("how many ... it?")
     all_duties = match.intent == "duties" and not frame.duties  # "how many duties?" counts them

@@ -410,7 +410,7 @@ def _passages(scope: Plans, match: Match, frame: Frame) -> Answer:
             "achievement": {r["id"]: r for r in plan.achievements()},
             "duty": {r["id"]: r for r in plan.duties()}, "about": {r["id"]: r for r in plan.about()}}
     lines, sources = ["What the plan says that speaks of it:"], []
-    for passage in frame.passages:
+    for passage in (p for p in frame.passages if len(p.held) >= 2):  # those that counted
         row = rows[passage.kind][passage.id]
         if passage.kind == "priority":
             line, source = f"A priority for {plan.info.plan_year}: {row['text']}", \

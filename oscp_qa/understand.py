@@ -141,11 +141,13 @@ class Understander:
         asking |= {w for phrases in self.words.quarters.values() for p in phrases  # "the last
                    if f" {p} " in padded for w in p.split()}  # three months of": a quarter
         slots["unknown"] = [u for u in slots["unknown"] if u.word not in asking]
-        asked = [w for i, w in enumerate(tokens) if i not in _how(tokens)
+        asking_words = _how(tokens)
+        asked = [w for i, w in enumerate(tokens) if i not in asking_words
                  and w in slots["content_words"] and w not in self.not_passage]
         settings = self.language.settings
         slots["passages"], slots["passages_share"] = self.passages.together(
             asked, self.passages.find(asked), settings.relevance_share, settings.passages_shown)
+        slots["glossary"] = self._terms_asked(slots)
         slots["features"], slots["programme"] = self._features(slots, telling)
         return Frame(**slots)
 
@@ -446,9 +448,6 @@ class Understander:
                      if p.share >= self.language.settings.passage_share  # when a table's topic
                      and not slots.get("measure")), None)  # is named: that asks for figures
         padded = " " + " ".join(slots["tokens"]) + " "
-        if [self.plan.short_name] != slots["glossary"] or not self._glossary_only(slots, 0):
-            slots["glossary"] = [g for g in slots["glossary"]  # "what did the partnership do
-                                 if g != self.plan.short_name]  # in covid?" is not of the term
         only = bool(slots["glossary"]) and self._glossary_only(slots)
         glossary = slots["glossary"]
         features = Features(
@@ -471,6 +470,14 @@ class Understander:
                 for n in slots["numbers"] for pound in ("", "£ ")),
         )
         return features, achievement
+
+    def _terms_asked(self, slots: dict) -> list[str]:
+        """The terms named, less the partnership itself unless it is all that is asked about:
+        "what did the partnership do in covid?" is not a question about the term."""
+        subject = self.plan.short_name
+        if slots["glossary"] == [subject] and self._glossary_only(slots, 0):
+            return slots["glossary"]
+        return [g for g in slots["glossary"] if g != subject]
 
     def _one_heading(self, slots: dict) -> bool:
         """"What was done in covid?": several achievements under one heading each hold most
@@ -534,10 +541,10 @@ class Understander:
         """The passages holding the asking sentences' words other than the topic's and the
         areas': what a question in words is about, not the table its topic names."""
         topic = {i for t in slots["tags"] if t.kind in ("term", "area")
-                 for i in range(t.start, t.end)}
+                 for i in range(t.start, t.end)} | _how(slots["tokens"])
         return self.passages.find([
             w for i, w in enumerate(slots["tokens"]) if i not in telling and i not in topic
-            and i not in _how(slots["tokens"]) and w.isalpha() and len(w) > 2
+            and w.isalpha() and len(w) > 2
             and w not in self.vocabulary.stopwords and w not in self.not_passage])
 
 

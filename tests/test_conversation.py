@@ -378,7 +378,7 @@ def test_a_follow_up_on_a_priority_or_duty_is_answered_from_it(assistant, first,
 def test_who_is_in_a_term_the_plan_only_names_is_not_said(assistant):
     assistant.ask("What is the Bike Crime Reduction Partnership?")
     answer = assistant.ask("Which organisations are in it?")
-    assert answer.status.value == "no_answer" and "does not say who" in answer.text
+    assert answer.status.value == "no_answer" and "names no body or person" in answer.text
 
 
 def test_per_month_after_a_figure_spreads_it(assistant):
