@@ -62,8 +62,10 @@ def _calendar(scope: Plans, match: Match, frame: Frame) -> bool:
 
 
 def _part_against_rest(scope: Plans, match: Match, frame: Frame) -> bool:
-    """"Did race exceed the other four strands combined?"."""
-    return (frame.signals.others and frame.signals.than and len(match.categories) == 1
+    """"Did race exceed the other four strands combined?", "the gap between race and all the
+    other strands"."""
+    return (frame.signals.others and (frame.signals.than or frame.signals.spread)
+            and len(match.categories) == 1
             and match.intent in FIGURE_INTENTS and scope.measures[match.measure].summable)
 
 

@@ -189,6 +189,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         slots["areas"] = list(context.areas)
     if intent == "compare_areas" and len(slots["periods"]) >= 2:  # "2021 vs 2020": a change
         slots["intent"] = "change"
+    elif intent == "rank" and frame.area_op and frame.signals.change_cue:  # "did the rest of
+        slots["intent"] = "change"  # the county see a bigger jump than Oxford?": both changes
     elif intent == "trend" and len(frame.periods) == 2 and not frame.period_range \
             and not frame.since:  # "2021/22 versus 2020/21, up or down?": those two years
         slots["intent"] = "change"

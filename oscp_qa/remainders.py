@@ -50,9 +50,12 @@ def remainder(scope: Plans, match: Match, frame: Frame) -> Answer:
                            f"{scope.area(op.part)}'s {scope.measures[match.measure].label} for "
                            f"the same years, so it cannot work out {label}.", match)
     if changing:  # and the part's own change beside it: "did the rest rise faster than Oxford?"
-        lines += _changes(series, label) + _changes(
-            {key: pairs[(key[2], key[0], key[1])][op.part]["value"] for key in series},
-            scope.area(op.part))
+        part_series = {key: pairs[(key[2], key[0], key[1])][op.part]["value"] for key in series}
+        lines += _changes(series, label) + _changes(part_series, scope.area(op.part))
+        slices = _years_of(series)
+        if frame.asks == "yes_no" and len(slices) == 1 and len(slices[0]) > 1:  # one strand
+            # over two years or more: one verdict
+            lines.insert(0, _faster(series, part_series, label, scope.area(op.part), frame))
     elif match.intent == "total":
         if scope.measures[match.measure].summable or len(match.categories) > 1:  # "FGM + FM"
             facts += _totals(series, label, measure_title(scope, match), lines, facts[0].source)
@@ -122,6 +125,19 @@ def _shares(series: dict[tuple, float], pairs: dict, whole: str, label: str, who
                           unit="per cent", area=label, period=period, source=source,
                           derived=working))
     return found
+
+
+def _faster(rest: dict[tuple, float], part: dict[tuple, float], label: str, name: str,
+            frame: Frame) -> str:
+    """"Did the rest of the county see a bigger jump than Oxford?": yes or no first, by per
+    cent when a percentage was asked, else by the number."""
+    def moved(series: dict[tuple, float]) -> float:
+        (_, old), *_, (_, new) = _years_of(series)[0]
+        return fmt.pct_change(old, new) if frame.signals.by_percent else new - old
+    a, b = moved(rest), moved(part)
+    bigger = a < b if frame.signals.lowest or frame.signals.direction == "down" else a > b
+    show = (lambda v: fmt.percent(v, True)) if frame.signals.by_percent else fmt.signed
+    return f"**{'Yes' if bigger else 'No'}.** {label}: {show(a)}; {name}: {show(b)}."
 
 
 def _changes(series: dict[tuple, float], label: str) -> list[str]:

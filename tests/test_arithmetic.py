@@ -408,3 +408,18 @@ def test_two_years_up_or_down_is_the_change_between_them(assistant):
     answer = ask(assistant, "first three quarters of 2021/22 versus the same three quarters of "
                             "2020/21 - up or down for DA occurrences with children?")
     assert "+17 (1,203 − 1,186)" in answer.text.replace("**", "")
+
+
+def test_did_the_rest_of_the_county_rise_faster_answers_yes_or_no_first(assistant):
+    """Oxfordshire outside Oxford: 27,483 → 30,633, +11.5%; Oxford: 14,490 → 15,964, +10.2%."""
+    answer = ask(assistant, "Did the bit of Oxfordshire outside the city see a bigger percentage "
+                            "jump in crime between 2020 and 2021 than Oxford did?")
+    assert answer.text.startswith("**Yes.** Oxfordshire outside Oxford: +11.5%; Oxford: +10.2%.")
+    assert "+3,150 (30,633 − 27,483)" in answer.text.replace("**", "")
+
+
+def test_the_gap_between_one_part_and_all_the_others(assistant):
+    answer = ask(assistant, "what's the gap between race hate crime and all the other strands "
+                            "combined in oxford?")
+    assert "the others 174 (40 + 44 + 64 + 26); difference +246 (420 − 174)" \
+        in answer.text.replace("**", "")
