@@ -66,8 +66,9 @@ class Understander:
         words = [short.get(t, t) for s in sentences for t in s]
         words = [part for t in words for part in (  # "male/female" is "male" and "female"
             t.split("/") if "/" in t and all(p.isalpha() for p in t.split("/")) else [t])]
-        words = [part for t in words for part in (  # "police-recorded" is "police recorded"
-            t.split("-") if "-" in t and t not in known and (
+        words = [part for t in words for part in (  # "police-recorded" is "police recorded";
+            # "non-crime" stays one word: not a crime
+            t.split("-") if "-" in t and t not in known and not t.startswith("non-") and (
                 t.replace("-", " ") in self.phrases or (  # "year-on-year"
                     any(p in known for p in t.split("-"))
                     and all(p.isalpha() and len(p) > 2 for p in t.split("-")))) else [t])]
@@ -116,7 +117,7 @@ class Understander:
             telling = set()  # "crime in Banbury. How much?": the last sentence leans on the first
         found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
             + self._stray_months(tokens) + _ages(tokens, tags) + self._kinds_of_a_part(tokens, tags) \
-            + self._parts(padded, slots.get("measure")) \
+            + self._parts(padded, slots.get("measure") or slots.get("sharpened")) \
             + self._other_unit(tokens, padded, slots.get("measure")) \
             + self._put_back(padded, slots.get("measure"))
         slots["context"] = [u for u in found_words if u.at in telling]

@@ -486,3 +486,10 @@ def test_who_opening_a_question_asks_who_though_it_speaks_of_money(assistant):
     assert frame.asks == "person"
     frame, _ = assistant.interpret("What are the Domestic Abuse Housing Link workers paid?")
     assert frame.asks == "money"
+
+
+def test_non_crime_is_not_the_crime_topic(assistant):
+    frame, _ = assistant.interpret("does that include non-crime occurrences?")
+    assert frame.measure != "total_crime"
+    answer = assistant.ask("how many non-crime occurrences involving children in 2020/21?")
+    assert answer.status == Status.no_answer and "together" in answer.text
