@@ -423,3 +423,17 @@ def test_the_gap_between_one_part_and_all_the_others(assistant):
                             "combined in oxford?")
     assert "the others 174 (40 + 44 + 64 + 26); difference +246 (420 − 174)" \
         in answer.text.replace("**", "")
+
+
+def test_every_quarterly_figure_added_up_year_by_year(assistant):
+    """1,531 + 1,490 + 1,581 + 1,203 = 5,805; 2021/22 has three quarters, and says so."""
+    text = ask(assistant, "how many child-involved DA occurrences in total across every quarter "
+                          "in the table?").text.replace("**", "")
+    assert "5,805 (1,531 + 1,490 + 1,581 + 1,203)" in text
+    assert "2021/22: 1,203 (400 + 428 + 375), the 3 quarters it gives" in text
+
+
+def test_how_a_table_decides_what_it_counts_is_its_method(assistant):
+    answer = ask(assistant, "How does the plan decide whether a domestic incident 'involved' a "
+                            "child?")
+    assert answer.intent == "method" and "qualifiers" in answer.text
