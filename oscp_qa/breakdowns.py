@@ -19,6 +19,7 @@ from .figures import (
     years_to_compare,
 )
 from .plans import Plans
+from .quarters import grand_total
 from .question import Frame, Match
 
 
@@ -388,7 +389,7 @@ def total(scope: Plans, match: Match, frame: Frame) -> Answer:
     else:  # nothing to add up: a sum over every year is not what "total" means here
         return lookup(scope, match, frame)
     if across == "quarter" and frame.features.all_parts and not match.periods:
-        return _grand_total(scope, match, rows, len(quarters))  # "all the quarterly figures"
+        return grand_total(scope, match, rows, len(quarters))  # "all the quarterly figures"
     for row in rows:
         key = tuple(row[c] for c in ("area", "period", "category", "quarter") if c != across)
         groups.setdefault(key, []).append(row)
@@ -435,25 +436,6 @@ def total(scope: Plans, match: Match, frame: Frame) -> Answer:
     if across == "category" and not measure.total_category:
         lines.append("The plan prints no total; each is the sum of the parts shown.")
     return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
-
-
-def _grand_total(scope: Plans, match: Match, rows: list[sqlite3.Row], quarters: int) -> Answer:
-    """Every quarter the table gives, every year, added up: each year's sum, then theirs."""
-    years: dict[str, list[sqlite3.Row]] = {}
-    for row in rows:
-        years.setdefault(row["period"], []).append(row)
-    sums = {year: sum(r["value"] for r in group) for year, group in years.items()}
-    total = sum(sums.values())
-    lines = [f"Every quarterly figure for {scope.measures[match.measure].label}, added up:"]
-    lines += [f"- {year}: {fmt.number(sums[year])} ({' + '.join(fmt.number(r['value']) for r in group)})"
-              + (f", the {len(group)} quarters it gives" if len(group) < quarters else "")
-              for year, group in years.items()]
-    working = " + ".join(fmt.number(v) for v in sums.values())
-    lines.insert(1, f"**{fmt.number(total)}** ({working})")
-    fact = Fact(label=f"Total {scope.measures[match.measure].label}, every quarter given",
-                value=total, unit=rows[0]["unit"], source=scope.fact(rows[0]).source,
-                derived=working)
-    return answer_with(scope, match, lines, rows, facts=[fact] + [scope.fact(r) for r in rows])
 
 
 def _printed_total(scope: Plans, match: Match) -> Answer:

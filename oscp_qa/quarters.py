@@ -20,15 +20,15 @@ def change_of_totals(scope: Plans, match: Match, frame: Frame) -> Answer:
     quarters = match.quarters or scope.dimension(match.measure, "quarter")
     present = sorted({r["period"] for r in rows})  # "2021" asked of financial years is 2021/22
     start, end = present[0], present[-1]
-    years = {p: [r for r in rows if r["period"] == p] for p in (start, end)}
-    for period, group in years.items():
+    years = _by_year([r for r in rows if r["period"] in (start, end)])
+    for period, (total, working, group) in years.items():
         if len(group) < len(quarters):
             raise scope.refuse(
                 f"The plan gives only {len(group)} quarters for {period}, so it has no full-year "
-                f"total to compare; those quarters add up to {fmt.number(sum(r['value'] for r in group))} "
-                f"({' + '.join(fmt.number(r['value']) for r in group)}).", match)
-    totals = {p: sum(r["value"] for r in g) for p, g in years.items()}
-    sums = {p: " + ".join(fmt.number(r["value"]) for r in g) for p, g in years.items()}
+                f"total to compare; those quarters add up to {fmt.number(total)} ({working}).",
+                match)
+    totals = {p: total for p, (total, _, _) in years.items()}
+    sums = {p: working for p, (_, working, _) in years.items()}
     old, new = totals[start], totals[end]
     diff, pct = new - old, fmt.pct_change(old, new)
     where = scope.area(rows[0]["area"])
@@ -49,6 +49,32 @@ def change_of_totals(scope: Plans, match: Match, frame: Frame) -> Answer:
                       area=where, period=f"{start}-{end}", source=source,
                       derived=f"{fmt.number(new)} − {fmt.number(old)}"))
     return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
+
+
+def grand_total(scope: Plans, match: Match, rows: list, quarters: int) -> Answer:
+    """Every quarter the table gives, every year, added up: each year's sum, then theirs; a
+    year with blank quarters is named."""
+    years = _by_year(rows)
+    total = sum(t for t, _, _ in years.values())
+    working = " + ".join(fmt.number(t) for t, _, _ in years.values())
+    label = scope.measures[match.measure].label
+    lines = [f"Every quarterly figure for {label}, added up:", f"**{fmt.number(total)}** ({working})"]
+    lines += [f"- {year}: {fmt.number(t)} ({w})"
+              + (f", the {len(group)} quarters it gives" if len(group) < quarters else "")
+              for year, (t, w, group) in years.items()]
+    fact = Fact(label=f"Total {label}, every quarter given", value=total, unit=rows[0]["unit"],
+                source=scope.fact(rows[0]).source, derived=working)
+    return answer_with(scope, match, lines, rows, facts=[fact] + [scope.fact(r) for r in rows])
+
+
+def _by_year(rows: list) -> dict[str, tuple[float, str, list]]:
+    """Each year's quarters added up, with the working, in the order the rows give them."""
+    years: dict[str, list] = {}
+    for row in rows:
+        years.setdefault(row["period"], []).append(row)
+    return {year: (sum(r["value"] for r in group),
+                   " + ".join(fmt.number(r["value"]) for r in group), group)
+            for year, group in years.items()}
 
 
 def calendar_total(scope: Plans, match: Match, frame: Frame) -> Answer:
