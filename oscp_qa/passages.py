@@ -47,24 +47,29 @@ class Passages:
 
     def find(self, words: list[str]) -> list[Passage]:
         """The passages holding some of the words, best first, each with the share it holds."""
+        return self._found(self.roots(words))
+
+    def together(self, words: list[str], near: float, most: int) -> tuple[list[Passage], float]:
+        """The passages scoring `near` of the best (at most `most`), and the share of the
+        words they hold between them: "training for bar staff on harassment" is spread over
+        several achievements, none of which holds most of it. A passage sharing one word with
+        the question is no sign that it speaks of what was asked, so it adds nothing to it."""
         asked = self.roots(words)
-        found = [(Passage(kind=kind, id=key, share=self._share(asked, asked & roots),
+        found = self._found(asked)
+        kept = [p for p in found if p.share >= near * found[0].share][:most] if found else []
+        held = {root for p in kept if len(p.held) >= 2 for root in p.held}
+        return kept, self._share(held, self._total(asked))
+
+    def _found(self, asked: set[str]) -> list[Passage]:
+        total = self._total(asked)
+        found = [(Passage(kind=kind, id=key, share=self._share(asked & roots, total),
                           held=sorted(asked & roots), titled=len(asked & title)), len(roots))
                  for kind, key, title, roots in self.units if asked & roots]
         return [p for p, _ in sorted(found, key=lambda f: (-f[0].share, -f[0].titled, f[1]))]
         # of passages holding as much, the one named by them, then the one they are most of
 
-    def together(self, words: list[str], found: list[Passage], near: float,
-                 most: int) -> tuple[list[Passage], float]:
-        """The passages scoring `near` of the best (at most `most`), and the share of the
-        words they hold between them: "training for bar staff on harassment" is spread over
-        several achievements, none of which holds most of it. A passage sharing one word with
-        the question is no sign that it speaks of what was asked, so it adds nothing to it."""
-        kept = [p for p in found if p.share >= near * found[0].share][:most] if found else []
-        asked = self.roots(words)
-        held = {root for p in kept if len(p.held) >= 2 for root in p.held}
-        return kept, self._share(asked, held)
+    def _total(self, asked: set[str]) -> float:
+        return sum(self.weight.get(r, self.unseen) for r in asked)
 
-    def _share(self, asked: set[str], held: set[str]) -> float:
-        total = sum(self.weight.get(r, self.unseen) for r in asked)
+    def _share(self, held: set[str], total: float) -> float:
         return round(sum(self.weight[r] for r in held) / total, 3) if total else 0.0

@@ -147,7 +147,7 @@ class Understander:
                  and w in slots["content_words"] and w not in self.not_passage]
         settings = self.language.settings
         slots["passages"], slots["passages_share"] = self.passages.together(
-            asked, self.passages.find(asked), settings.relevance_share, settings.passages_shown)
+            asked, settings.relevance_share, settings.passages_shown)
         slots["glossary"] = self._terms_asked(slots)
         slots["features"], slots["programme"] = self._features(slots, telling)
         return Frame(**slots)
