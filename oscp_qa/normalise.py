@@ -11,9 +11,16 @@ _UNITS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
 _UNIT = "|".join(_UNITS)
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# "twenty-four thousand", "24 thousand", "1.5 million": a count, never a year
+_SPOKEN_COUNT = re.compile(
+    rf"\b(\d+(?:\.\d+)?|(?:{'|'.join(_TENS)})(?:[ -](?:{_UNIT}))?|{_UNIT})[ -]({'|'.join(_SCALES)})\b")
 # "twenty twenty-one", "twenty nineteen", "two thousand and twenty"
 _SPOKEN_YEAR = re.compile(
     rf"\b(twenty|two thousand(?: and)?)[ -](twenty(?:[ -](?:{_UNIT}))?|{_UNIT})\b"
+    rf"(?![ -](?:{'|'.join(_SCALES)}))"
 )
 _PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": " "})
 _NOT = re.compile(r"n't\b")
@@ -28,7 +35,7 @@ _CHARS_TO_SPACE = re.compile(r"[^a-z0-9%£/+\-.,' ]")
 # holds a word rewritten (a year spelt out, "whos"). Most names are like this, and a
 # vocabulary normalises tens of thousands of them.
 _PLAIN = re.compile(r"[a-z ]+")
-_REWRITTEN = ("twenty", "two thousand", "whos")
+_REWRITTEN = ("twenty", "two thousand", "whos", *_SCALES)
 
 
 # "2017-2021", "2017-21": a run of years; "2020-21" and "2020-2021" stay one financial year
@@ -38,6 +45,16 @@ _YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)?\d\d)\b")
 def _year_span(match: re.Match) -> str:
     start, end = int(match.group(1)), int(match.group(2)[-2:])
     return match.group() if end <= (start + 1) % 100 else f"{match.group(1)} to {match.group(1)[:2]}{end:02d}"
+
+
+def _spoken_count(match: re.Match) -> str:
+    head = match.group(1).replace("-", " ").split()
+    value = float(head[0]) if head[0][0].isdigit() else \
+        _TENS.get(head[0]) or _UNITS[head[0]]
+    if len(head) > 1:
+        value += _UNITS[head[1]]
+    value *= _SCALES[match.group(2)]
+    return str(int(value)) if value == int(value) else str(value)
 
 
 def _spoken_year(match: re.Match) -> str:
@@ -67,6 +84,7 @@ def _normalise(text: str) -> str:
     text = _PERCENT.sub(" % ", text)
     text = _POUND.sub("£ ", text)
     text = _SPOKEN_YEAR.sub(_spoken_year, text)
+    text = _SPOKEN_COUNT.sub(_spoken_count, text)
     text = _YEAR_SPAN.sub(_year_span, text)
     text = _TO.sub(" to ", text)  # "April-to-June"
     text = _KIND.sub(" ", text)  # "community-type"

@@ -10,7 +10,8 @@ import pytest
 from oscp_qa import knowledge
 from oscp_qa.normalise import _normalise, normalise
 
-PIECES = ["a", "b", "Z", " ", "  ", "twenty", "Twenty", "two thousand", "two", "thousand",
+PIECES = ["a", "b", "Z", " ", "  ", "twenty", "Twenty", "two thousand", "two", "thousand", "hundred",
+          "forty", "four", "1.5", "24", "million",
           "and", "one", "nineteen", "who", "whos", "s", "'", "-", "to", "type", "n't", "%", "£", "2021",
           "é", "’", "\t", ".", ",", "/", "(", ")"]
 
@@ -44,6 +45,9 @@ def test_made_up_texts_read_the_same():
     ("Hate Crime  ", "hate crime"),
     ("twenty twenty one", "2021"),
     ("Two thousand and twenty", "2020"),
+    ("twenty-four thousand incidents", "24000 incidents"),  # a count, not the year 2004
+    ("about 1.5 million", "about 1500000"),
+    ("nine hundred victims", "900 victims"),
     ("", ""),
 ])
 def test_plain_texts(text, expected):
