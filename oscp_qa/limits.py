@@ -15,6 +15,7 @@ from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
 from .lexicon import lemma
 from .normalise import normalise
+from .passages import ROOT
 from .plans import Plans
 from .question import Frame, Match, Unknown
 
@@ -23,6 +24,7 @@ FACT_KINDS = {"money": {"sum"}, "count": {"count"}, "person": {"partners", "audi
               "date": {"date"}, "place": {"place"}}
 ASKED = {"money": "how much money was involved", "count": "how many", "person": "who",
          "date": "when or for how long", "place": "where"}
+DOINGS = {"list", "person", "place", "date", "reason"}  # asked of what was done, not of a figure
 NAMED_ENTITY_INTENTS = {"duties", "glossary", "about"}
 TEXT_INTENTS = NAMED_ENTITY_INTENTS | {"achievement", "achievements", "priorities", "work_on"}
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")   # a year written in a passage says when
@@ -33,9 +35,16 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.asks == "how_much":  # "how much did we give?" is money; "how much of that?" a count
         frame = frame.model_copy(update={"asks": "figure" if match.measure else "money"})
     figures = match.intent in FIGURE_INTENTS
-    unknown_places = [u for u in frame.unknown if u.role == "place" and u.kind != "mentioned"]
+    loose = frame.features.achievement_place and any(u.role == "other" for u in frame.unknown)
+    unknown_places = [u for u in frame.unknown if u.role == "place" and (  # "how safe is
+        u.kind != "mentioned" or loose)]  # Abingdon?": found by the place, asked of more
     places = [u for u in frame.unknown if u.role == "place"] + match.places \
         if figures or (frame.measure and match.intent != "work_on") else unknown_places
+    if match.intent == "achievement" and not frame.wants_number and (  # "any new CCTV in
+            frame.asks in DOINGS or not frame.measure):  # Cowley?": the passage names the place
+        text = _source_text(scope, frame, match)
+        if _speaks_of_more(frame, match, places):
+            places = [u for u in places if not _said_in(u, text)]
     if places:
         return _refuse(scope, match, _no_place(scope, match, places), ["place"])
     later = _after_the_plan(scope, frame)
@@ -244,7 +253,8 @@ def _names_someone(scope: Plans, match: Match) -> bool:
 
 
 def _said_in(unknown: Unknown, text: str) -> bool:
-    return unknown.word in text or lemma(unknown.word) in text
+    word = unknown.word.lower()
+    return word in text or lemma(word) in text
 
 
 def _no_place(scope: Plans, match: Match, places: list) -> str:
@@ -259,6 +269,11 @@ def _no_place(scope: Plans, match: Match, places: list) -> str:
             return (f"The plan gives {scope.measures[match.measure].label} for "
                     f"{fmt.listing(areas)} only; it has no figures for {names}.")
     held = fmt.listing([a.label for a in scope.areas.values() if not a.covers])
+    named = [r["title"] for r in scope.plan.achievements() if any(
+        _said_in(u, r["text"].lower()) for u in places if u.kind == "mentioned")]
+    if named:  # "how safe is Abingdon?": not nothing, but no figure
+        return (f"The plan gives figures for {held} only; it mentions {names} only in what was "
+                f"done: {fmt.listing(named)}.")
     return f"The plan gives figures for {held} only; it has nothing on {names}."
 
 
@@ -280,7 +295,7 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         kinds = [f for f in kinds if months & set(normalise(f["value"]).split())]
     if frame.asked_for and kinds and all(  # "which venues?" of "venues across Oxford"
             lemma(frame.asked_for) in {lemma(w) for w in normalise(f["value"]).split()}
-            for f in kinds):
+            and not _names_them(f["value"], frame.asked_for) for f in kinds):
         return _refuse(scope, match, f"The plan does not name the {frame.asked_for} for "
                                      f"{row['title']}: it says only “{kinds[0]['value']}”.",
                        [frame.asks])
@@ -289,6 +304,23 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     asked = "which month" if frame.signals.which_month else ASKED[frame.asks]
     return _refuse(scope, match, f"The plan does not say {asked} for "
                                  f"{row['title']}. What it says: “{row['text']}”", [frame.asks])
+
+
+def _speaks_of_more(frame: Frame, match: Match, places: list[Unknown]) -> bool:
+    """The passage chosen holds a word of the question besides the places' names: it is
+    about what was asked there, not about the place alone ("how safe is Abingdon?")."""
+    programme = (match.subject or "").partition(":")[2]
+    held = next((set(p.held) for p in frame.passages if p.id == programme), set())
+    names = {lemma(w)[:ROOT] for u in places for w in normalise(u.word).split()}
+    return bool(held - names)
+
+
+def _names_them(value: str, asked: str) -> bool:
+    """"Oxford and Didcot rail stations" names the stations; "venues across Oxford" does not:
+    a name stands just before the word asked for."""
+    words = value.replace(",", " ").split()
+    at = next((i for i, w in enumerate(words) if lemma(normalise(w)) == lemma(asked)), 0)
+    return any(w[:1].isupper() for w in words[max(0, at - 3):at])
 
 
 def _refuse(scope: Plans, match: Match, text: str, about: list[str]) -> Answer:

@@ -397,7 +397,9 @@ class Understander:
         # "how many" and so on: "Across Thames Valley, is disability hate crime more common?"
         yes_no = _yes_no(tokens, openers) or (found is None and bool(
             openings & set(openers) or _has(padded, self.words.yes_no_phrases)))
-        if yes_no and found not in ("how_counted", "definition", "expansion", "money", "how_to"):
+        counting = found == "count" and "how" in openings  # "has it been used? how many times?"
+        if yes_no and not counting \
+                and found not in ("how_counted", "definition", "expansion", "money", "how_to"):
             return "yes_no"
         return found or "figure"
 

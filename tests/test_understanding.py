@@ -383,6 +383,8 @@ def test_a_question_that_is_little_more_than_a_term_asks_what_it_means(assistant
     ("which venues got the drink spiking testing kits?", Status.no_answer,
      "does not name the venues"),
     ("which organisations took part in Op Beaming II?", Status.answered, "Turning Point"),
+    ("free phone charging at train stations? which stations", Status.answered,
+     "Oxford and Didcot rail stations"),
     ("which wards have the most crime?", Status.no_answer, "“wards”"),
 ])
 def test_which_things_a_programme_names(assistant, question, status, holds):
@@ -411,6 +413,9 @@ def test_is_what_a_table_leaves_out_counted(assistant, question):
      "only as percentages"),
     (["When will the Executive Board next review progress on the priorities?"],
      "does not say when"),
+    (["What does the Modern Slavery Coordinator do?", "what's their salary?"],
+     "does not say how much money"),
+    (["has the community trigger ever been used? how many times"], "does not say how many"),
 ])
 def test_a_detail_the_plan_does_not_give(assistant, turns, holds):
     for turn in turns:
@@ -493,3 +498,18 @@ def test_non_crime_is_not_the_crime_topic(assistant):
     assert frame.measure != "total_crime"
     answer = assistant.ask("how many non-crime occurrences involving children in 2020/21?")
     assert answer.status == Status.no_answer and "together" in answer.text
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("any new CCTV in Cowley?", "Temple Cowley"),
+    ("knife crime in Blackbird Leys - what are the police doing?", "Op Beaming II"),
+])
+def test_a_place_the_plan_names_in_what_was_done_is_answered_from_it(assistant, question, holds):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and holds in answer.text
+
+
+@pytest.mark.parametrize("question", ["knife crime figures for Blackbird Leys",
+                                      "crime in Didcot?", "how safe is Abingdon?"])
+def test_a_place_the_plan_names_has_no_figures_of_its_own(assistant, question):
+    assert assistant.ask(question).status == Status.no_answer
