@@ -198,6 +198,9 @@ def years_to_compare(scope: Plans, match: Match) -> tuple[str, str]:
         return asked[0], asked[-1]
     if asked:
         earlier = [p for p in periods if p < asked[0]]
+        later = [p for p in periods if p > asked[0]]
+        if not earlier and later and "periods" in match.carried:  # "the rise?" after a 2020
+            return asked[0], later[0]  # figure, where 2020 is the first year: the rise from it
         if not earlier:
             raise scope.refuse(
                 f"The plan has no year before {asked[0]} for {scope.measures[match.measure].label},"

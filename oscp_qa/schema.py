@@ -210,6 +210,7 @@ class Words(Strict):
     which_month: list[str]
     not_counted_as: list[str]
     put_back: list[str]
+    put_back_negated: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

@@ -177,7 +177,10 @@ class Understander:
         padded = padded.replace("-", " ")
         return [Unknown(word=word, role="restriction", kind="left_out")
                 for word in self.leaves_out.get(measure or "", [])
-                if _has(padded, [f"{w} {word.replace('-', ' ')}" for w in self.words.put_back])][:1]
+                if (said := [f"{w} {word.replace('-', ' ')}" for w in self.words.put_back])
+                and _has(padded, said)
+                and not _has(padded, [f"{n} {s}" for n in self.words.put_back_negated
+                                      for s in said])][:1]
 
     def _other_unit(self, tokens: list[str], padded: str, measure: str | None) -> list[Unknown]:
         """"Hate crime offences (not victims)": a count of another thing than the measure's."""

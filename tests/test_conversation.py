@@ -411,3 +411,11 @@ def test_how_many_times_bigger_after_two_parts_divides_them(assistant):
     assistant.ask("hate crime in oxford: race vs faith")
     answer = assistant.ask("how many times bigger is race?")
     assert answer.text.startswith("Race is **10.50** times faith (420 ÷ 40).")
+
+
+def test_a_rise_asked_after_the_first_year_s_figure_runs_from_that_year(assistant):
+    assistant.ask("What was total recorded crime in Oxfordshire in 2020?")
+    answer = assistant.ask("and what was the percentage rise across thames valley?")
+    assert answer.status.value == "answered" and "**+14,069** (171,119 − 157,050)" in answer.text
+    assistant.reset()  # a year asked in the question itself still needs the year before it
+    assert assistant.ask("percentage rise in crime in 2020").status.value == "no_answer"

@@ -513,3 +513,18 @@ def test_a_place_the_plan_names_in_what_was_done_is_answered_from_it(assistant, 
                                       "crime in Didcot?", "how safe is Abingdon?"])
 def test_a_place_the_plan_names_has_no_figures_of_its_own(assistant, question):
     assert assistant.ask(question).status == Status.no_answer
+
+
+def test_not_counting_what_a_table_leaves_out_is_the_table_itself(assistant):
+    answer = assistant.ask("How many crimes were recorded in Oxford in 2021? not counting fraud")
+    assert answer.status == Status.answered and "15,964" in answer.text
+    assert assistant.ask("crimes in Oxford in 2021 counting fraud").status == Status.no_answer
+
+
+@pytest.mark.parametrize("question, share", [
+    ("are CSE victims often targeted again?", "17%"),
+    ("what percentage of domestic abuse victims were victimised twice?", "16%"),
+])
+def test_victimised_again_is_repeat_victimisation(assistant, question, share):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and share in answer.text
