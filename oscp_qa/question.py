@@ -114,6 +114,8 @@ class Features(Frozen):
     bodies_asked: bool = False      # "which council teams ...?": the bodies doing or counting it
     part_of_quoted: bool = False    # "of the 48 recommendations, how many ...?": a part of a whole
     priorities_named: bool = False  # "how many priorities ...?", not a count of something else
+    pcc_asked: bool = False         # "is recruiting more police officers part of the plan?":
+                                    # a PCC priority's words, asked of in words, not a count
     how_counted: bool = False       # "do the figures count crimes against shops?"
     passage_priority: bool = False  # the passage holding most of its words is a priority,
     passage_duty: bool = False      # a statutory duty,

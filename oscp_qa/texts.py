@@ -97,6 +97,9 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
         named = [r for r in chosen if any(p in r["text"].lower() for p in frame.topic_phrases)]
         lines.insert(0, "Yes." if named else "Not by name: no priority mentions it. The "
                      "nearest in wording:")
+    if frame.features.pcc_asked and number in pccs:  # "is recruiting officers in the plan?"
+        lines.insert(0, f"Yes, as PCC priority {number} of the Police and Crime Plan, which "
+                        f"OSCP aligns its own priorities to.")
     if signals.which_pcc:
         linked = sorted({r["pcc_priority"] for r in chosen if r["pcc_priority"]})
         lines.insert(0, "; ".join(f"PCC priority {n}: **{pccs[n]}**" for n in linked) or

@@ -471,6 +471,8 @@ class Understander:
             **{f"passage_{kind}": kind == best for kind in ("priority", "duty", "about")},
             passage_achievements=not achievement and self._one_heading(slots),
             priorities_named=bool({"priority", "priorities"} & set(slots["tokens"])),
+            pcc_asked=bool(slots["pcc"]) and slots["asks"] == "yes_no"
+            and not slots["wants_number"],
             part_of_quoted=slots["asks"] in ("count", "money", "how_much") and any(
                 _has(padded, [f"{p} {pound}{n.text}" for p in self.words.part_of])
                 for n in slots["numbers"] for pound in ("", "£ ")),

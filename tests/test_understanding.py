@@ -528,3 +528,9 @@ def test_not_counting_what_a_table_leaves_out_is_the_table_itself(assistant):
 def test_victimised_again_is_repeat_victimisation(assistant, question, share):
     answer = assistant.ask(question)
     assert answer.status == Status.answered and share in answer.text
+
+
+def test_a_pcc_priority_asked_of_in_words_is_the_priorities(assistant):
+    answer = assistant.ask("Is recruiting more police officers part of this plan at all?")
+    assert answer.status == Status.answered and answer.text.startswith("Yes, as PCC priority 1")
+    assert assistant.ask("how many police officers were recruited?").status == Status.no_answer
