@@ -59,3 +59,10 @@ def test_plain_texts(text, expected):
 def test_financial_years_in_short(text, year):
     from oscp_qa.numbers import _financial
     assert _financial(text) == year
+
+
+def test_every_intent_cue_is_written_as_questions_are_read():
+    """A cue is matched against the normalised question: one written otherwise never matches."""
+    cues = [cue for rule in knowledge.load().language.intents for cue in rule.cues]
+    assert [c for c in cues if normalise(c) != c] == []
+
