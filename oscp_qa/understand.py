@@ -113,7 +113,9 @@ class Understander:
                                 if i not in covered and w.isalpha() and len(w) > 2
                                 and w not in self.vocabulary.known_words]
         telling = _telling(text[:limit], sentences)
-        if not any(t.start not in telling for t in tags if t.kind != "area"):
+        own = [w for i, w in enumerate(tokens) if i not in telling and w.isalpha() and len(w) > 2
+               and w not in self.vocabulary.stopwords and w not in self.vocabulary.known_words]
+        if not any(t.start not in telling for t in tags if t.kind != "area") and len(own) < 2:
             telling = set()  # "crime in Banbury. How much?": the last sentence leans on the first
         found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
             + self._stray_months(tokens) + _ages(tokens, tags) + self._kinds_of_a_part(tokens, tags) \

@@ -534,3 +534,12 @@ def test_a_pcc_priority_asked_of_in_words_is_the_priorities(assistant):
     answer = assistant.ask("Is recruiting more police officers part of this plan at all?")
     assert answer.status == Status.answered and answer.text.startswith("Yes, as PCC priority 1")
     assert assistant.ask("how many police officers were recruited?").status == Status.no_answer
+
+
+def test_a_story_before_the_question_is_context_not_restriction(assistant):
+    frame, _ = assistant.interpret("My daughter walks home from town late at night and I worry "
+                                   "sick. Is anything being done to keep women safe at night?")
+    assert {u.word for u in frame.context} >= {"daughter", "walks"}
+    assert "daughter" not in {u.word for u in frame.unknown}
+    frame, _ = assistant.interpret("crime in Banbury. How much?")  # the question leans on it
+    assert "Banbury" in {u.word for u in frame.unknown}
