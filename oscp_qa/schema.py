@@ -211,6 +211,7 @@ class Words(Strict):
     not_counted_as: list[str]
     put_back: list[str]
     put_back_negated: list[str]
+    located: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

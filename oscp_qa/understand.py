@@ -125,7 +125,7 @@ class Understander:
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = self._subsets(tokens, [u for u in found_words if u.at not in telling],
                                          slots["wants_number"], slots.get("categories", []))
-        slots["unknown"] = _answer_kinds(tokens, slots["unknown"])
+        slots["unknown"] = _answer_kinds(tokens, self._located(tokens, slots["unknown"]))
         if any(u.role == "other" for u in slots["unknown"]):
             slots["counting"] = False  # "how many spiking incidents": the count is of something
             # no table holds, so "incidents" does not make it police-recorded ASB
@@ -173,6 +173,15 @@ class Understander:
         return [u.model_copy(update={"role": "restriction", "kind": "subset"})
                 if u.role == "other" and u.at > verbs[0] and not self._says_counted(u.word) else u
                 for u in unknown]
+
+    def _located(self, tokens: list[str], unknown: list[Unknown]) -> list[Unknown]:
+        """"ASB at the Castle Quarter", "near the Kassam": an unknown word just after a word
+        that places something is somewhere, a restriction no figure of the plan is broken by."""
+        def placed(u: Unknown) -> bool:
+            return any(" ".join(tokens[max(0, u.at - n):u.at]) in self.words.located
+                       for n in (1, 2))
+        return [u.model_copy(update={"role": "restriction", "kind": "location"})
+                if u.role == "other" and placed(u) else u for u in unknown]
 
     def _put_back(self, padded: str, measure: str | None) -> list[Unknown]:
         """"Crime including fraud": what the measure's table leaves out, asked to be counted."""

@@ -543,3 +543,15 @@ def test_a_story_before_the_question_is_context_not_restriction(assistant):
     assert "daughter" not in {u.word for u in frame.unknown}
     frame, _ = assistant.interpret("crime in Banbury. How much?")  # the question leans on it
     assert "Banbury" in {u.word for u in frame.unknown}
+
+
+@pytest.mark.parametrize("question, place", [
+    ("what about antisocial behaviour at the Castle Quarter?", "castle"),
+    ("any hate crime stats for matches at the kassam?", "kassam"),
+])
+def test_an_unknown_word_after_at_the_is_somewhere_the_plan_has_no_figures_for(
+        assistant, question, place):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and f"“{place}”" in answer.text
+    assert assistant.ask("ASB across Thames Valley in 2021 - near enough 24,000?").status \
+        == Status.answered  # "near enough" places nothing
