@@ -23,6 +23,8 @@ def _passage_text(assistant, passage) -> str:
     ("Which organisation will OSCP work with to get ready for the Serious Violence Duty?",
      "Violence Reduction Unit"),
     ("How will most of the scrutiny review recommendations be delivered?", "DAHA"),
+    ("is there going to be one county-wide CCTV centre?", "CCTV Hub"),  # everyday words
+    ("if you feel unsafe on a night out is there somewhere you can go?", "Safe Places"),
 ])
 def test_the_passage_holding_the_rarer_words_comes_first(assistant, question, holds):
     frame, _ = assistant.interpret(question)
