@@ -367,7 +367,9 @@ def _rank_change(scope: Plans, match: Match, frame: Frame) -> Answer:
     lines += printed_change(scope, match, area, f"{start}-{end}", diff, pct)
     lines += [f"- {scope.area(a)}: {fmt.signed(d)} ({fmt.number(o)} → {fmt.number(n)}), "
               f"{fmt.percent(p, True)}" for a, d, p, o, n in changes]
-    return answer_with(scope, match, lines, rows)
+    answer = answer_with(scope, match, lines, rows)
+    answer.subject = f"area:{area}"  # "how much higher was that than Thames Valley's?"
+    return answer
 
 
 def total(scope: Plans, match: Match, frame: Frame) -> Answer:

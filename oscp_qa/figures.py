@@ -218,6 +218,7 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
     lines, facts = [f"{measure_title(scope, match)}, {start} to {end}:"], []
     verdict = None  # "the plan says it fell by 8.43%, is that right?": checked on the first area
+    changes: list[tuple[str, float]] = []
     for (area, category, quarter), pair in _group(rows).items():
         if len(pair) < 2:
             continue
@@ -231,6 +232,7 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
             f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old['value'])}), "
             f"{'up' if diff > 0 else 'down' if diff < 0 else 'no change'}.")
         lines += printed_change(scope, match, area, f"{start}-{end}", diff, pct)
+        changes.append((where, pct))
         if frame.signals.quoted_percent is not None and verdict is None:
             verdict = verdicts.quoted_percent(frame.signals.quoted_percent, pct,
                                               _printed_pct(scope, match, area, start, end))
@@ -242,6 +244,8 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
                        unit="per cent", area=scope.area(area), period=f"{start}-{end}",
                        source=scope.fact(new).source,
                        derived=f"{fmt.signed(diff)} ÷ {fmt.number(old['value'])} × 100")]
+    if frame.signals.points and len(changes) == 2:
+        lines.append(_points_gap(*changes))
     series = {", ".join(filter(None, [scope.area(a), scope.category(c), scope.quarter(q)])):
               [(r["period"], r["value"]) for r in pair]
               for (a, c, q), pair in _group(rows).items() if len(pair) == 2}
@@ -254,6 +258,14 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
     if verdict:
         lines.insert(0, verdict)
     return answer_with(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))
+
+
+def _points_gap(first: tuple[str, float], second: tuple[str, float]) -> str:
+    """Two percentage changes apart, in percentage points, larger first."""
+    (high, a), (low, b) = sorted([first, second], key=lambda c: -c[1])
+    minus = f"{a:.2f} − {b:.2f}" if b >= 0 else f"{a:.2f} − ({b:.2f})"
+    return (f"Gap: **{a - b:.2f}** percentage points, about {a - b:.1f} ({high} "
+            f"{fmt.percent(a, True)} against {low} {fmt.percent(b, True)}: {minus}).")
 
 
 def _group(rows: list[sqlite3.Row]) -> dict:

@@ -59,6 +59,7 @@ class Signals(Frozen):
     lowest: bool = False            # "smallest", "least"
     second: bool = False            # "second highest"
     by_percent: bool = False        # "percentage rise"
+    points: bool = False            # "how many percentage points higher?": a gap of two changes
     change_cue: bool = False        # "rise", "fall": a ranking by change
     every_year: bool = False        # "has it gone up every year", "each year"
     marks: bool = False             # "what does the asterisk mean?": a mark printed in a table

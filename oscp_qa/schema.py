@@ -212,6 +212,7 @@ class Words(Strict):
     put_back: list[str]
     put_back_negated: list[str]
     located: list[str]
+    points: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

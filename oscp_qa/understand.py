@@ -423,7 +423,8 @@ class Understander:
         direction = _direction(padded, words, asks == "yes_no")
         return Signals(
             lowest=_has(masked, words.lowest_words), second=_has(masked, words.second_words),
-            by_percent=_has(padded, words.percent_words), change_cue=_has(masked, self.change_cues),
+            by_percent=_has(padded, words.percent_words), points=_has(padded, words.points),
+            change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year),
             direction=direction,
             either_way=_has(padded, words.rising) and _has(padded, words.falling)

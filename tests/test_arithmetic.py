@@ -437,3 +437,14 @@ def test_how_a_table_decides_what_it_counts_is_its_method(assistant):
     answer = ask(assistant, "How does the plan decide whether a domestic incident 'involved' a "
                             "child?")
     assert answer.intent == "method" and "qualifiers" in answer.text
+
+
+def test_percentage_points_between_two_changes(assistant):
+    """11.02% − 8.96% = 2.06 points (4,624 ÷ 41,973 and 14,069 ÷ 157,050)."""
+    text = ask(assistant, "how many percentage points higher was Oxfordshire's rise in crime "
+                          "than Thames Valley's from 2020 to 2021?").text.replace("**", "")
+    assert "Gap: 2.06 percentage points" in text and "11.02 − 8.96" in text
+    assistant.reset()
+    assistant.ask("Which area had the biggest percentage rise in crime from 2020 to 2021?")
+    text = assistant.ask("how many percentage points higher was that than Thames Valley's?").text
+    assert "Gap: **2.06** percentage points" in text  # "that" is the area ranked first
