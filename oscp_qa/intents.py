@@ -156,6 +156,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
             and not (context.intent == "compare_areas" and (frame.areas or frame.area_op))):
         intent = context.intent
         carried.append("intent")
+    if intent in ("lookup", "compare_areas") and frame.signals.points:  # "how many percentage
+        intent = "change"  # points higher?": a gap between two changes
     if intent == "lookup" and frame.asks == "yes_no" and frame.signals.direction and (
             frame.than_year or len(frame.periods) == 2):  # "higher than in 2017?": a change,
         intent = "change"  # of whole years or of the quarters named
