@@ -134,14 +134,17 @@ class Assistant:
         if ranked == "area" and not match.areas:
             match = match.model_copy(update={"areas": [top]})
         if match.measure:
-            earlier = self.context.periods if (self.context.measure == match.measure
-                                               and self.context.periods != match.periods) else []
+            same = self.context.measure == match.measure
+            earlier = self.context.periods if same and self.context.periods != match.periods else []
+            parts = self.context.categories if same and set(self.context.categories) != set(
+                match.categories) else []  # "race", then "and faith?", then "combined?"
             self.context = Context(intent=match.intent, measure=match.measure, areas=match.areas,
                                    readings=frame.related if frame.measure
                                    else self.context.readings,
                                    area_op=match.area_op, periods=match.periods,
                                    earlier_periods=earlier,
                                    quarters=match.quarters, categories=match.categories,
+                                   earlier_categories=parts,
                                    excluded_categories=match.excluded_categories,
                                    subject=answer.subject, programme=programme,
                                    programme_kin=kin, places=places)

@@ -232,6 +232,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
             slots["categories"]) & set(context.categories):  # "is that more than FGM?"
         slots["categories"] = list(context.categories) + slots["categories"]
         carried.append("categories")
+    elif slots["intent"] == "total" and follows and same_topic and not frame.categories \
+            and context.earlier_categories:  # "race", "and faith?", "both together?"
+        slots["categories"] = list(dict.fromkeys(context.earlier_categories + context.categories))
+        carried.append("categories")
     elif not slots["categories"] and not frame.excluded_categories and follows and same_topic \
             and (context.categories or context.excluded_categories) \
             and "category" not in frame.signals.dimensions:  # "break that down by type": all

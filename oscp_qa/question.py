@@ -200,6 +200,7 @@ class Context(Model):
     earlier_periods: list[str] = []   # the years asked before a follow-up changed them
     quarters: list[str] = []
     categories: list[str] = []
+    earlier_categories: list[str] = []  # the parts asked before a follow-up changed them
     excluded_categories: list[str] = []
     subject: str = ""                 # e.g. "achievement:op-vigilant", "pcc:2"
     programme: str | None = None      # the achievement last named, which "it" may refer to

@@ -419,3 +419,10 @@ def test_a_rise_asked_after_the_first_year_s_figure_runs_from_that_year(assistan
     assert answer.status.value == "answered" and "**+14,069** (171,119 − 157,050)" in answer.text
     assistant.reset()  # a year asked in the question itself still needs the year before it
     assert assistant.ask("percentage rise in crime in 2020").status.value == "no_answer"
+
+
+def test_combined_after_two_parts_adds_both(assistant):
+    for turn in ("police ASB oxford community incidents", "and personal?"):
+        assistant.ask(turn)
+    answer = assistant.ask("combined?")
+    assert "**1,568** (1,266 + 302)" in answer.text
