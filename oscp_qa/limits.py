@@ -253,7 +253,7 @@ def _names_someone(scope: Plans, match: Match) -> bool:
 
 
 def _said_in(unknown: Unknown, text: str) -> bool:
-    word = unknown.word.lower()
+    word = unknown.word.lower().removeprefix("the ")  # "the Leys" of "Blackbird Leys"
     return word in text or lemma(word) in text
 
 

@@ -398,7 +398,9 @@ class Understander:
                                                                                       openings))]
         said = [(kind, p) for kind, p in said
                 if not any(p != q and f" {p} " in f" {q} " for _, q in said)]
-        opening = [(kind, p) for kind, p in said if p.split()[0] in PLAIN_WH]  # "who got the
+        opening = [(kind, p) for kind, p in said if p.split()[0] in PLAIN_WH  # "who got the
+                   or (padded.startswith(f" {p} ") and kind != "list")]  # "which towns got
+        # ... funding?" asks for places; "what are the ... paid?" is not a list
         found = min(opening, key=lambda s: padded.index(f" {s[1]} "))[0] if opening else \
             next((kind for kind, _ in said), None)  # funding": who, though "funding" is money
         if found is None and " how much " in padded and not counted:

@@ -555,3 +555,17 @@ def test_an_unknown_word_after_at_the_is_somewhere_the_plan_has_no_figures_for(
     assert answer.status == Status.no_answer and f"“{place}”" in answer.text
     assert assistant.ask("ASB across Thames Valley in 2021 - near enough 24,000?").status \
         == Status.answered  # "near enough" places nothing
+
+
+def test_the_phrase_opening_a_question_says_what_it_asks(assistant):
+    frame, _ = assistant.interpret("Which towns got improved street lighting under the women's "
+                                   "safety funding?")
+    assert frame.asks == "place"
+    frame, _ = assistant.interpret("What are the Domestic Abuse Housing Link workers paid?")
+    assert frame.asks == "money"
+
+
+def test_the_leys_is_blackbird_leys_where_the_plan_names_it(assistant):
+    answer = assistant.ask("naloxone was handed out on the Leys during a police operation - "
+                           "who was doing that?")
+    assert answer.status == Status.answered and "Turning Point" in answer.text
