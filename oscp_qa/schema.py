@@ -232,7 +232,8 @@ class Words(Strict):
     def phrases(self) -> list[str]:
         """Every phrase of every list: words with a job of their own."""
         found: list[str] = []
-        for value in self.model_dump().values():
+        for value in self.model_dump(exclude={"kin"}).values():  # kin pairs words for finding
+            # passages; it gives neither a job of its own
             if not isinstance(value, dict):
                 found += value
                 continue
