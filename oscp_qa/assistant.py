@@ -141,6 +141,8 @@ class Assistant:
             self.context = Context(intent=match.intent, measure=match.measure, areas=match.areas,
                                    readings=frame.related if frame.measure
                                    else self.context.readings,
+                                   topic_parts=frame.loose_categories if frame.measure
+                                   else self.context.topic_parts,
                                    area_op=match.area_op, periods=match.periods,
                                    earlier_periods=earlier,
                                    quarters=match.quarters, categories=match.categories,

@@ -191,6 +191,8 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
             and not (dimension == "area" and scope.areas[r["area"]].covers)]
     if dimension == "area" and frame.signals.change_cue:
         return _rank_change(scope, match, frame)
+    if dimension == "category" and frame.signals.change_cue:  # "which strand rose most?"
+        years_to_compare(scope, match)  # refuses when the plan gives one year only
     if dimension == "period" and frame.signals.change_cue and not match.quarters:
         return _rank_steps(scope, match, frame, rows)
     lowest = frame.signals.lowest

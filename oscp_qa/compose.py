@@ -121,8 +121,22 @@ OPERATIONS: list[tuple[Callable[[Plans, Match, Frame], bool], Composer]] = [
 ]
 
 
+def _as_the_table_counts_years(scope: Plans, match: Match) -> Match:
+    """"2020-21" of a table in calendar years is 2020 to 2021 when it has both years."""
+    held = scope.dimension(match.measure, "period") if match.measure in scope.measures else []
+    if not held or any("/" in p for p in held):
+        return match
+    periods: list[str] = []
+    for period in match.periods:
+        start = period.partition("/")[0]
+        both = [start, str(int(start) + 1)] if "/" in period else [period]
+        periods += both if all(p in held for p in both) else [period]
+    return match.model_copy(update={"periods": list(dict.fromkeys(periods))})
+
+
 def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
     """The answer, and the match it was made from (another reading may have answered)."""
+    match = _as_the_table_counts_years(scope, match)
     composer = next((c for fits, c in OPERATIONS if fits(scope, match, frame)),
                     COMPOSERS[match.intent])
     try:

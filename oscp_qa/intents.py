@@ -232,6 +232,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
             slots["categories"]) & set(context.categories):  # "is that more than FGM?"
         slots["categories"] = list(context.categories) + slots["categories"]
         carried.append("categories")
+    elif frame.measure and frame.follow_up and context.measure not in (None, frame.measure) \
+            and not slots["categories"]:  # "CSE victims", "how many were repeat victims?"
+        slots["categories"] = list(context.topic_parts.get(frame.measure, []))
+        slots["topic_before"] = context.measure
     elif slots["intent"] == "total" and follows and same_topic and not frame.categories \
             and context.earlier_categories:  # "race", "and faith?", "both together?"
         slots["categories"] = list(dict.fromkeys(context.earlier_categories + context.categories))

@@ -139,7 +139,15 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             and "£" not in _plan_text(scope, match.intent):  # "how much is spent on them?"
         return _refuse(scope, match, "The plan gives no amount of money for that: it names a sum "
                                      "only for some of its achievements.", ["money"])
-    if frame.signals.actual_count and figures \
+    measure = scope.measures.get(match.measure or "")
+    if measure and measure.by_topic and match.topic_before and not match.categories:
+        held = fmt.listing([scope.category(c) for c in scope.dimension(measure.id, "category")])
+        return _refuse(scope, match, f"The plan gives {measure.label} only for {held}; it has "
+                                     f"none for {scope.measures[match.topic_before].label}.",
+                       [measure.id])
+    loose_count = frame.measure and match.categories  # "how many CSE victims were repeat
+    # victims?" takes the percentage; "how many people is that?" of one does not
+    if (frame.signals.actual_count or (frame.asks == "count" and not loose_count)) and figures \
             and scope.measures[match.measure].unit == "per cent":  # "in actual numbers, how many?"
         label = scope.measures[match.measure].label
         return _refuse(scope, match, f"The plan gives {label} only as percentages; it gives no "

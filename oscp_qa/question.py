@@ -194,6 +194,8 @@ class Context(Model):
     intent: str | None = None
     measure: str | None = None
     readings: list[str] = []          # other tables the same words fit ("ASB": the council's)
+    topic_parts: dict[str, list[str]] = {}  # the same topic's part of another table ("CSE"
+                                            # of repeat victimisation, after CSE victims)
     areas: list[str] = []
     area_op: AreaOp | None = None
     periods: list[str] = []
@@ -223,5 +225,6 @@ class Match(Frozen):
     categories: list[str] = []
     excluded_categories: list[str] = []
     carried: list[str] = []           # slots taken from the conversation
+    topic_before: str | None = None   # the conversation's table, when this one is asked of it
     places: list[Unknown] = []        # a place "there" refers to, from the conversation
     subject: str | None = None        # the achievement, term or PCC priority asked about

@@ -426,3 +426,19 @@ def test_combined_after_two_parts_adds_both(assistant):
         assistant.ask(turn)
     answer = assistant.ask("combined?")
     assert "**1,568** (1,266 + 302)" in answer.text
+
+
+@pytest.mark.parametrize("first, status, holds", [
+    ("CSE victims oxford", "answered", "**17%**"),
+    ("race hate oxford", "no_answer", "none for victims of hate crime"),
+])
+def test_repeat_victims_after_a_topic_are_that_topic_s(assistant, first, status, holds):
+    assistant.ask(first)
+    answer = assistant.ask("and how many of them were repeat victims?")
+    assert answer.status.value == status and holds in answer.text
+
+
+def test_how_many_people_a_percentage_is_the_plan_does_not_say(assistant):
+    assistant.ask("what % of DA victims were victims twice")
+    answer = assistant.ask("how many people is that?")
+    assert answer.status.value == "no_answer" and "only as percentages" in answer.text

@@ -569,3 +569,22 @@ def test_the_leys_is_blackbird_leys_where_the_plan_names_it(assistant):
     answer = assistant.ask("naloxone was handed out on the Leys during a police operation - "
                            "who was doing that?")
     assert answer.status == Status.answered and "Turning Point" in answer.text
+
+
+def test_race_hate_crime_is_one_topic_not_two(assistant):
+    frame, _ = assistant.interpret("race hate crime victims in oxfordshire outside the city")
+    assert frame.measure == "hate_crime" and frame.second_measure is None
+
+
+def test_a_financial_year_of_a_table_in_calendar_years_spans_both(assistant):
+    text = assistant.ask("% rise in crime for thames valley excluding oxfordshire, 2020-21").text
+    assert "**+8.2%** (+9,445 ÷ 115,077 × 100)" in text
+    answer = assistant.ask("Total domestic occurrences involving children for financial year "
+                           "2020/21?")
+    assert answer.status == Status.answered and "1,581" in answer.text
+
+
+def test_which_part_rose_most_needs_two_years(assistant):
+    answer = assistant.ask("Which hate crime strand in Oxford rose the most compared with the "
+                           "year before?")
+    assert answer.status == Status.no_answer and "for 2021 only" in answer.text
