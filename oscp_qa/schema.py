@@ -213,6 +213,8 @@ class Words(Strict):
     put_back_negated: list[str]
     located: list[str]
     points: list[str]
+    leading: list[str]
+    headed: list[str]
     average: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

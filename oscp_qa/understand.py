@@ -408,6 +408,9 @@ class Understander:
         roles = set(self.words.person_roles) & set(tokens)
         if roles and ("name" in tokens or (found == "person" and tokens[:1] == ["who"])):
             return "named_person"  # "what's the name of the coordinator?", "who is the chair?"
+        if found == "person" and _has(padded, self.words.leading) \
+                and set(tokens) & set(self.words.headed):  # "who leads the Executive Board?":
+            return "named_person"  # its head, by name; "who runs it?" of a programme: a body
         openers = self.words.yes_no_openers
         # "Is it ...?", or a later clause that opens with "is" when no clause asks "where",
         # "how many" and so on: "Across Thames Valley, is disability hate crime more common?"

@@ -588,3 +588,12 @@ def test_which_part_rose_most_needs_two_years(assistant):
     answer = assistant.ask("Which hate crime strand in Oxford rose the most compared with the "
                            "year before?")
     assert answer.status == Status.no_answer and "for 2021 only" in answer.text
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("who runs it?", "person"),  # of a programme or priority: the body named
+    ("who leads the Executive Board?", "named_person"),
+    ("who is in charge of the ASB team?", "named_person"),
+])
+def test_who_runs_asks_for_a_body_unless_it_heads_one(engine, question, asks):
+    assert engine.understander.parse(question).asks == asks
