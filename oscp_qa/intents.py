@@ -208,7 +208,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if (slots["intent"] == "change" and follows and len(frame.periods) == 1 and context.periods
             and context.periods[-1] != frame.periods[0]):  # "how much higher than 2020?"
         slots["periods"] = sorted({frame.periods[0], context.periods[-1]})
-    if not frame.periods and not frame.relative and follows and context.periods:
+    if slots["intent"] == "total" and frame.signals.average and follows and not frame.periods \
+            and len(context.periods) == 1:  # "2019", "2020", "2021", then "average?": of them all
+        slots["periods"] = []
+    elif not frame.periods and not frame.relative and follows and context.periods:
         carried.append("periods")
     slots["quarters"] = list(frame.quarters)
     if not frame.quarters and follows and same_topic and context.quarters:
@@ -242,6 +245,7 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         carried.append("categories")
     elif not slots["categories"] and not frame.excluded_categories and follows and same_topic \
             and (context.categories or context.excluded_categories) \
+            and not frame.features.all_parts \
             and "category" not in frame.signals.dimensions:  # "break that down by type": all
         slots["categories"] = list(context.categories)
         slots["excluded_categories"] = list(context.excluded_categories)

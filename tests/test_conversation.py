@@ -442,3 +442,16 @@ def test_how_many_people_a_percentage_is_the_plan_does_not_say(assistant):
     assistant.ask("what % of DA victims were victims twice")
     answer = assistant.ask("how many people is that?")
     assert answer.status.value == "no_answer" and "only as percentages" in answer.text
+
+
+def test_all_strands_after_one_is_every_strand(assistant):
+    assistant.ask("TV race hate crime victims?")
+    answer = assistant.ask("and total across all strands for TV?")
+    assert "**5,507** (3,846 + 235 + 671 + 592 + 163)" in answer.text
+
+
+def test_average_after_years_one_by_one_is_over_all_of_them(assistant):
+    for turn in ("council asb cases 2019", "2020", "2021"):
+        assistant.ask(turn)
+    answer = assistant.ask("average?")
+    assert "**3,380.67** (10,142 ÷ 3 years)" in answer.text
