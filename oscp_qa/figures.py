@@ -244,6 +244,11 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
                        unit="per cent", area=scope.area(area), period=f"{start}-{end}",
                        source=scope.fact(new).source,
                        derived=f"{fmt.signed(diff)} ÷ {fmt.number(old['value'])} × 100")]
+    if not changes:  # "Jan-Mar 2021/22 against 2020/21": one of them is blank
+        for period in (start, end):
+            scope.select(match.model_copy(update={"periods": [period]}))  # says which is
+        raise scope.refuse(f"The plan has no pair of figures for {measure_title(scope, match)} "
+                           f"in {start} and {end} to compare.", match)
     if frame.signals.points and len(changes) == 2:
         lines.append(_points_gap(*changes))
     series = {", ".join(filter(None, [scope.area(a), scope.category(c), scope.quarter(q)])):

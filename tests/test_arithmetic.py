@@ -448,3 +448,9 @@ def test_percentage_points_between_two_changes(assistant):
     assistant.ask("Which area had the biggest percentage rise in crime from 2020 to 2021?")
     text = assistant.ask("how many percentage points higher was that than Thames Valley's?").text
     assert "Gap: **2.06** percentage points" in text  # "that" is the area ranked first
+
+
+def test_a_change_to_a_blank_quarter_is_refused_not_left_empty(assistant):
+    answer = ask(assistant, "% change in DA occurrences involving children jan-mar 2021/22 vs "
+                            "jan-mar 2020/21")
+    assert answer.status.value == "no_answer" and "blank" in answer.text
