@@ -218,7 +218,7 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
     lines, facts = [f"{measure_title(scope, match)}, {start} to {end}:"], []
     verdict = None  # "the plan says it fell by 8.43%, is that right?": checked on the first area
-    changes: list[tuple[str, float]] = []
+    changes: list[tuple] = []  # (where, per cent, difference, area)
     for (area, category, quarter), pair in _group(rows).items():
         if len(pair) < 2:
             continue
@@ -232,7 +232,7 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
             f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old['value'])}), "
             f"{'up' if diff > 0 else 'down' if diff < 0 else 'no change'}.")
         lines += printed_change(scope, match, area, f"{start}-{end}", diff, pct)
-        changes.append((where, pct))
+        changes.append((where, pct, diff, area))
         if frame.signals.quoted_percent is not None and verdict is None:
             verdict = verdicts.quoted_percent(frame.signals.quoted_percent, pct,
                                               _printed_pct(scope, match, area, start, end))
@@ -250,7 +250,10 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
         raise scope.refuse(f"The plan has no pair of figures for {measure_title(scope, match)} "
                            f"in {start} and {end} to compare.", match)
     if frame.signals.points and len(changes) == 2:
-        lines.append(_points_gap(*changes))
+        lines.append(_points_gap(*[c[:2] for c in changes]))
+    if verdict is None and frame.asks == "yes_no" and frame.signals.than and len(changes) == 2 \
+            and len(match.areas) == 2:  # "is that more than Oxford's rise?": the first named
+        verdict = _more_than(changes, match.areas, frame)
     series = {", ".join(filter(None, [scope.area(a), scope.category(c), scope.quarter(q)])):
               [(r["period"], r["value"]) for r in pair]
               for (a, c, q), pair in _group(rows).items() if len(pair) == 2}
@@ -263,6 +266,18 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
     if verdict:
         lines.insert(0, verdict)
     return answer_with(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))
+
+
+def _more_than(changes: list[tuple], areas: list[str], frame: Frame) -> str:
+    """Whether the first area's change is more than the second's: by per cent when asked."""
+    by = {area: (where, pct, diff) for where, pct, diff, area in changes}
+    (a, pa, da), (b, pb, db) = by[areas[0]], by[areas[1]]
+    percent = frame.signals.by_percent
+    first, second = (pa, pb) if percent else (da, db)
+    less = frame.signals.lowest or frame.signals.direction == "down"
+    yes = first < second if less else first > second
+    show = (lambda v: fmt.percent(v, True)) if percent else fmt.signed
+    return f"**{'Yes' if yes else 'No'}.** {a}: {show(first)}; {b}: {show(second)}."
 
 
 def _points_gap(first: tuple[str, float], second: tuple[str, float]) -> str:

@@ -164,8 +164,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if intent == "lookup" and frame.asks == "count" and len(frame.categories) >= 2 \
             and frame.excluded_categories:  # "how many were A or B rather than C?": A and B
         intent = "total"
-    compared = intent in ("compare_areas", "share") or frame.signals.points  # "how many points
-    # higher was that than Thames Valley's?": that area and the one named
+    compared = intent in ("compare_areas", "share") or frame.signals.points or (
+        frame.signals.than and frame.follow_up)  # "how many points higher was that than
+    # Thames Valley's?", "is that more than Oxford's rise?": that area and the one named
     if (intent == "compare_areas" and follows and same_topic
             and context.intent in ("change", "trend", "share")):  # "how does that compare with X?"
         intent = context.intent

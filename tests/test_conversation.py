@@ -455,3 +455,9 @@ def test_average_after_years_one_by_one_is_over_all_of_them(assistant):
         assistant.ask(turn)
     answer = assistant.ask("average?")
     assert "**3,380.67** (10,142 ÷ 3 years)" in answer.text
+
+
+def test_is_that_more_than_another_area_s_rise_compares_the_two(assistant):
+    assistant.ask("how much did recorded crime rise across oxfordshire in 2021")
+    answer = assistant.ask("in % terms is that more than oxford's rise?")
+    assert answer.text.startswith("**Yes.** Oxfordshire: +11.0%; Oxford: +10.2%.")
