@@ -191,6 +191,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         slots["intent"] = "change"  # "up or down on the year before?", "how does that compare
         slots["periods"] += context.periods[-1:]  # with the year before?": that year to this one
         slots["areas"] = list(context.areas)
+    if intent == "lookup" and follows and frame.signals.by_percent and len(slots["periods"]) == 2 \
+            and not frame.signals.share_cue:  # "2020 to 2021", then "as a %?": the change
+        slots["intent"] = "change"
     if intent == "compare_areas" and len(slots["periods"]) >= 2:  # "2021 vs 2020": a change
         slots["intent"] = "change"
     elif intent == "rank" and frame.area_op and frame.signals.change_cue:  # "did the rest of

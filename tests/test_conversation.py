@@ -461,3 +461,9 @@ def test_is_that_more_than_another_area_s_rise_compares_the_two(assistant):
     assistant.ask("how much did recorded crime rise across oxfordshire in 2021")
     answer = assistant.ask("in % terms is that more than oxford's rise?")
     assert answer.text.startswith("**Yes.** Oxfordshire: +11.0%; Oxford: +10.2%.")
+
+
+def test_as_a_percentage_after_two_years_is_their_change(assistant):
+    assistant.ask("DA oxford 2020 to 2021")
+    answer = assistant.ask("as a %?")
+    assert answer.intent == "change" and "**-7.8%** (-149 ÷ 1,917)" in answer.text
