@@ -239,6 +239,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
             slots["categories"]) & set(context.categories):  # "is that more than FGM?"
         slots["categories"] = list(context.categories) + slots["categories"]
         carried.append("categories")
+    elif slots["intent"] == "share" and frame.measure == context.measure and context.categories \
+            and not frame.categories and len(frame.areas) <= 1:  # "race hate crime oxford", then
+        slots["categories"] = list(context.categories)  # "what share of all hate crime victims?"
+        carried.append("categories")
     elif frame.measure and frame.follow_up and context.measure not in (None, frame.measure) \
             and not slots["categories"]:  # "CSE victims", "how many were repeat victims?"
         slots["categories"] = list(context.topic_parts.get(frame.measure, []))

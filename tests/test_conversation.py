@@ -467,3 +467,9 @@ def test_as_a_percentage_after_two_years_is_their_change(assistant):
     assistant.ask("DA oxford 2020 to 2021")
     answer = assistant.ask("as a %?")
     assert answer.intent == "change" and "**-7.8%** (-149 ÷ 1,917)" in answer.text
+
+
+def test_a_share_of_the_whole_after_one_part_is_that_part_s(assistant):
+    assistant.ask("race hate crime oxford")
+    answer = assistant.ask("what share of all hate crime victims in oxford?")
+    assert "**70.7%**" in answer.text and "420 ÷ 594" in answer.text
