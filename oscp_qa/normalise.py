@@ -14,6 +14,7 @@ _UNIT = "|".join(_UNITS)
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES])  # a count said in words ("four cases")
 # "twenty-four thousand", "24 thousand", "1.5 million": a count, never a year
 _SPOKEN_COUNT = re.compile(
     rf"\b(\d+(?:\.\d+)?|(?:{'|'.join(_TENS)})(?:[ -](?:{_UNIT}))?|{_UNIT})[ -]({'|'.join(_SCALES)})\b")

@@ -8,6 +8,7 @@ import re
 from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
+from .normalise import NUMBER_WORDS
 from .limits import ASKED, FACT_KINDS, YEAR
 from .plans import Plans
 from .question import Frame, Match
@@ -387,7 +388,8 @@ def search(scope: Plans, match: Match, frame: Frame) -> Answer:
         if sentence:
             quotes.append((hit["title"], sentence))
     missing = " ".join(frame.topic_words)
-    whole = [q for q in quotes if _holds_all(q[1], frame.topic_words, settings.stem_letters)]
+    whole = [q for q in quotes if _holds_all(q[1], frame.topic_words, settings.stem_letters)
+             and _of_the_kind(scope, q[1], frame.asks)]
     if not whole and not frame.wants_number and frame.passages_share >= settings.passage_share:
         return _passages(scope, match, frame)  # spread over several passages
     if not whole or frame.wants_number:
@@ -428,6 +430,19 @@ def _passages(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines.append(f"- {line}")
         sources.append(f"{scope.title}, {source}")
     return _done(scope, match, "\n".join(lines), list(dict.fromkeys(sources)))
+
+
+def _of_the_kind(scope: Plans, sentence: str, asks: str | None) -> bool:
+    """A sentence answers "when" or "how often" only with a time in it, and "how many" only
+    with a number: "JTAC meetings" does not say how often the board meets."""
+    lowered = f" {sentence.lower()} "
+    if asks == "date":
+        return bool(YEAR.search(sentence)) or any(f" {w} " in lowered
+                                                   for w in scope.words.time_words)
+    if asks == "count":
+        return any(c.isdigit() for c in sentence) or any(
+            f" {w} " in lowered for w in NUMBER_WORDS)
+    return True
 
 
 def _holds_all(sentence: str, words: list[str], letters: int) -> bool:

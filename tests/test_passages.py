@@ -137,3 +137,9 @@ def test_a_part_of_a_table_asked_without_the_other_is_refused(assistant):
 def test_everyday_words_find_the_plan_s_own(assistant):
     answer = assistant.ask("if you feel unsafe on a night out is there somewhere you can go?")
     assert answer.status == Status.answered and "Safe Places" in answer.text
+
+
+def test_a_quote_answers_how_often_only_with_a_time_in_it(assistant):
+    assistant.ask("who monitors the oscp action plan?")
+    answer = assistant.ask("how often does it meet?")
+    assert answer.status == Status.no_answer and "JTAC" not in answer.text.split("\n")[0]
