@@ -8,8 +8,8 @@ import re
 from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
-from .normalise import NUMBER_WORDS
 from .limits import ASKED, FACT_KINDS, YEAR
+from .normalise import NUMBER_WORDS
 from .plans import Plans
 from .question import Frame, Match
 from .schema import Settings
