@@ -67,6 +67,9 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
             and frame.asks in ("money", "how_much", "count", "date", "person", "place"):
         best = "glossary"  # "how much was the Safer Streets 3 funding?": of the term named
         scores = _standing(scores, best, min_score)
+    if frame.signals.marks and (frame.measure or context.measure) and "method" in scores:
+        best = "method"  # "what does the asterisk next to the 2021 figure mean?": the table's notes
+        scores = _standing(scores, best, min_score)
     if best is None or scores[best] < min_score:
         fallback = "search" if frame.topic_words else "clarify"
         return Match(intent=fallback, score=0.0, scores=scores)

@@ -328,6 +328,17 @@ def _find(scope: Plans, table: str, phrases: list[str], words: list[str]) -> lis
 # --- what a table counts, and why ---------------------------------------------------------------
 
 
+def _unexplained_marks(scope: Plans, tables: list[dict], frame: Frame) -> list[tuple[dict, str]]:
+    """The notes on marks the plan prints and never explains: of the tables asked about, else
+    of the table printing a number the question quotes ("the asterisk next to 3733")."""
+    notes = [(t, n["text"]) for t in scope.plan.tables() for n in scope.plan.notes(t["id"])
+             if n["explains"] == "unexplained_mark"]
+    asked = {t["id"] for t in tables}
+    quoted = [n.text for n in frame.numbers]
+    return [(t, text) for t, text in notes if t["id"] in asked] or \
+        [(t, text) for t, text in notes if any(q in text for q in quoted)]
+
+
 def method(scope: Plans, match: Match, frame: Frame) -> Answer:
     tables = scope.tables_for(match.measure)
     asked = [u.word for u in frame.unknown if u.role == "restriction"]
@@ -340,12 +351,11 @@ def method(scope: Plans, match: Match, frame: Frame) -> Answer:
     if not tables:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       text=f"The plan has no table on {label}. {scope.holdings(label)}")
-    marks = [n["text"] for t in tables for n in scope.plan.notes(t["id"])
-             if n["explains"] == "unexplained_mark"] if frame.signals.marks else []
+    marks = _unexplained_marks(scope, tables, frame) if frame.signals.marks else []
     if marks:  # "what does the asterisk mean?": the plan never says
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
-                      sources=scope.sources(tables),
-                      text="The plan does not explain it. " + " ".join(marks))
+                      sources=scope.sources([t for t, _ in marks]),
+                      text="The plan does not explain it. " + " ".join(t for _, t in marks))
     lines = []
     for table in tables:
         lines.append(f"**{table['label']}: {table['title']}** — {table['counts']}")

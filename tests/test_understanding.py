@@ -597,3 +597,13 @@ def test_which_part_rose_most_needs_two_years(assistant):
 ])
 def test_who_runs_asks_for_a_body_unless_it_heads_one(engine, question, asks):
     assert engine.understander.parse(question).asks == asks
+
+
+@pytest.mark.parametrize("question", [
+    "What does the asterisk next to the 2021 ASB case figure (3733) mean?",
+    "there's a little star next to the 2021 council asb number, what does it mean?",
+])
+def test_a_mark_the_plan_never_explains_is_said_so_of_the_table_printing_it(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and "never explains the asterisk" in answer.text
+    assert "Table 2" in answer.sources[0]
