@@ -214,6 +214,7 @@ class Words(Strict):
     located: list[str]
     points: list[str]
     leading: list[str]
+    frequency: list[str]
     headed: list[str]
     average: list[str]
     everyday_months: list[str]

@@ -120,7 +120,7 @@ class Understander:
         found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
             + self._stray_months(tokens) + _ages(tokens, tags) + self._kinds_of_a_part(tokens, tags) \
             + self._parts(padded, slots.get("measure") or slots.get("sharpened")) \
-            + self._other_unit(tokens, padded, slots.get("measure")) \
+            + self._other_unit(tokens, padded, slots.get("measure")) + self._how_often(padded) \
             + self._put_back(padded, slots.get("measure"))
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = self._subsets(tokens, [u for u in found_words if u.at not in telling],
@@ -173,6 +173,12 @@ class Understander:
         return [u.model_copy(update={"role": "restriction", "kind": "subset"})
                 if u.role == "other" and u.at > verbs[0] and not self._says_counted(u.word) else u
                 for u in unknown]
+
+    def _how_often(self, padded: str) -> list[Unknown]:
+        """"Victimised three or more times": more often than any figure the plan gives."""
+        said = next((p for p in self.words.frequency if f" {p} " in padded), None)
+        return [Unknown(word=said, role="restriction", kind="frequency",
+                        at=len(padded[:padded.index(f" {said} ")].split()))] if said else []
 
     def _located(self, tokens: list[str], unknown: list[Unknown]) -> list[Unknown]:
         """"ASB at the Castle Quarter", "near the Kassam": an unknown word just after a word

@@ -473,3 +473,9 @@ def test_a_share_of_the_whole_after_one_part_is_that_part_s(assistant):
     assistant.ask("race hate crime oxford")
     answer = assistant.ask("what share of all hate crime victims in oxford?")
     assert "**70.7%**" in answer.text and "420 ÷ 594" in answer.text
+
+
+def test_more_often_than_the_plan_counts_is_a_restriction_in_a_follow_up(assistant):
+    assistant.ask("modern slavery repeat victimisation rate")
+    answer = assistant.ask("and domestic abuse victims three or more times?")
+    assert answer.status.value == "no_answer" and "“three or more times”" in answer.text
