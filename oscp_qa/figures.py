@@ -405,6 +405,10 @@ def direction(scope: Plans, match: Match, frame: Frame) -> Answer:
             f"The plan describes {scope.measures[match.measure].label} for "
             f"{fmt.listing([scope.area(a) for a in sorted(named)])} only; it says nothing of "
             f"{fmt.listing([scope.area(a) for a in missing])}.", match, scope.sources(rows[:1]))
+    if frame.signals.second or (frame.signals.lowest and match.intent == "rank"):  # "the second
+        raise scope.refuse(  # largest group?" of a chart described by its largest only
+            f"The plan describes {scope.measures[match.measure].label} only in words: "
+            + " ".join(said(scope, row) for row in rows), match, scope.sources(rows[:1]))
     lines = [f"- {said(scope, row)}" for row in rows]
     ways = {row["direction"] for row in rows}
     if frame.asks == "yes_no" and frame.signals.direction and len(ways) == 1 and ways <= {

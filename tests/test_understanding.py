@@ -607,3 +607,10 @@ def test_a_mark_the_plan_never_explains_is_said_so_of_the_table_printing_it(assi
     answer = assistant.ask(question)
     assert answer.status == Status.no_answer and "never explains the asterisk" in answer.text
     assert "Table 2" in answer.sources[0]
+
+
+def test_a_second_place_of_a_chart_described_by_its_largest_only_is_refused(assistant):
+    answer = assistant.ask("Which age group of domestic abuse perpetrators was second largest?")
+    assert answer.status == Status.no_answer and "only in words" in answer.text
+    assert assistant.ask("Which age group of domestic abuse perpetrators was largest?").status \
+        == Status.answered
