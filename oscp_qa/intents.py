@@ -7,7 +7,9 @@ narrows, and the operation carries over unless a new one is named.
 
 from __future__ import annotations
 
+from .lexicon import lemma
 from .numbers import QUARTERS, financial_year
+from .passages import ROOT
 from .question import Context, Frame, Match
 from .schema import IntentRule
 
@@ -116,8 +118,19 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
     if (context.programme and (frame.follow_up or by_words) and not frame.measure
             and not features.glossary_only and (not features.achievement or by_words)):
         features = frame.features.model_copy(update={"achievement": True, "achievement_named": True})
-        return frame.model_copy(update={"features": features, "programme": context.programme})
+        return frame.model_copy(update={"features": features,
+                                        "programme": _sibling(frame, context) or context.programme})
     return frame
+
+
+def _sibling(frame: Frame, context: Context) -> str | None:
+    """"How many of those have been closed?" after the new pathway: the achievement under the
+    same heading that holds the follow-up's words (the cases it was used in), not the pathway."""
+    best = next((p for p in frame.passages[:1] if p.kind == "achievement"), None)
+    if not best or best.id not in context.programme_kin:
+        return None
+    narrowing = {lemma(u.word)[:ROOT] for u in frame.restrictions}  # a word that would restrict the
+    return best.id if narrowing & set(best.held) else None  # programme, which the other says
 
 
 def _follows_on(frame: Frame, rules: list[IntentRule]) -> bool:

@@ -479,3 +479,10 @@ def test_more_often_than_the_plan_counts_is_a_restriction_in_a_follow_up(assista
     assistant.ask("modern slavery repeat victimisation rate")
     answer = assistant.ask("and domestic abuse victims three or more times?")
     assert answer.status.value == "no_answer" and "“three or more times”" in answer.text
+
+
+def test_a_follow_up_narrowing_a_programme_goes_to_the_passage_that_says_it(assistant):
+    """The pathway's own text says nothing of closed cases; the cases it was used in do."""
+    assistant.ask("How many cases has the new modern slavery pathway been used in?")
+    answer = assistant.ask("how many of those are closed now?")
+    assert answer.status.value == "answered" and "two cases closed" in answer.text
