@@ -288,8 +288,9 @@ def _periods(frame: Frame, context: Context, latest_year: int) -> list[str]:
     """Explicit years, else a year relative to the conversation's ("the year before")."""
     if frame.periods:
         periods = list(frame.periods)
-        if frame.relative == "previous" and len(periods) == 1 and periods[0].isdigit():
-            periods.insert(0, str(int(periods[0]) - 1))
+        if frame.relative == "previous" and len(periods) == 1:  # "2021/22 against the year
+            start = int(periods[0][:4]) - 1  # before": 2020/21 too
+            periods.insert(0, str(start) if periods[0].isdigit() else financial_year(start))
         if (frame.since or frame.than_year) and periods[0].isdigit():
             periods.append(str(latest_year))
         if (frame.period_range or frame.since) and all(p.isdigit() for p in periods):

@@ -454,3 +454,9 @@ def test_a_change_to_a_blank_quarter_is_refused_not_left_empty(assistant):
     answer = ask(assistant, "% change in DA occurrences involving children jan-mar 2021/22 vs "
                             "jan-mar 2020/21")
     assert answer.status.value == "no_answer" and "blank" in answer.text
+
+
+def test_quarters_of_a_financial_year_against_the_year_before(assistant):
+    text = ask(assistant, "compare apr-dec 2021/22 with the same months the year before for DA "
+                          "involving children").text.replace("**", "")
+    assert "2020/21: 1,186 (387 + 440 + 359)" in text and "2021/22: 1,203 (400 + 428 + 375)" in text
