@@ -215,6 +215,7 @@ class Words(Strict):
     points: list[str]
     leading: list[str]
     frequency: list[str]
+    same_period: list[str]
     headed: list[str]
     average: list[str]
     everyday_months: list[str]

@@ -143,6 +143,7 @@ class Understander:
             asking |= {w for phrase in self.words.times_asked for w in phrase.split()}
         asking |= {w for phrases in self.words.quarters.values() for p in phrases  # "the last
                    if f" {p} " in padded for w in p.split()}  # three months of": a quarter
+        asking |= {w for p in self.words.same_period if f" {p} " in padded for w in p.split()}
         slots["unknown"] = [u for u in slots["unknown"] if u.word not in asking]
         asking_words = _how(tokens)
         asked = [w for i, w in enumerate(tokens) if i not in asking_words
