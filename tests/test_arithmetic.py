@@ -460,3 +460,9 @@ def test_quarters_of_a_financial_year_against_the_year_before(assistant):
     text = ask(assistant, "compare apr-dec 2021/22 with the same months the year before for DA "
                           "involving children").text.replace("**", "")
     assert "2020/21: 1,186 (387 + 440 + 359)" in text and "2021/22: 1,203 (400 + 428 + 375)" in text
+
+
+def test_an_operation_asked_with_based_on_is_worked_out_not_described(assistant):
+    text = ask(assistant, "Table 5: average quarterly figure for 2021/22, based on the three "
+                          "quarters available?").text.replace("**", "")
+    assert "Average a quarter: 401 (1,203 ÷ 3 quarters)" in text
