@@ -115,6 +115,8 @@ class Features(Frozen):
     bodies_asked: bool = False      # "which council teams ...?": the bodies doing or counting it
     part_of_quoted: bool = False    # "of the 48 recommendations, how many ...?": a part of a whole
     priorities_named: bool = False  # "how many priorities ...?", not a count of something else
+    work_asked: bool = False        # "fleeing domestic abuse, what housing support is there?":
+                                    # a topic named, and words of what is done about it, no figure
     pcc_asked: bool = False         # "is recruiting more police officers part of the plan?":
                                     # a PCC priority's words, asked of in words, not a count
     how_counted: bool = False       # "do the figures count crimes against shops?"

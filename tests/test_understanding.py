@@ -614,3 +614,10 @@ def test_a_second_place_of_a_chart_described_by_its_largest_only_is_refused(assi
     assert answer.status == Status.no_answer and "only in words" in answer.text
     assert assistant.ask("Which age group of domestic abuse perpetrators was largest?").status \
         == Status.answered
+
+
+def test_a_topic_with_words_of_what_is_done_about_it_is_the_work_on_it(assistant):
+    answer = assistant.ask("If someone fleeing domestic abuse goes to the council for housing, "
+                           "what support is there?")
+    assert answer.intent == "work_on" and "Housing Link" in answer.text
+    assert assistant.ask("domestic abuse offences in oxford").intent == "lookup"
