@@ -61,7 +61,11 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, f"The priorities here are those of the "
                                      f"{fmt.listing([p.info.title for p in scope.all])}; there is "
                                      f"no plan for {fmt.listing(unheld)} among them.", ["plan_year"])
-    if frame.asks == "how_to" and match.intent != "about":
+    where = frame.tokens[:1] == ["where"] and match.intent == "achievement" and bool(
+        scope.programme_facts((match.subject or "").partition(":")[2], {"place"})[1])
+    if where:  # "where can I charge my phone?": where the programme found is
+        frame = frame.model_copy(update={"asks": "place"})
+    elif frame.asks == "how_to" and match.intent != "about":
         return _refuse(scope, match, "The plan does not explain how to report or contact anyone: "
                                      "it sets out the partnership's figures, priorities and work.",
                        [*_helplines(scope, match), "reporting"])

@@ -621,3 +621,9 @@ def test_a_topic_with_words_of_what_is_done_about_it_is_the_work_on_it(assistant
                            "what support is there?")
     assert answer.intent == "work_on" and "Housing Link" in answer.text
     assert assistant.ask("domestic abuse offences in oxford").intent == "lookup"
+
+
+def test_where_can_i_of_a_programme_with_a_place_is_that_place(assistant):
+    answer = assistant.ask("Where can I charge my phone for free if I'm heading home late?")
+    assert answer.status == Status.answered and "Didcot rail stations" in answer.text
+    assert assistant.ask("how do I report noisy neighbours?").status == Status.no_answer
