@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import breakdowns, figures, limits, quarters, remainders, side_by_side, texts
+from . import breakdowns, figures, limits, quarters, remainders, side_by_side, texts, verdicts
 from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
 from .plans import Plans, Refusal
@@ -148,6 +148,13 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
                                 default="") for p in match.periods)
             answer.text = "\n\n".join([answer.text, *limits.pointers(
                 scope, [match.measure] + (["later_year"] if later else []))])
+    quoted = [n.value for n in frame.numbers if n.kind == "count" and n.value not in
+              {float(p[:4]) for p in match.periods}]
+    verdict = verdicts.quoted_counts(quoted, {f.value for f in answer.facts}) \
+        if frame.signals.checking and answer.status == Status.answered \
+        and not answer.text.startswith("**") else None
+    if verdict:  # "I have a note saying 44 and 188 - correct?"
+        answer.text = f"{verdict}\n\n{answer.text}"
     if not answer.suggestions and answer.status == Status.answered:
         answer.suggestions = suggest(scope, match, answer)
     if len(scope.all) > 1 and answer.status == Status.answered and answer.plan not in answer.text:

@@ -90,3 +90,11 @@ def fraction(share: float, quoted: float, way: str) -> str:
     held = {"more": share > quoted, "less": share < quoted,
             "about": abs(share - quoted) <= quoted / 10}[way]
     return f"{'Yes' if held else 'No'}: it is {fmt.percent(share)}."
+
+
+def quoted_counts(quoted: list[float], shown: set[float]) -> str | None:
+    """"I have 44 and 188, correct?": yes when every number quoted is one of the figures
+    shown; None when any is not, for the figures to speak for themselves."""
+    if not quoted or not all(q in shown for q in quoted):
+        return None
+    return f"**Yes**: the plan gives {fmt.listing([fmt.number(q) for q in quoted])}."

@@ -466,3 +466,12 @@ def test_an_operation_asked_with_based_on_is_worked_out_not_described(assistant)
     text = ask(assistant, "Table 5: average quarterly figure for 2021/22, based on the three "
                           "quarters available?").text.replace("**", "")
     assert "Average a quarter: 401 (1,203 ÷ 3 quarters)" in text
+
+
+def test_figures_quoted_to_check_get_a_yes_when_the_plan_gives_them(assistant):
+    answer = ask(assistant, "I have a note saying 44 disability hate crime victims in Oxford and "
+                            "188 in the county - correct?")
+    assert answer.text.startswith("**Yes**: the plan gives 44 and 188.")
+    answer = ask(assistant, "I have 45 disability hate crime victims in Oxford and 188 in the "
+                            "county - correct?")
+    assert not answer.text.startswith("**Yes**")
