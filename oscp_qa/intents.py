@@ -165,6 +165,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if (intent == "compare_areas" and follows and frame.sharpened and not frame.measure
             and frame.sharpened != context.measure):  # "and what the police recorded?"
         slots["measure"], slots["other_measure"] = frame.sharpened, context.measure
+    elif (named := frame.measure or frame.sharpened) and context.measure not in (None, named) \
+            and frame.follow_up and frame.signals.than:  # "how many more cases did the council
+        slots["measure"], slots["other_measure"] = named, context.measure  # investigate than
+        # that?" after the police's incidents
     elif kept_table:  # "what about CSE victims?" after repeat victims: that table's CSE row
         slots["measure"] = context.measure
     elif follows and not frame.measure and frame.sharpened in context.readings:

@@ -216,6 +216,8 @@ class Words(Strict):
     leading: list[str]
     frequency: list[str]
     same_period: list[str]
+    force_names: list[str]
+    recording: list[str]
     headed: list[str]
     average: list[str]
     everyday_months: list[str]

@@ -74,8 +74,8 @@ class Understander:
                     and all(p.isalpha() and len(p) > 2 for p in t.split("-")))) else [t])]
         tokens = self.lexicon.spell(words)
         padded = " " + " ".join(tokens) + " "
-        tags = self._names_first(tokens, self.lexicon.drop_misread_places(
-            tokens, self.vocabulary.tag(tokens)))
+        tags = self._force_as_recorder(tokens, self._names_first(
+            tokens, self.lexicon.drop_misread_places(tokens, self.vocabulary.tag(tokens))))
         found = numbers.read(tokens, self.words)
         slots: dict = dict(text=text[:limit], tokens=tokens, tags=tags,
                            truncated=len(text) > limit, periods=found.years,
@@ -154,6 +154,16 @@ class Understander:
         slots["glossary"] = self._terms_asked(slots)
         slots["features"], slots["programme"] = self._features(slots, telling)
         return Frame(**slots)
+
+    def _force_as_recorder(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:
+        """"How many incidents did TVP record in Oxford?": the force named as doing the
+        recording, beside another area, is who recorded them, not a second area."""
+        force = [t for t in tags if t.kind == "area"
+                 and " ".join(tokens[t.start:t.end]) in self.words.force_names
+                 and tokens[t.end:t.end + 1] and tokens[t.end] in self.words.recording
+                 and t.start and tokens[t.start - 1] in self.words.yes_no_openers]  # "did TVP"
+        others = {t.value for t in tags if t.kind == "area"} - {t.value for t in force}
+        return [t for t in tags if t not in force] if force and others else tags
 
     def _names_first(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:
         """A topic word inside the name of a body or programme ("crime" in "Bike Crime Reduction

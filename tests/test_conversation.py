@@ -486,3 +486,11 @@ def test_a_follow_up_narrowing_a_programme_goes_to_the_passage_that_says_it(assi
     assistant.ask("How many cases has the new modern slavery pathway been used in?")
     answer = assistant.ask("how many of those are closed now?")
     assert answer.status.value == "answered" and "two cases closed" in answer.text
+
+
+def test_the_force_doing_the_recording_is_no_area_and_another_table_than_that_is_compared(
+        assistant):
+    first = assistant.ask("how many ASB incidents did TVP record in oxford in 2021")
+    assert "Thames Valley" not in first.text.split("\n")[0] and "1,731" in first.text
+    answer = assistant.ask("how many more cases did the council investigate than that in 2021?")
+    assert "**2,002**" in answer.text
