@@ -338,7 +338,8 @@ def _line(scope: Plans, match: Match, rows: list[sqlite3.Row]) -> Chart:
 def trend(scope: Plans, match: Match, frame: Frame) -> Answer:
     if match.periods:
         scope.select(match)  # a year asked that the plan does not have is said, not skipped
-    rows = scope.select(match.model_copy(update={"periods": []}))
+    run = match.periods if len(match.periods) >= 2 else []  # "every year from 2017 to 2020"
+    rows = scope.select(match.model_copy(update={"periods": run}))
     periods = sorted({r["period"] for r in rows if r["period"]})
     if len(periods) < 2:
         raise scope.refuse(

@@ -219,6 +219,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if intent == "lookup" and follows and frame.signals.by_percent and len(slots["periods"]) == 2 \
             and not frame.signals.share_cue:  # "2020 to 2021", then "as a %?": the change
         slots["intent"] = "change"
+    if intent == "change" and frame.signals.every_year and len(slots["periods"]) != 2 \
+            and not frame.quarters:  # "has it fallen every year since 2018?": each step
+        slots["intent"] = "trend"
     if intent == "compare_areas" and len(slots["periods"]) >= 2:  # "2021 vs 2020": a change
         slots["intent"] = "change"
     elif intent == "rank" and frame.area_op and frame.signals.change_cue:  # "did the rest of

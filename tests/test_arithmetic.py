@@ -475,3 +475,13 @@ def test_figures_quoted_to_check_get_a_yes_when_the_plan_gives_them(assistant):
     answer = ask(assistant, "I have 45 disability hate crime victims in Oxford and 188 in the "
                             "county - correct?")
     assert not answer.text.startswith("**Yes**")
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Has domestic abuse in Oxford fallen every year since 2018?",
+     "**No.** Oxford: no, it did not fall from 2019 to 2020 (+59)."),
+    ("Did Oxfordshire's DA offences increase every year from 2017 to 2020?",
+     "**Yes.** Oxfordshire: yes, it rose every year."),  # 6,986, 7,163, 7,285, 7,851
+])
+def test_every_year_is_judged_over_the_years_asked(assistant, question, verdict):
+    assert ask(assistant, question).text.startswith(verdict)
