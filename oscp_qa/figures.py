@@ -249,6 +249,11 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
             scope.select(match.model_copy(update={"periods": [period]}))  # says which is
         raise scope.refuse(f"The plan has no pair of figures for {measure_title(scope, match)} "
                            f"in {start} and {end} to compare.", match)
+    counts = [n.value for n in frame.numbers if n.kind == "count"]
+    if verdict is None and frame.signals.checking and counts and len(changes) == 1:
+        _, _, diff, area = changes[0]  # "went up by 933 between 2019 and 2020?"
+        verdict = verdicts.quoted_change(counts[0], diff,
+                                         _years_changed_by(scope, match, area, counts[0]))
     if frame.signals.points and len(changes) == 2:
         lines.append(_points_gap(*[c[:2] for c in changes]))
     if verdict is None and frame.asks == "yes_no" and frame.signals.than and len(changes) == 2 \
@@ -266,6 +271,16 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
     if verdict:
         lines.insert(0, verdict)
     return answer_with(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))
+
+
+def _years_changed_by(scope: Plans, match: Match, area: str, amount: float) -> str | None:
+    """The two years between which the figure changed by this amount, if any do."""
+    rows = sorted(scope.select(match.model_copy(update={"periods": [], "areas": [area]})),
+                  key=lambda r: r["period"] or "")
+    return next((f"from {a['period']} to {b['period']}" for i, a in enumerate(rows)
+                 for b in rows[i + 1:] if a["category"] == b["category"]
+                 and a["quarter"] == b["quarter"] and abs(b["value"] - a["value"]) == abs(amount)),
+                None)
 
 
 def _more_than(changes: list[tuple], areas: list[str], frame: Frame) -> str:

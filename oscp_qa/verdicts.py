@@ -98,3 +98,12 @@ def quoted_counts(quoted: list[float], shown: set[float]) -> str | None:
     if not quoted or not all(q in shown for q in quoted):
         return None
     return f"**Yes**: the plan gives {fmt.listing([fmt.number(q) for q in quoted])}."
+
+
+def quoted_change(quoted: float, worked: float, elsewhere: str | None) -> str:
+    """"It went up by 933 between 2019 and 2020, can you check?": the change worked out, and
+    which years the number quoted is the change between, if any."""
+    if abs(abs(quoted) - abs(worked)) < 0.5:
+        return f"**Yes.** The change is {fmt.signed(worked)}."
+    found = f" ({fmt.number(abs(quoted))} is the change {elsewhere}.)" if elsewhere else ""
+    return f"**No.** The change is {fmt.signed(worked)}, not {fmt.number(abs(quoted))}.{found}"

@@ -485,3 +485,13 @@ def test_figures_quoted_to_check_get_a_yes_when_the_plan_gives_them(assistant):
 ])
 def test_every_year_is_judged_over_the_years_asked(assistant, question, verdict):
     assert ask(assistant, question).text.startswith(verdict)
+
+
+def test_a_change_quoted_to_check_is_judged_by_its_number(assistant):
+    """3,609 − 2,800 = 809; 933 is 3,733 − 2,800."""
+    answer = ask(assistant, "My briefing note says council ASB cases went up by 933 between 2019 "
+                            "and 2020. Can you check?")
+    assert answer.text.startswith("**No.** The change is +809, not 933. (933 is the change from "
+                                  "2019 to 2021.)")
+    answer = ask(assistant, "council ASB cases went up by 809 between 2019 and 2020 - right?")
+    assert answer.text.startswith("**Yes.** The change is +809.")
