@@ -495,3 +495,9 @@ def test_a_change_quoted_to_check_is_judged_by_its_number(assistant):
                                   "2019 to 2021.)")
     answer = ask(assistant, "council ASB cases went up by 809 between 2019 and 2020 - right?")
     assert answer.text.startswith("**Yes.** The change is +809.")
+
+
+def test_faster_compares_rates_of_change(assistant):
+    """Oxford +1,474 on 14,490 (+10.2%) against Thames Valley +14,069 on 157,050 (+9.0%)."""
+    answer = ask(assistant, "Did crime in Oxford rise faster than across Thames Valley in 2021?")
+    assert answer.text.startswith("**Yes.** Oxford: +10.2%; Thames Valley: +9.0%.")
