@@ -77,6 +77,8 @@ NOT_SIGNPOSTED = [
     ("forced marriages in oxford", None),
     ("how many ASB reports did TVP receive?", None),
     ("reported crime in oxford in 2021", "15,964"),
+    ("Does the plan say anything about parking? People park on the pavement outside my house.",
+     None),  # a nuisance outside, not someone there now
     ("what is the drink spiking awareness course?", "Drink Spiking"),
     ("is knife crime going down?", None),
     ("what are the victims of hate crime by strand?", None),
