@@ -246,7 +246,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     elif not frame.periods and not frame.relative and follows and context.periods:
         carried.append("periods")
     slots["quarters"] = list(frame.quarters)
-    if not frame.quarters and follows and same_topic and context.quarters:
+    if not frame.quarters and follows and same_topic and context.quarters \
+            and not frame.signals.whole_year:  # "total for the year?": every quarter of it
         slots["quarters"] = list(context.quarters)
         carried.append("quarters")
     if follows and frame.quarter_step and len(context.quarters) == 1 and context.periods:

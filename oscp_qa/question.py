@@ -61,6 +61,7 @@ class Signals(Frozen):
     by_percent: bool = False        # "percentage rise"
     points: bool = False            # "how many percentage points higher?": a gap of two changes
     checking: bool = False          # "44 and 188 - correct?": figures quoted to be checked
+    whole_year: bool = False        # "total for the year?" after a quarter: all its quarters
     change_cue: bool = False        # "rise", "fall": a ranking by change
     every_year: bool = False        # "has it gone up every year", "each year"
     marks: bool = False             # "what does the asterisk mean?": a mark printed in a table

@@ -216,6 +216,7 @@ class Words(Strict):
     leading: list[str]
     frequency: list[str]
     same_period: list[str]
+    whole_year: list[str]
     force_names: list[str]
     recording: list[str]
     headed: list[str]

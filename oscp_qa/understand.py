@@ -477,7 +477,7 @@ class Understander:
             mentions_oscp=_has(padded, ["oscp"]), pcc_number=_pcc_number(tokens),
             about=[fact for fact, cues in self.about if cues.search(padded)],
             quoted_percent=quoted[0] if quoted and _has(padded, words.quote_check) else None,
-            checking=_has(padded, words.quote_check),
+            checking=_has(padded, words.quote_check), whole_year=_has(padded, words.whole_year),
         )
 
     # --- what the question names -----------------------------------------------------------------

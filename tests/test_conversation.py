@@ -494,3 +494,10 @@ def test_the_force_doing_the_recording_is_no_area_and_another_table_than_that_is
     assert "Thames Valley" not in first.text.split("\n")[0] and "1,731" in first.text
     answer = assistant.ask("how many more cases did the council investigate than that in 2021?")
     assert "**2,002**" in answer.text
+
+
+def test_total_for_the_year_after_quarters_adds_all_four(assistant):
+    for turn in ("kids involved in DA occurrences Apr-Jun 2018/19", "and oct-dec that year?"):
+        assistant.ask(turn)
+    answer = assistant.ask("total for the year?")
+    assert "**1,531** (383 + 414 + 381 + 353)" in answer.text
