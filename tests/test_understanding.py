@@ -627,3 +627,13 @@ def test_where_can_i_of_a_programme_with_a_place_is_that_place(assistant):
     answer = assistant.ask("Where can I charge my phone for free if I'm heading home late?")
     assert answer.status == Status.answered and "Didcot rail stations" in answer.text
     assert assistant.ask("how do I report noisy neighbours?").status == Status.no_answer
+
+
+def test_a_breakdown_the_plan_lacks_is_refused_whatever_the_wording_routes_to(assistant):
+    answer = assistant.ask("What is the ethnicity breakdown of domestic abuse victims in Oxford?")
+    assert answer.status == Status.no_answer and "“ethnicity”" in answer.text
+
+
+def test_victims_again_is_repeat_victimisation(assistant):
+    answer = assistant.ask("How often do domestic abuse victims end up being victims again?")
+    assert answer.status == Status.answered and "16%" in answer.text
