@@ -434,7 +434,8 @@ def direction(scope: Plans, match: Match, frame: Frame) -> Answer:
     table = scope.table_of(rows[0])
     sources = scope.sources(rows[:1])
     caveats = scope.caveats(rows[:1])
-    if frame.wants_number:
+    way_asked = frame.signals.either_way or (frame.asks == "yes_no" and frame.signals.direction)
+    if frame.wants_number and not way_asked:  # "better or worse, going by the figures?" asks
         text = (f"The plan does not give figures for this: {table['label']} is missing from its "
                 f"text, which describes it only in words.\n" + "\n".join(lines))
         return Answer(status=Status.no_answer, text=text, intent=match.intent, sources=sources,

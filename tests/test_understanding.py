@@ -637,3 +637,11 @@ def test_a_breakdown_the_plan_lacks_is_refused_whatever_the_wording_routes_to(as
 def test_victims_again_is_repeat_victimisation(assistant):
     answer = assistant.ask("How often do domestic abuse victims end up being victims again?")
     assert answer.status == Status.answered and "16%" in answer.text
+
+
+def test_the_way_a_chart_in_words_moved_is_answered_though_figures_are_mentioned(assistant):
+    answer = assistant.ask("Has shoplifting in Oxford got better or worse, going by the 2021 "
+                           "figures?")
+    assert answer.status == Status.answered and "decreased" in answer.text
+    assert assistant.ask("By what percentage did shoplifting fall in Oxford?").status \
+        == Status.no_answer
