@@ -217,6 +217,7 @@ class Words(Strict):
     frequency: list[str]
     same_period: list[str]
     whole_year: list[str]
+    occasions: list[str]
     force_names: list[str]
     recording: list[str]
     headed: list[str]

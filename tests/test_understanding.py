@@ -647,3 +647,9 @@ def test_the_way_a_chart_in_words_moved_is_answered_though_figures_are_mentioned
     assert answer.status == Status.answered and "decreased" in answer.text
     assert assistant.ask("By what percentage did shoplifting fall in Oxford?").status \
         == Status.no_answer
+
+
+def test_a_place_word_naming_an_occasion_restricts_nothing(assistant):
+    answer = assistant.ask("For my ward briefing: what was Oxford's total recorded crime in 2021?")
+    assert answer.status == Status.answered and "15,964" in answer.text
+    assert assistant.ask("crime in my ward in 2021").status == Status.no_answer
