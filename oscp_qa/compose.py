@@ -100,8 +100,9 @@ def _two_parts(scope: Plans, match: Match, frame: Frame) -> bool:
     return (len(match.categories) == 2 and len(match.areas) <= 1 and not match.quarters
             and not match.area_op
             and (match.intent in ("change", "compare_areas") or (
-                match.intent in ("rank", "lookup")
-                and (frame.asks == "yes_no" or frame.signals.times_asked)))
+                match.intent in ("rank", "lookup")  # "the gap between personal and
+                and (frame.asks == "yes_no" or frame.signals.times_asked  # environmental"
+                     or frame.signals.spread)))
             and (frame.signals.than or frame.asks == "yes_no" or frame.signals.times_asked
                  or len(scope.dimension(match.measure, "period")) < 2))
 

@@ -501,3 +501,9 @@ def test_faster_compares_rates_of_change(assistant):
     """Oxford +1,474 on 14,490 (+10.2%) against Thames Valley +14,069 on 157,050 (+9.0%)."""
     answer = ask(assistant, "Did crime in Oxford rise faster than across Thames Valley in 2021?")
     assert answer.text.startswith("**Yes.** Oxford: +10.2%; Thames Valley: +9.0%.")
+
+
+def test_the_gap_between_two_parts_is_their_difference(assistant):
+    text = ask(assistant, "What's the gap between personal and environmental ASB incidents in "
+                          "Oxfordshire?").text.replace("**", "")
+    assert "difference +709 (1,279 − 570)" in text
