@@ -54,6 +54,9 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
     if frame.signals.ranking and len(parts) > 1 and len(match.areas) == 1 or (
             frame.signals.ranking and len(match.areas) >= 2 and len(parts) > 1):
         return _rank_shares(scope, match, frame, periods[-1], parts)  # "for which strand ...?"
+    earlier = [p for p in held if p < periods[-1]]
+    if frame.signals.of_change and earlier and len(match.areas) >= 2:  # "of the 4,624 extra in
+        return _share_of_change(scope, match, earlier[-1], periods[-1])  # the county, the city's?"
     if not over_time:
         lines, rows, fact, _ = _share_in(scope, match, periods[-1])
         if frame.asks == "yes_no" and frame.signals.fraction is not None:
@@ -103,6 +106,34 @@ def _rank_shares(scope: Plans, match: Match, frame: Frame, period: str,
              f"{fmt.percent(best.value)}."] + [f"- {line}" for _, line, _, _ in found]
     return answer_with(scope, match, lines, [r for _, _, rows, _ in found for r in rows],
                        facts=[f for f, *_ in found])
+
+
+def _share_of_change(scope: Plans, match: Match, start: str, end: str) -> Answer:
+    """One area's part of a wider area's change between two years, with the working."""
+    part_area = max(match.areas, key=lambda a: _depth(scope, a))
+    whole_area = next((a for a in match.areas if a != part_area), None) \
+        or scope.areas[part_area].parent
+    found = {(area, period): _whole(scope, match, area, period, list(match.categories))
+             for area in (part_area, whole_area) for period in (start, end)}
+    if not all(found.values()):
+        raise scope.refuse(f"The plan does not give the figures needed for that share of "
+                           f"{scope.measures[match.measure].label}.", match)
+    part = found[(part_area, end)][0] - found[(part_area, start)][0]
+    whole = found[(whole_area, end)][0] - found[(whole_area, start)][0]
+    if not whole:
+        raise scope.refuse(f"{scope.area(whole_area)} did not change from {start} to {end}.",
+                           match)
+    pct = part / whole * 100
+    name, wide = scope.area(part_area), scope.area(whole_area)
+    lines = [f"{name} accounts for **{fmt.percent(pct)}** of {wide}'s change in "
+             f"{measure_title(scope, match).lower()} from {start} to {end}: {fmt.signed(part)} of "
+             f"{fmt.signed(whole)} ({fmt.signed(part)} ÷ {fmt.signed(whole)} × 100).",
+             f"- {name}: {fmt.number(found[(part_area, start)][0])} → "
+             f"{fmt.number(found[(part_area, end)][0])}",
+             f"- {wide}: {fmt.number(found[(whole_area, start)][0])} → "
+             f"{fmt.number(found[(whole_area, end)][0])}"]
+    rows = [r for value in found.values() for r in value[2]]
+    return answer_with(scope, match, lines, rows)
 
 
 def _share_in(scope: Plans, match: Match, period: str) -> tuple[list[str], list, Fact, str]:

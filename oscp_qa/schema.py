@@ -218,6 +218,8 @@ class Words(Strict):
     same_period: list[str]
     whole_year: list[str]
     occasions: list[str]
+    of_change: list[str]
+    contributed: list[str]
     force_names: list[str]
     recording: list[str]
     headed: list[str]

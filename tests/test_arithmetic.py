@@ -507,3 +507,22 @@ def test_the_gap_between_two_parts_is_their_difference(assistant):
     text = ask(assistant, "What's the gap between personal and environmental ASB incidents in "
                           "Oxfordshire?").text.replace("**", "")
     assert "difference +709 (1,279 − 570)" in text
+
+
+@pytest.mark.parametrize("question", [
+    "Of the 4,624 extra crimes recorded across Oxfordshire in 2021, what share was accounted for "
+    "by the city?",
+    "How much of the county's 2021 rise in crime came from Oxford itself, as a percentage of the "
+    "increase?",
+])
+def test_one_area_s_part_of_another_s_change(assistant, question):
+    """(15,964 − 14,490) ÷ (46,597 − 41,973) = 1,474 ÷ 4,624 = 31.9%."""
+    text = ask(assistant, question).text.replace("**", "")
+    assert "Oxford accounts for 31.9% of Oxfordshire's change" in text
+    assert "+1,474 ÷ +4,624 × 100" in text
+
+
+def test_a_percentage_of_an_increase_in_two_areas_is_still_their_changes(assistant):
+    answer = ask(assistant, "what was the percentage of the increase in Oxford and in Oxfordshire "
+                            "from 2020 to 2021?")
+    assert answer.intent == "change"
