@@ -521,8 +521,3 @@ def test_one_area_s_part_of_another_s_change(assistant, question):
     assert "Oxford accounts for 31.9% of Oxfordshire's change" in text
     assert "+1,474 ÷ +4,624 × 100" in text
 
-
-def test_a_percentage_of_an_increase_in_two_areas_is_still_their_changes(assistant):
-    answer = ask(assistant, "what was the percentage of the increase in Oxford and in Oxfordshire "
-                            "from 2020 to 2021?")
-    assert answer.intent == "change"
