@@ -54,6 +54,10 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     if best == "lookup" and frame.asks == "person" and "work_on" in scores:
         best = "work_on"  # "who's doing the modern slavery side?": who works on it, not a figure
         scores = _standing(scores, best, min_score)
+    if best == "priorities" and frame.asks == "person" and features.passage_about \
+            and "about" in scores:  # "who checks they do what the priorities say?": the board
+        best = "about"
+        scores = _standing(scores, best, min_score)
     if best == "priorities" and frame.asks == "count" and frame.measure \
             and not features.priorities_named and "lookup" in scores:
         best = "lookup"  # "how many police officers has the PCC recruited?": a count, not a plan

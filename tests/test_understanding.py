@@ -653,3 +653,10 @@ def test_a_place_word_naming_an_occasion_restricts_nothing(assistant):
     answer = assistant.ask("For my ward briefing: what was Oxford's total recorded crime in 2021?")
     assert answer.status == Status.answered and "15,964" in answer.text
     assert assistant.ask("crime in my ward in 2021").status == Status.no_answer
+
+
+@pytest.mark.parametrize("question", ["who monitors the priorities?",
+                                      "who actually checks they're doing what they say in the "
+                                      "priorities?"])
+def test_who_keeps_watch_on_the_priorities_is_the_board(assistant, question):
+    assert "Executive Board" in assistant.ask(question).text
