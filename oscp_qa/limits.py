@@ -112,6 +112,11 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             r"%|per ?cent", _source_text(scope, frame, match)):  # "by what percentage did the
         return _refuse(scope, match, "The plan gives no percentage here. "  # reports drop?"
                                      + _said_instead(scope, match), ["percentage"])
+    if match.intent == "achievement" and frame.signals.outcome and not any(
+            f" {w}" in f" {_source_text(scope, frame, match)}" for w in scope.words.outcome_said):
+        return _refuse(scope, match, "The plan reports no results for it: it says what was done, "
+                                     f"not what came of it. {_said_instead(scope, match)}",
+                       ["results"])
     if match.intent == "achievement" and frame.asks in FACT_KINDS:
         unsaid = [p for p in frame.periods if p[:4] not in _source_text(scope, frame, match)]
         if unsaid:  # "how many cases did it handle in 2022?" of a count the plan gives to 2021

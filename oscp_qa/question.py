@@ -63,6 +63,7 @@ class Signals(Frozen):
     checking: bool = False          # "44 and 188 - correct?": figures quoted to be checked
     whole_year: bool = False        # "total for the year?" after a quarter: all its quarters
     of_change: bool = False         # "of the county's rise, how much was Oxford's?"
+    outcome: bool = False           # "did it work?", "any results yet?": what came of it
     change_cue: bool = False        # "rise", "fall": a ranking by change
     every_year: bool = False        # "has it gone up every year", "each year"
     marks: bool = False             # "what does the asterisk mean?": a mark printed in a table

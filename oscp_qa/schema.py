@@ -220,6 +220,8 @@ class Words(Strict):
     occasions: list[str]
     of_change: list[str]
     contributed: list[str]
+    outcome_asked: list[str]
+    outcome_said: list[str]
     force_names: list[str]
     recording: list[str]
     headed: list[str]

@@ -484,6 +484,7 @@ class Understander:
             quoted_percent=quoted[0] if quoted and _has(padded, words.quote_check) else None,
             checking=_has(padded, words.quote_check), whole_year=_has(padded, words.whole_year),
             of_change=_has(padded, words.of_change) and _has(padded, words.contributed),
+            outcome=_has(padded, words.outcome_asked),
         )
 
     # --- what the question names -----------------------------------------------------------------

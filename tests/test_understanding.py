@@ -660,3 +660,14 @@ def test_a_place_word_naming_an_occasion_restricts_nothing(assistant):
                                       "priorities?"])
 def test_who_keeps_watch_on_the_priorities_is_the_board(assistant, question):
     assert "Executive Board" in assistant.ask(question).text
+
+
+@pytest.mark.parametrize("question, status", [
+    ("Did Safe Journey, Safe Destination actually reduce attacks on women? Any results yet?",
+     Status.no_answer),
+    ("did the mobile cctv vans actually make a difference?", Status.answered),  # reports fell
+    ("has the new modern slavery approach actually helped anyone?", Status.answered),
+])
+def test_what_came_of_a_programme_is_answered_only_where_the_plan_reports_it(
+        assistant, question, status):
+    assert assistant.ask(question).status == status
