@@ -35,7 +35,11 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.asks == "how_much":  # "how much did we give?" is money; "how much of that?" a count
         frame = frame.model_copy(update={"asks": "figure" if match.measure else "money"})
     figures = match.intent in FIGURE_INTENTS
-    loose = frame.features.achievement_place and any(u.role == "other" for u in frame.unknown)
+    mentioned = [u for u in frame.unknown if u.role == "place" and u.kind == "mentioned"]
+    loose = (frame.features.achievement_place or (  # found by the place's words alone
+        mentioned and match.intent == "achievement"
+        and not _speaks_of_more(frame, match, mentioned))) \
+        and any(u.role != "place" for u in frame.unknown)
     unknown_places = [u for u in frame.unknown if u.role == "place" and (  # "how safe is
         u.kind != "mentioned" or loose)]  # Abingdon?": found by the place, asked of more
     places = [u for u in frame.unknown if u.role == "place"] + match.places \

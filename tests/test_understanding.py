@@ -512,7 +512,8 @@ def test_a_place_the_plan_names_in_what_was_done_is_answered_from_it(assistant, 
 
 
 @pytest.mark.parametrize("question", ["knife crime figures for Blackbird Leys",
-                                      "crime in Didcot?", "how safe is Abingdon?"])
+                                      "crime in Didcot?", "how safe is Abingdon?",
+                                      "Is there a curfew for teenagers in Blackbird Leys?"])
 def test_a_place_the_plan_names_has_no_figures_of_its_own(assistant, question):
     assert assistant.ask(question).status == Status.no_answer
 
