@@ -222,6 +222,7 @@ class Words(Strict):
     contributed: list[str]
     outcome_asked: list[str]
     outcome_said: list[str]
+    agents: list[str]
     force_names: list[str]
     recording: list[str]
     headed: list[str]

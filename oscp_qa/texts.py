@@ -279,6 +279,10 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
                if not set(p.split()) <= plain]
     phrases = [p for p in phrases  # "violence" is read inside "violence against women and girls"
                if not any(p != q and f" {p} " in f" {q} " for q in frame.named_phrases)]
+    agents = set(scope.words.agents)  # "is the council doing anything about dealing in the
+    if frame.named_phrases and set(frame.named_phrases) <= agents \
+            and any(w not in agents for w in words):  # park?": the dealing, not the council
+        phrases, words = [], [w for w in words if w not in agents]
     what = phrases[0] if phrases else " ".join(words)
     if not what:  # "what is the partnership doing?": all it will do
         return priorities(scope, match, frame)

@@ -672,3 +672,9 @@ def test_who_keeps_watch_on_the_priorities_is_the_board(assistant, question):
 def test_what_came_of_a_programme_is_answered_only_where_the_plan_reports_it(
         assistant, question, status):
     assert assistant.ask(question).status == status
+
+
+def test_what_is_being_done_is_about_the_thing_not_who_does_it(assistant):
+    answer = assistant.ask("people dealing drugs in the park near me, is the council doing "
+                           "anything?")
+    assert answer.intent == "work_on" and "Problem Solving Officer" in answer.text
