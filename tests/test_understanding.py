@@ -678,3 +678,9 @@ def test_what_is_being_done_is_about_the_thing_not_who_does_it(assistant):
     answer = assistant.ask("people dealing drugs in the park near me, is the council doing "
                            "anything?")
     assert answer.intent == "work_on" and "Problem Solving Officer" in answer.text
+
+
+def test_is_anything_being_done_asks_what_is_done(assistant):
+    answer = assistant.ask("is it safe for my daughter to walk home from town at night? is "
+                           "anything being done?")
+    assert answer.intent == "work_on" and "Safe Journey" in answer.text
