@@ -194,14 +194,17 @@ class Understander:
     def _located(self, tokens: list[str], unknown: list[Unknown]) -> list[Unknown]:
         """"ASB at the Castle Quarter", "near the Kassam": an unknown word just after a word
         that places something is somewhere, a restriction no figure of the plan is broken by;
-        a place word naming an occasion ("for my ward briefing") is no place asked about."""
+        a place word naming an occasion ("for my ward briefing") is no place asked about, and
+        "different kinds" asks for the kinds, not for different people."""
         def placed(u: Unknown) -> bool:
             return any(" ".join(tokens[max(0, u.at - n):u.at]) in self.words.located
                        for n in (1, 2))
 
-        def describes(u: Unknown) -> bool:  # "my ward briefing": a kind of briefing
-            return u.kind == "location" and tokens[u.at + 1:u.at + 2] != [] \
-                and tokens[u.at + 1] in self.words.occasions
+        def describes(u: Unknown) -> bool:  # "my ward briefing": a kind of briefing;
+            after = tokens[u.at + 1:u.at + 2]  # "split into different kinds": the kinds
+            return bool(after) and ((u.kind == "location" and after[0] in self.words.occasions)
+                                    or (u.kind == "unit"
+                                        and after[0] in self.words.dimension_category))
         return [u.model_copy(update={"role": "restriction", "kind": "location"})
                 if u.role == "other" and placed(u) else u for u in unknown if not describes(u)]
 

@@ -684,3 +684,11 @@ def test_is_anything_being_done_asks_what_is_done(assistant):
     answer = assistant.ask("is it safe for my daughter to walk home from town at night? is "
                            "anything being done?")
     assert answer.intent == "work_on" and "Safe Journey" in answer.text
+
+
+def test_different_kinds_asks_for_the_kinds(assistant):
+    answer = assistant.ask("The police split ASB reports into different kinds, don't they? What "
+                           "are the kinds?")
+    assert answer.status == Status.answered and "community" in answer.text
+    assert assistant.ask("how many different victims of hate crime were there in Oxford?").status \
+        == Status.no_answer  # distinct people, which the plan does not count
