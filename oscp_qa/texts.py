@@ -4,6 +4,7 @@ what a table counts and why a figure moved, and full-text search when no rule fi
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import format as fmt
 from .answer import Answer, Status
@@ -176,7 +177,7 @@ def achievements(scope: Plans, match: Match, frame: Frame) -> Answer:
         for row in scope.plan.search("achievements", [phrase], scope.language.settings.phrase_rows,
                                      phrase=True):
             hits[row["id"]] = row
-    hits = list(hits.values())
+    hits = list(hits.values()) or _under_one_heading(scope, frame)
     if not hits and frame.programme:  # no phrase, but most of the words find one programme
         return achievement(scope, match.model_copy(
             update={"subject": f"achievement:{frame.programme}"}), frame)
@@ -189,6 +190,17 @@ def achievements(scope: Plans, match: Match, frame: Frame) -> Answer:
     lines = [f"The plan's achievements in {year} on “{what}”:"]
     lines += [f"- **{r['title']}** ({r['heading']}): {r['summary']}" for r in hits]
     return _done(scope, match, "\n".join(lines), source)
+
+
+def _under_one_heading(scope: Plans, frame: Frame) -> list:
+    """The achievements the question's words found, when most of them share a heading ("what
+    did the partnership do to help during Covid?": the Covid activities)."""
+    rows = {r["id"]: r for r in scope.plan.achievements()}
+    found = [rows[p.id] for p in frame.passages if p.kind == "achievement"]
+    headings = Counter(r["heading"] for r in found).most_common()
+    if not headings or headings[0][1] < 2 or (len(headings) > 1 and headings[1][1] == headings[0][1]):
+        return []
+    return [r for r in rows.values() if r["heading"] == headings[0][0]]
 
 
 def glossary(scope: Plans, match: Match, frame: Frame) -> Answer:

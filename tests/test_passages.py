@@ -143,3 +143,9 @@ def test_a_quote_answers_how_often_only_with_a_time_in_it(assistant):
     assistant.ask("who monitors the oscp action plan?")
     answer = assistant.ask("how often does it meet?")
     assert answer.status == Status.no_answer and not answer.text.startswith("From the plan")
+
+
+def test_what_was_done_on_a_theme_lists_the_achievements_under_its_heading(assistant):
+    answer = assistant.ask("What did the partnership do to help during Covid?")
+    assert answer.intent == "achievements"
+    assert "Broad Street Meadow" in answer.text and "house parties" in answer.text
