@@ -30,6 +30,9 @@ def is_english(word: str) -> bool:
     return simplemma.is_known(word, lang="en")
 
 
+NAMES = {"glossary", "achievement", "duty"}  # the plan's own names, not its topic words
+
+
 class Lexicon:
     def __init__(self, language: Language, known_words: set[str]):
         self.known = known_words | set(language.words.filler)
@@ -64,8 +67,11 @@ class Lexicon:
         return found or self.long_known.begun(token) or token
 
     def drop_misread_places(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:
-        """A place read as a misspelt known word ("Thame" as "Thames") is a place."""
-        return [t for t in tags if not (t.fuzzy and tuple(tokens[t.start:t.end]) in self.places)]
+        """A place read as a misspelt known word ("Thame" as "Thames") is a place; words all
+        spelt right are no misspelt name ("a safer place" is not the Safe Places scheme)."""
+        return [t for t in tags if not (t.fuzzy and (
+            tuple(tokens[t.start:t.end]) in self.places
+            or (t.kind in NAMES and all(is_english(w) for w in tokens[t.start:t.end]))))]
 
     def unknowns(self, tokens: list[str], tags: list[Tag]) -> list[Unknown]:
         """Every word no vocabulary covers, with its role; and the places the plan names

@@ -692,3 +692,11 @@ def test_different_kinds_asks_for_the_kinds(assistant):
     assert answer.status == Status.answered and "community" in answer.text
     assert assistant.ask("how many different victims of hate crime were there in Oxford?").status \
         == Status.no_answer  # distinct people, which the plan does not count
+
+
+def test_words_spelt_right_are_no_misspelt_name(engine):
+    frame = engine.understander.parse("how does the partnership intend to make Oxford a safer "
+                                      "place?")
+    assert "safe-places" not in frame.achievements
+    frame = engine.understander.parse("what is the nightsaf network?")  # a real misspelling
+    assert frame.programme == "nightsafe-oxford-network"
