@@ -121,6 +121,8 @@ class Features(Frozen):
     priorities_named: bool = False  # "how many priorities ...?", not a count of something else
     work_asked: bool = False        # "fleeing domestic abuse, what housing support is there?":
                                     # a topic named, and words of what is done about it, no figure
+    duty_asked: bool = False        # ... or words of a statutory duty ("my ASB complaints were
+                                    # not dealt with, what can I do?": the Community Trigger)
     pcc_asked: bool = False         # "is recruiting more police officers part of the plan?":
                                     # a PCC priority's words, asked of in words, not a count
     how_counted: bool = False       # "do the figures count crimes against shops?"

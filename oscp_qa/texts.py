@@ -235,10 +235,11 @@ def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines = ["No: it is not among the duties the plan says OSCP is required by law to carry "
                  "out. Those are:"] + [f"- **{r['name']}**: {r['summary']}" for r in rows]
         return _done(scope, match, "\n".join(lines), source)
-    if not chosen:
+    if not chosen:  # the duty holding the question's words, else a full-text search
+        found = [p.id for p in frame.passages if p.kind == "duty"][:1]
         words = [w for w in frame.content_words if w not in DUTY_WORDS]
-        hits = scope.plan.search("duties", words + frame.topic_terms, 1)
-        chosen = hits
+        chosen = [r for r in rows if r["id"] in found] or \
+            scope.plan.search("duties", words + frame.topic_terms, 1)
     if not chosen:
         lines = [f"OSCP is required by law to do **{len(rows)}** things:"] + [
             f"- **{r['name']}**: {r['summary']}" for r in rows]

@@ -516,7 +516,8 @@ class Understander:
             **{f"passage_{kind}": kind == best for kind in ("priority", "duty", "about")},
             passage_achievements=not achievement and self._one_heading(slots),
             priorities_named=bool({"priority", "priorities"} & set(slots["tokens"])),
-            work_asked=self._work_asked(slots, passages),
+            work_asked=self._work_asked(slots, passages, ("priority", "achievement")),
+            duty_asked=self._work_asked(slots, passages, ("duty",)),
             pcc_asked=bool(slots["pcc"]) and slots["asks"] == "yes_no"
             and not slots["wants_number"],
             part_of_quoted=slots["asks"] in ("count", "money", "how_much") and any(
@@ -525,7 +526,7 @@ class Understander:
         )
         return features, achievement
 
-    def _work_asked(self, slots: dict, passages: list[Passage]) -> bool:
+    def _work_asked(self, slots: dict, passages: list[Passage], kinds: tuple[str, ...]) -> bool:
         """A table's topic named with words a priority or achievement holds beyond it, and
         nothing asked of figures: what is done about the topic."""
         signals = slots["signals"]
@@ -534,7 +535,7 @@ class Understander:
              signals.direction, signals.either_way)) or slots["asks"] not in ("figure", "list")
         best = passages[0] if passages else None
         return bool(slots.get("measure")) and not figures and best is not None \
-            and best.kind in ("priority", "achievement") and len(best.held) >= 2
+            and best.kind in kinds and len(best.held) >= 2
 
     def _terms_asked(self, slots: dict) -> list[str]:
         """The terms named, less the partnership itself unless it is all that is asked about:

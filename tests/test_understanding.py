@@ -700,3 +700,14 @@ def test_words_spelt_right_are_no_misspelt_name(engine):
     assert "safe-places" not in frame.achievements
     frame = engine.understander.parse("what is the nightsaf network?")  # a real misspelling
     assert frame.programme == "nightsafe-oxford-network"
+
+
+@pytest.mark.parametrize("question", [
+    "A resident is unhappy with how their ASB complaints were handled - what can they do?",
+    "i've complained about the neighbours ASB for months and nothing happens. is there some way "
+    "to make them review it?",
+])
+def test_asb_complaints_not_dealt_with_point_to_the_community_trigger(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.intent == "duties" and "Community Trigger" in answer.text
+    assert assistant.ask("ASB cases in Oxford in 2021").intent != "duties"
