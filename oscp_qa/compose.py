@@ -51,7 +51,7 @@ def _words_only(scope: Plans, match: Match, frame: Frame) -> bool:
 def _two_measures(scope: Plans, match: Match, frame: Frame) -> bool:
     """"How many more X than Y?": two topics, each from its own table."""
     return (match.intent in ("compare_areas", "rank") or (
-        match.intent in ("change", "lookup") and frame.signals.than)) \
+        match.intent in ("change", "lookup", "trend") and frame.signals.than)) \
         and bool(match.other_measure) and match.other_measure != match.measure
 
 

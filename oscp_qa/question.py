@@ -145,6 +145,7 @@ class Frame(Frozen):
     categories: list[str] = []
     excluded_categories: list[str] = []
     second_measure: str | None = None  # another topic named beside the first ("crime or ASB?")
+    named_first: str | None = None    # of the two, the one the question names first
     sharpened: str | None = None      # the one measure words such as "council" and "cases"
                                       # point to when no topic is named
     counting: bool = False            # a count is asked with no topic: the sharpened measure is it

@@ -16,6 +16,8 @@ from .question import Frame, Match
 
 def compare_measures(scope: Plans, match: Match, frame: Frame) -> Answer:
     measures = [match.measure, match.other_measure]
+    if frame.named_first == match.other_measure:  # the verdict is of the one named first
+        measures.reverse()
     dims = {m: {c: scope.dimension(m, c) for c in ("area", "period", "category")}
             for m in measures}
     shared_periods = [p for p in dims[measures[0]]["period"] if p in dims[measures[1]]["period"]]

@@ -54,6 +54,7 @@ class Understander:
         self.phrases = set(self.words.phrases())
         self.counting_verbs = set(self.words.counting_verbs)
         self.passages = Passages(plan, self.lexicon.lemma, self.words.kin)
+        self.tabled = set(plan.measures_with_figures())  # topics the plan gives figures for
         self.not_passage = set(self.words.filler) | set(self.words.achievement_cues) | set(
             self.words.not_priority_topics) | set(self.words.follow_up_refs) | {
             cue for rule in language.intents if rule.id in KINDS_OF_PASSAGE  # "statutory"
@@ -324,6 +325,11 @@ class Understander:
         if found["second_measure"] is None and measure in sharpeners:  # "the council's ASB
             found["second_measure"] = next(  # cases than the police's incidents": both readings
                 (m for m in sharpeners if m != measure and m in shared), None)
+        if found["second_measure"]:  # "was the council busier than the police?": the council
+            at = {m: min((t.start for t in term_tags for x in self.terms[int(t.value)].means
+                          if x.measure == m), default=len(tokens))
+                  for m in (measure, found["second_measure"])}
+            found["named_first"] = min(at, key=lambda m: at[m])
         found["related"] = sorted(shared - {measure})
         readings = {measure, *found["alternatives"]}
         found["foreign"] = self._foreign(tokens, term_tags, measure, readings,
@@ -519,7 +525,7 @@ class Understander:
             work_asked=self._work_asked(slots, passages, ("priority", "achievement")),
             duty_asked=self._work_asked(slots, passages, ("duty",)),
             pcc_asked=bool(slots["pcc"]) and slots["asks"] == "yes_no"
-            and not slots["wants_number"],
+            and not slots["wants_number"] and slots.get("measure") not in self.tabled,
             part_of_quoted=slots["asks"] in ("count", "money", "how_much") and any(
                 _has(padded, [f"{p} {pound}{n.text}" for p in self.words.part_of])
                 for n in slots["numbers"] for pound in ("", "£ ")),
