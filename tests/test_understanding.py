@@ -714,10 +714,10 @@ def test_asb_complaints_not_dealt_with_point_to_the_community_trigger(assistant,
 
 
 @pytest.mark.parametrize("question, verdict", [
-    ("was the council busier with ASB than the old bill in oxford in 2021?", "**Yes.**"),
-    ("were there more police ASB incidents than council cases in oxford in 2021?", "**No.**"),
+    ("was the council busier with ASB than the old bill in oxford in 2021?", "Yes."),
+    ("were there more police ASB incidents than council cases in oxford in 2021?", "No."),
 ])
 def test_two_tables_compared_are_judged_in_the_order_named(assistant, question, verdict):
     """Council cases 3,733 against police incidents 1,731."""
-    answer = assistant.ask(question)
-    assert answer.text.startswith(verdict) and "3,733" in answer.text and "1,731" in answer.text
+    text = assistant.ask(question).text.replace("**", "")
+    assert text.startswith(verdict) and "3,733" in text and "1,731" in text
