@@ -154,6 +154,9 @@ class Understander:
             asked, settings.relevance_share, settings.passages_shown)
         slots["glossary"] = self._terms_asked(slots)
         slots["features"], slots["programme"] = self._features(slots, telling)
+        if slots["features"].achievement_named and slots.get("measure") not in self.tabled \
+                and not any(u.role == "place" for u in slots["unknown"]):
+            slots["measure"] = None  # "the Vigilant officers": the operation's, not a table's
         return Frame(**slots)
 
     def _force_as_recorder(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:

@@ -721,3 +721,9 @@ def test_two_tables_compared_are_judged_in_the_order_named(assistant, question, 
     """Council cases 3,733 against police incidents 1,731."""
     text = assistant.ask(question).text.replace("**", "")
     assert text.startswith(verdict) and "3,733" in text and "1,731" in text
+
+
+def test_a_programme_named_beside_a_topic_with_no_table_is_the_programme(assistant):
+    answer = assistant.ask("what counts as predatory behaviour for the vigilant officers?")
+    assert answer.intent == "achievement" and "inappropriate touching" in answer.text
+    assert assistant.ask("knife crime figures for blackbird leys").status == Status.no_answer
