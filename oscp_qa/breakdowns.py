@@ -369,8 +369,11 @@ def _rank_within(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Ro
     if frame.asks == "yes_no" and named:  # "was 2020 the peak in both?"
         held = [t for t in tops if (t["quarter"] if dimension == "quarter" else t["period"])
                 in named]
-        verdict = "Yes" if len(held) == len(tops) else "No" if not held else "Partly"
-        lines.insert(0, f"**{verdict}.**")
+        only = fmt.listing([", ".join(filter(None, [scope.area(t["area"]), scope.category(
+            t["category"])])) for t in held])  # "for Oxfordshire as well as Oxford?": not both
+        verdict = "**Yes.**" if len(held) == len(tops) else "**No.**" if not held else \
+            f"**No**, only for {only}."
+        lines.insert(0, verdict)
     lines.insert(1 if lines[0].startswith("**") else 0,
                  f"{measure_title(scope, match)}, the {word} {unit} for each:")
     return answer_with(scope, match, lines, rows)
