@@ -287,12 +287,18 @@ def _more_than(changes: list[tuple], areas: list[str], frame: Frame) -> str:
     """Whether the first area's change is more than the second's: by per cent when asked."""
     by = {area: (where, pct, diff) for where, pct, diff, area in changes}
     (a, pa, da), (b, pb, db) = by[areas[0]], by[areas[1]]
-    percent = frame.signals.by_percent
-    first, second = (pa, pb) if percent else (da, db)
     less = frame.signals.lowest or frame.signals.direction == "down"
-    yes = first < second if less else first > second
-    show = (lambda v: fmt.percent(v, True)) if percent else fmt.signed
-    return f"**{'Yes' if yes else 'No'}.** {a}: {show(first)}; {b}: {show(second)}."
+
+    def more(first: float, second: float) -> bool:
+        return first < second if less else first > second
+    rate = f"{a}: {fmt.percent(pa, True)}; {b}: {fmt.percent(pb, True)}"
+    if frame.signals.by_percent:
+        return f"**{'Yes' if more(pa, pb) else 'No'}.** {rate}."
+    number = f"{a}: {fmt.signed(da)}; {b}: {fmt.signed(db)}"
+    if more(da, db) == more(pa, pb):
+        return f"**{'Yes' if more(da, db) else 'No'}.** {number}."
+    return (f"**{'Yes' if more(da, db) else 'No'}** by number ({number}), **but "
+            f"{'not' if more(da, db) else 'yes'}** as a rate ({rate}).")  # "went up by more?"
 
 
 def _points_gap(first: tuple[str, float], second: tuple[str, float]) -> str:

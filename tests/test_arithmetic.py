@@ -521,3 +521,11 @@ def test_one_area_s_part_of_another_s_change(assistant, question):
     assert "Oxford accounts for 31.9% of Oxfordshire's change" in text
     assert "+1,474 ÷ +4,624 × 100" in text
 
+
+
+def test_more_by_number_but_not_as_a_rate_says_both(assistant):
+    """Thames Valley +14,069 (+9.0%) against Oxfordshire +4,624 (+11.0%)."""
+    text = ask(assistant, "did crime go up by more across Thames Valley than in Oxfordshire in "
+                          "2021?").text
+    assert text.startswith("**Yes** by number (Thames Valley: +14,069; Oxfordshire: +4,624), "
+                           "**but not** as a rate (Thames Valley: +9.0%; Oxfordshire: +11.0%).")
