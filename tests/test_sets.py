@@ -268,7 +268,8 @@ def test_the_year_a_share_was_lowest(assistant):
 
 @pytest.mark.parametrize("question, verdict", [
     ("was 2020 the peak year for domestic abuse in both Oxford and Oxfordshire?", "**Yes.**"),
-    ("was 2021 the lowest year for domestic abuse in both Oxford and Oxfordshire?", "**No**, only for Oxford."),
+    ("was 2021 the lowest year for domestic abuse in both Oxford and Oxfordshire?",
+     "**No**, only for Oxford."),
 ])
 def test_a_year_ranked_in_each_area_on_its_own(assistant, question, verdict):
     answer = ask(assistant, question)
