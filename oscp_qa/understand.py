@@ -495,7 +495,7 @@ class Understander:
             about=[fact for fact, cues in self.about if cues.search(padded)],
             quoted_percent=quoted[0] if quoted and _has(padded, words.quote_check) else None,
             checking=_has(padded, words.quote_check), whole_year=_has(padded, words.whole_year),
-            of_change=_has(padded, words.of_change) and _has(padded, words.contributed),
+            of_change=bool(set(tokens) & set(words.of_change)) and _has(padded, words.contributed),
             outcome=_has(padded, words.outcome_asked),
         )
 
