@@ -291,10 +291,11 @@ def _rank_steps(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Row
         raise scope.refuse(f"The plan gives {scope.measures[match.measure].label} for one year "
                            f"only, so there is no change from year to year to rank.", match)
     lowest = frame.signals.lowest or frame.signals.direction == "down"
-    steps.sort(key=lambda s: s[0], reverse=not lowest)
+    least = frame.signals.lowest and frame.signals.direction is None  # "changed least": the
+    steps.sort(key=lambda s: abs(s[0]) if least else s[0], reverse=not lowest)  # smallest step
     diff, a, b = steps[0]
-    kind = ("largest rise" if diff > 0 else "smallest fall") if not lowest else (
-        "largest fall" if diff < 0 else "smallest rise")
+    kind = "smallest change" if least else ("largest rise" if diff > 0 else "smallest fall") \
+        if not lowest else ("largest fall" if diff < 0 else "smallest rise")
     where = ", ".join(filter(None, [scope.area(b["area"]), scope.category(b["category"])]))
     lines = [f"{measure_title(scope, match)}: the {kind} from one year to the next was "
              f"**{a['period']} to {b['period']}** ({where}): **{fmt.signed(diff)}** "

@@ -225,6 +225,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if intent == "lookup" and follows and frame.signals.by_percent and len(slots["periods"]) == 2 \
             and not frame.signals.share_cue:  # "2020 to 2021", then "as a %?": the change
         slots["intent"] = "change"
+    if intent == "change" and frame.signals.ranking and "period" in frame.signals.dimensions \
+            and not frame.periods:  # "between which two years did it change least?"
+        slots["intent"] = "rank"
     if intent == "change" and frame.signals.every_year and len(slots["periods"]) != 2 \
             and not frame.quarters:  # "has it fallen every year since 2018?": each step
         slots["intent"] = "trend"

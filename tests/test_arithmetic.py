@@ -529,3 +529,10 @@ def test_more_by_number_but_not_as_a_rate_says_both(assistant):
                           "2021?").text
     assert text.startswith("**Yes** by number (Thames Valley: +14,069; Oxfordshire: +4,624), "
                            "**but not** as a rate (Thames Valley: +9.0%; Oxfordshire: +11.0%).")
+
+
+def test_the_years_it_changed_least_between_is_the_smallest_step(assistant):
+    text = ask(assistant, "between which two consecutive years did Oxford's domestic abuse "
+                          "offences change least?").text.replace("**", "")
+    assert text.startswith("Domestic abuse offences recorded: the smallest change from one year "
+                           "to the next was 2017 to 2018 (Oxford): +2 (1,896 − 1,894).")
