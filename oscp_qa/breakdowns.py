@@ -127,7 +127,7 @@ def _share_of_change(scope: Plans, match: Match, start: str, end: str) -> Answer
     name, wide = scope.area(part_area), scope.area(whole_area)
     lines = [f"{name} accounts for **{fmt.percent(pct)}** of {wide}'s change in "
              f"{measure_title(scope, match).lower()} from {start} to {end}: {fmt.signed(part)} of "
-             f"{fmt.signed(whole)} ({fmt.signed(part)} ÷ {fmt.signed(whole)} × 100).",
+             f"{fmt.signed(whole)} ({fmt.signed(part)} ÷ {fmt.signed(whole)} × 100 = {pct:.2f}).",
              f"- {name}: {fmt.number(found[(part_area, start)][0])} → "
              f"{fmt.number(found[(part_area, end)][0])}",
              f"- {wide}: {fmt.number(found[(whole_area, start)][0])} → "
@@ -169,7 +169,7 @@ def _share_in(scope: Plans, match: Match, period: str) -> tuple[list[str], list,
     pct = part[0] / whole[0] * 100
     lines = [f"{part_label[:1].upper()}{part_label[1:]} accounts for **{fmt.percent(pct)}** of "
              f"{whole_label} {what} in {period} ({part[1]} of {whole[1]}: "
-             f"{fmt.number(part[0])} ÷ {fmt.number(whole[0])} × 100)."]
+             f"{fmt.number(part[0])} ÷ {fmt.number(whole[0])} × 100 = {pct:.2f})."]
     printed = [r for r in scope.figures(measure.id, "printed_share_pct",
                                              period=[period], area=[part_area])
                if scope.areas[r["area"]].parent == whole_area and not category]
