@@ -185,6 +185,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
             and not (context.intent == "compare_areas" and (frame.areas or frame.area_op))):
         intent = context.intent
         carried.append("intent")
+    if intent == "total" and frame.signals.share_cue and len(frame.areas) >= 2:  # "combined
+        intent = "share"  # victims: Oxfordshire as a share of Thames Valley's combined total?"
     if frame.signals.of_change and len(frame.areas) >= 2 and intent in FIGURE_INTENTS:  # "how
         intent = "share"  # much of the county's rise came from Oxford?": a part of its change
     if intent in ("lookup", "compare_areas") and frame.signals.points:  # "how many percentage

@@ -536,3 +536,9 @@ def test_the_years_it_changed_least_between_is_the_smallest_step(assistant):
                           "offences change least?").text.replace("**", "")
     assert text.startswith("Domestic abuse offences recorded: the smallest change from one year "
                            "to the next was 2017 to 2018 (Oxford): +2 (1,896 − 1,894).")
+
+
+def test_a_share_of_a_combined_total_in_two_areas(assistant):
+    text = ask(assistant, "Combined CSE, FGM, forced marriage and HBV victims: Oxfordshire as a "
+                          "share of the Thames Valley combined total?").text
+    assert "116 ÷ 505 × 100 = 22.97" in text
