@@ -82,6 +82,8 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     source = _source_text(scope, frame, match) if frame.restrictions or frame.asks == "date" else ""
     restrictions = [u for u in frame.restrictions  # a part or a unit is named in any table
                     if u.kind in ("part", "unit", "left_out") or not _said_in(u, source)]
+    restrictions = [u for u in restrictions if u.kind != "counted" or figures]  # "how many
+    # referrals?" of a table counting victims; of a programme, its facts say
     if match.intent == "achievement":  # "how many link workers were hired?" is all of them;
         restrictions = [u for u in restrictions  # "which towns got ...?" asks for places
                         if u.kind != "asked" and (u.kind != "subset" or frame.signals.partitive)]

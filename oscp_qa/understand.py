@@ -126,7 +126,8 @@ class Understander:
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = self._subsets(tokens, [u for u in found_words if u.at not in telling],
                                          slots["wants_number"], slots.get("categories", []))
-        slots["unknown"] = _answer_kinds(tokens, self._located(tokens, slots["unknown"]))
+        slots["unknown"] = _answer_kinds(tokens, self._located(tokens, _counted_thing(
+            tokens, slots["unknown"], slots.get("measure"), slots.get("categories", []))))
         if any(u.role == "other" for u in slots["unknown"]):
             slots["counting"] = False  # "how many spiking incidents": the count is of something
             # no table holds, so "incidents" does not make it police-recorded ASB
@@ -661,6 +662,18 @@ def _fraction(padded: str, words) -> dict:
 
 
 _COUNTED_OTHERS = re.compile(r" other (?:two|three|four|five|six|2|3|4|5|6) ")  # "the other four"
+
+
+def _counted_thing(tokens: list[str], unknown: list[Unknown], measure: str | None,
+                   categories: list[str]) -> list[Unknown]:
+    """"How many referrals for modern slavery?": the thing counted, when no vocabulary knows
+    it, is another thing than the table counts (its victims), not a word to pass over; beside
+    a part of the table ("how many young victims aged 18-24?") it only describes that part."""
+    if not measure or categories or "how many" not in " ".join(tokens):
+        return unknown
+    start = next(i for i in range(len(tokens) - 1) if tokens[i:i + 2] == ["how", "many"]) + 2
+    return [u.model_copy(update={"role": "restriction", "kind": "counted"})
+            if u.role == "other" and u.at == start else u for u in unknown]
 
 
 def _answer_kinds(tokens: list[str], unknown: list[Unknown]) -> list[Unknown]:

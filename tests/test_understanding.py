@@ -727,3 +727,10 @@ def test_a_programme_named_beside_a_topic_with_no_table_is_the_programme(assista
     answer = assistant.ask("what counts as predatory behaviour for the vigilant officers?")
     assert answer.intent == "achievement" and "inappropriate touching" in answer.text
     assert assistant.ask("knife crime figures for blackbird leys").status == Status.no_answer
+
+
+def test_a_thing_counted_that_no_vocabulary_knows_is_not_the_table_s(assistant):
+    answer = assistant.ask("How many National Referral Mechanism referrals for modern slavery came "
+                           "from Oxford in 2021?")
+    assert answer.status == Status.no_answer and "73" not in answer.text.split("\n")[0]
+    assert "360" in assistant.ask("how many young DA victims aged 18-24").text
