@@ -143,6 +143,8 @@ class Assistant:
                                    else self.context.readings,
                                    topic_parts=frame.loose_categories if frame.measure
                                    else self.context.topic_parts,
+                                   by_topic=bool(getattr(self.engine.plans.measures.get(
+                                       match.measure), "by_topic", False)),
                                    area_op=match.area_op, periods=match.periods,
                                    earlier_periods=earlier,
                                    quarters=match.quarters, categories=match.categories,

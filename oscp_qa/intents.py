@@ -169,6 +169,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if (intent == "compare_areas" and follows and frame.sharpened and not frame.measure
             and frame.sharpened != context.measure):  # "and what the police recorded?"
         slots["measure"], slots["other_measure"] = frame.sharpened, context.measure
+    elif context.by_topic and frame.follow_up and frame.measure not in (None, context.measure) \
+            and not (frame.categories or frame.areas or frame.periods):  # "repeat victimisation
+        slots["measure"], slots["topic_before"] = context.measure, frame.measure  # for DA", "and
+        slots["categories"] = list(frame.loose_categories.get(context.measure, []))  # for hate?"
     elif (named := frame.measure or frame.sharpened) and context.measure not in (None, named) \
             and frame.follow_up and frame.signals.than:  # "how many more cases did the council
         slots["measure"], slots["other_measure"] = named, context.measure  # investigate than
@@ -284,7 +288,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         slots["categories"] = list(context.categories)  # "what share of all hate crime victims?"
         carried.append("categories")
     elif frame.measure and frame.follow_up and context.measure not in (None, frame.measure) \
-            and not slots["categories"]:  # "CSE victims", "how many were repeat victims?"
+            and not slots["categories"] and slots["measure"] == frame.measure:  # "CSE victims",
+        # then "how many were repeat victims?"
         slots["categories"] = list(context.topic_parts.get(frame.measure, []))
         slots["topic_before"] = context.measure
     elif slots["intent"] == "total" and follows and same_topic and not frame.categories \

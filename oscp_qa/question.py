@@ -203,6 +203,7 @@ class Context(Model):
     intent: str | None = None
     measure: str | None = None
     readings: list[str] = []          # other tables the same words fit ("ASB": the council's)
+    by_topic: bool = False            # its table is broken down by topic (repeat victimisation)
     topic_parts: dict[str, list[str]] = {}  # the same topic's part of another table ("CSE"
                                             # of repeat victimisation, after CSE victims)
     areas: list[str] = []

@@ -501,3 +501,14 @@ def test_total_for_the_year_after_quarters_adds_all_four(assistant):
         assistant.ask(turn)
     answer = assistant.ask("total for the year?")
     assert "**1,531** (383 + 414 + 381 + 353)" in answer.text
+
+
+@pytest.mark.parametrize("then, status, holds", [
+    ("and for hate crime?", "no_answer", "none for victims of hate crime"),
+    ("and for CSE?", "answered", "**17%**"),
+])
+def test_and_for_another_topic_after_a_table_by_topic_stays_on_that_table(
+        assistant, then, status, holds):
+    assistant.ask("repeat victimisation for domestic abuse")
+    answer = assistant.ask(then)
+    assert answer.status.value == status and holds in answer.text
