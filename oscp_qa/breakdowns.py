@@ -59,7 +59,9 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
         return _share_of_change(scope, match, earlier[-1], periods[-1])  # the county, the city's?"
     if not over_time:
         lines, rows, fact, _ = _share_in(scope, match, periods[-1])
-        if frame.asks == "yes_no" and frame.signals.fraction is not None:
+        if frame.signals.quoted_percent is not None:  # "the plan says 28%, does it add up?"
+            lines.insert(0, verdicts.quoted_share(frame.signals.quoted_percent, fact.value))
+        elif frame.asks == "yes_no" and frame.signals.fraction is not None:
             lines.insert(0, verdicts.fraction(fact.value, frame.signals.fraction,
                                               frame.signals.fraction_way))
         return answer_with(scope, match, lines, rows, facts=[fact] + [scope.fact(r) for r in rows])

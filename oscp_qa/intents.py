@@ -195,6 +195,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         intent = "share"  # much of the county's rise came from Oxford?": a part of its change
     if intent in ("lookup", "compare_areas") and frame.signals.points:  # "how many percentage
         intent = "change"  # points higher?": a gap between two changes
+    if frame.signals.quoted_percent is not None and follows and same_topic \
+            and context.intent in ("share", "change") and not frame.measure:  # "the plan says
+        intent = context.intent  # 28% - does that add up?": the share just worked out, checked
+        carried.append("intent")
     if intent == "lookup" and frame.asks == "yes_no" and frame.signals.direction and (
             frame.than_year or len(frame.periods) == 2):  # "higher than in 2017?": a change,
         intent = "change"  # of whole years or of the quarters named

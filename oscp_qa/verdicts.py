@@ -107,3 +107,13 @@ def quoted_change(quoted: float, worked: float, elsewhere: str | None) -> str:
         return f"**Yes.** The change is {fmt.signed(worked)}."
     found = f" ({fmt.number(abs(quoted))} is the change {elsewhere}.)" if elsewhere else ""
     return f"**No.** The change is {fmt.signed(worked)}, not {fmt.number(abs(quoted))}.{found}"
+
+
+def quoted_share(quoted: float, worked: float) -> str:
+    """"The plan says 28% - does that add up?": right to the number quoted, or only rounded."""
+    if abs(quoted - worked) < 0.05:
+        return f"**Yes.** Worked out, the share is {worked:.2f}%."
+    if int(worked) == int(quoted) or round(worked) == quoted:
+        return (f"**Roughly.** Worked out, the share is {worked:.2f}%, which "
+                f"{'rounds' if round(worked) == quoted else 'is cut'} to {fmt.number(quoted)}%.")
+    return f"**No.** Worked out, the share is {worked:.2f}%, not {fmt.number(quoted)}%."

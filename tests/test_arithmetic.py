@@ -542,3 +542,11 @@ def test_a_share_of_a_combined_total_in_two_areas(assistant):
     text = ask(assistant, "Combined CSE, FGM, forced marriage and HBV victims: Oxfordshire as a "
                           "share of the Thames Valley combined total?").text
     assert "116 ÷ 505 × 100 = 22.97" in text
+
+
+def test_a_share_quoted_to_check_is_judged_against_the_working(assistant):
+    """1,731 ÷ 6,039 × 100 = 28.66: the plan's 28 per cent is cut, not rounded."""
+    assistant.ask("oxford's share of county police ASB")
+    answer = assistant.ask("the plan says 28% - does that actually add up?")
+    assert answer.text.startswith("**Roughly.** Worked out, the share is 28.66%, which is cut to "
+                                  "28%.")
