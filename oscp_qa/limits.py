@@ -118,11 +118,13 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             r"%|per ?cent", _source_text(scope, frame, match)):  # "by what percentage did the
         return _refuse(scope, match, "The plan gives no percentage here. "  # reports drop?"
                                      + _said_instead(scope, match), ["percentage"])
-    if match.intent == "achievement" and frame.signals.outcome and not any(
-            f" {w}" in f" {_source_text(scope, frame, match)}" for w in scope.words.outcome_said):
+    outcome_text = _outcome_text(scope, frame, match) if frame.signals.outcome else ""
+    if frame.signals.outcome and match.intent in ("achievement", "glossary", "priorities") \
+            and not any(f" {w}" in f" {outcome_text}" for w in scope.words.outcome_said):
+        said = _said_instead(scope, match) or (f"What it says: “{outcome_text}”"
+                                               if outcome_text else "")
         return _refuse(scope, match, "The plan reports no results for it: it says what was done, "
-                                     f"not what came of it. {_said_instead(scope, match)}",
-                       ["results"])
+                                     f"not what came of it. {said}", ["results"])
     if match.intent == "achievement" and frame.asks in FACT_KINDS:
         unsaid = [p for p in frame.periods if p[:4] not in _source_text(scope, frame, match)]
         if unsaid:  # "how many cases did it handle in 2022?" of a count the plan gives to 2021
@@ -273,6 +275,15 @@ def _names_someone(scope: Plans, match: Match) -> bool:
     words = [w.strip(".,;:()“”\"'") for sentence in re.split(r"(?<=[.!?])\s+", row["meaning"])
              for w in sentence.split()[1:]]
     return any(w[:1].isupper() and w not in own for w in words)
+
+
+def _outcome_text(scope: Plans, frame: Frame, match: Match) -> str:
+    """The words that would say what came of it: the programme's or term's own, or those of
+    the priorities the question's words found."""
+    if match.intent != "priorities":
+        return _source_text(scope, frame, match)
+    found = {p.id for p in frame.passages if p.kind == "priority"}
+    return " ".join(r["text"] for r in scope.plan.priorities() if str(r["position"]) in found)
 
 
 def _said_in(unknown: Unknown, text: str) -> bool:

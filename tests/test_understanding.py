@@ -668,6 +668,8 @@ def test_who_keeps_watch_on_the_priorities_is_the_board(assistant, question):
      Status.no_answer),
     ("did the mobile cctv vans actually make a difference?", Status.answered),  # reports fell
     ("has the new modern slavery approach actually helped anyone?", Status.answered),
+    ("What did residents say in the Common Place consultation - what were the top concerns?",
+     Status.no_answer),  # a priority to consult; no findings reported
 ])
 def test_what_came_of_a_programme_is_answered_only_where_the_plan_reports_it(
         assistant, question, status):
