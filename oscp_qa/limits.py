@@ -119,6 +119,9 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, "The plan gives no percentage here. "  # reports drop?"
                                      + _said_instead(scope, match), ["percentage"])
     outcome_text = _outcome_text(scope, frame, match) if frame.signals.outcome else ""
+    if frame.asks == "place" and match.intent == "priorities" and frame.tokens[:1] == ["where"]:
+        return _refuse(scope, match, "The plan does not say where: its priorities say what will "
+                                     "be done, not where.", ["details"])  # "where would the hub be?"
     if frame.signals.outcome and match.intent in ("achievement", "glossary", "priorities") \
             and not any(f" {w}" in f" {outcome_text}" for w in scope.words.outcome_said):
         said = _said_instead(scope, match) or (f"What it says: “{outcome_text}”"

@@ -418,6 +418,7 @@ def test_is_what_a_table_leaves_out_counted(assistant, question):
     (["has the community trigger ever been used? how many times"], "does not say how many"),
     (["What time are the Safe Places open until?"], "does not say when"),
     (["What targets has OSCP set for its hate crime action plan?"], "describes it only in words"),
+    (["cctv hub priority", "where would the hub be?"], "does not say where"),
     (["what nights do the street pastors go out?"], "does not say when"),
 ])
 def test_a_detail_the_plan_does_not_give(assistant, turns, holds):
