@@ -31,10 +31,25 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")   # a year written in a passage says whe
 
 
 def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
-    """A no-answer when the frame asks for what the plan does not hold; None otherwise."""
+    """A no-answer when the frame asks for what the plan does not hold; None otherwise. The
+    checks run in order; the first that finds something missing answers."""
     if frame.asks == "how_much":  # "how much did we give?" is money; "how much of that?" a count
         frame = frame.model_copy(update={"asks": "figure" if match.measure else "money"})
-    figures = match.intent in FIGURE_INTENTS
+    for test in WHERE_AND_WHEN:
+        if answer := test(scope, frame, match):
+            return answer
+    if _where_it_is(scope, frame, match):  # "where can I charge my phone?": the programme's place
+        frame = frame.model_copy(update={"asks": "place"})
+    return next((answer for test in WHAT_IS_ASKED if (answer := test(scope, frame, match))), None)
+
+
+def _figures(match: Match) -> bool:
+    return match.intent in FIGURE_INTENTS
+
+
+def _places(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """A place the plan has no figures for; one it names in what was done answers a question
+    about that work ("any new CCTV in Cowley?"), not one about the place itself."""
     mentioned = [u for u in frame.unknown if u.role == "place" and u.kind == "mentioned"]
     loose = (frame.features.achievement_place or (  # found by the place's words alone
         mentioned and match.intent == "achievement"
@@ -43,64 +58,87 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     unknown_places = [u for u in frame.unknown if u.role == "place" and (  # "how safe is
         u.kind != "mentioned" or loose)]  # Abingdon?": found by the place, asked of more
     places = [u for u in frame.unknown if u.role == "place"] + match.places \
-        if figures or (frame.measure and match.intent != "work_on") else unknown_places
+        if _figures(match) or (frame.measure and match.intent != "work_on") else unknown_places
     if match.intent == "achievement" and not frame.wants_number and (  # "any new CCTV in
             frame.asks in DOINGS or not frame.measure):  # Cowley?": the passage names the place
         text = _source_text(scope, frame, match)
         if _speaks_of_more(frame, match, places):
             places = [u for u in places if not _said_in(u, text)]
-    if places:
-        return _refuse(scope, match, _no_place(scope, match, places), ["place"])
+    return _refuse(scope, match, _no_place(scope, match, places), ["place"]) if places else None
+
+
+def _another_plan(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"The priorities for 2023-24": another plan's."""
     later = _after_the_plan(scope, frame)
-    if later and not figures:  # "the priorities for 2023-24": another plan's
+    if later and not _figures(match):
         return _refuse(scope, match, f"This is the {scope.title}; it says nothing about "
                                      f"{fmt.listing(later)}.", ["later_year"])
-    if frame.signals.present and figures and not frame.periods and not frame.quarters:
-        latest = max(scope.dimension(match.measure, "period"), default="")  # "how many this year?"
-        return _refuse(scope, match, f"The plan's figures for {scope.measures[match.measure].label}"
-                                     f" run to {latest}; it cannot say what has happened since.",
-                       ["later_year", match.measure or ""])
     unheld = _other_plan_years(scope, frame) if match.intent == "priorities" else []
     if unheld:  # "the priorities for 2021-22": a plan the knowledge does not hold
         return _refuse(scope, match, f"The priorities here are those of the "
                                      f"{fmt.listing([p.info.title for p in scope.all])}; there is "
                                      f"no plan for {fmt.listing(unheld)} among them.", ["plan_year"])
-    where = frame.tokens[:1] == ["where"] and match.intent == "achievement" and bool(
+    return None
+
+
+def _this_year(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"How many this year?": after the plan's figures end."""
+    if frame.signals.present and _figures(match) and not frame.periods and not frame.quarters:
+        latest = max(scope.dimension(match.measure, "period"), default="")
+        return _refuse(scope, match, f"The plan's figures for {scope.measures[match.measure].label}"
+                                     f" run to {latest}; it cannot say what has happened since.",
+                       ["later_year", match.measure or ""])
+    return None
+
+
+def _where_it_is(scope: Plans, frame: Frame, match: Match) -> bool:
+    return frame.tokens[:1] == ["where"] and match.intent == "achievement" and bool(
         scope.programme_facts((match.subject or "").partition(":")[2], {"place"})[1])
-    if where:  # "where can I charge my phone?": where the programme found is
-        frame = frame.model_copy(update={"asks": "place"})
-    elif frame.asks == "how_to" and match.intent != "about":
+
+
+def _how_to(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    if frame.asks == "how_to" and match.intent != "about":
         return _refuse(scope, match, "The plan does not explain how to report or contact anyone: "
                                      "it sets out the partnership's figures, priorities and work.",
                        [*_helplines(scope, match), "reporting"])
     if frame.asks == "named_person":
         return _refuse(scope, match, "The plan names no one in that role: it does not say who "
                                      "leads, chairs or holds any post by name.", ["person"])
+    return None
+
+
+def _restrictions(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """A restriction its tables do not break out, a thing counted they do not count, or what
+    a table leaves out put back."""
     frame = frame.model_copy(update={"unknown": frame.unknown + _subgroups_of_another(
         scope, frame, match)})
-    # read only when a restriction or a "when" has to be checked against what the plan says
-    source = _source_text(scope, frame, match) if frame.restrictions or frame.asks == "date" else ""
+    source = _source_text(scope, frame, match) if frame.restrictions else ""
     restrictions = [u for u in frame.restrictions  # a part or a unit is named in any table
                     if u.kind in ("part", "unit", "left_out") or not _said_in(u, source)]
-    restrictions = [u for u in restrictions if u.kind != "counted" or figures]  # "how many
-    # referrals?" of a table counting victims; of a programme, its facts say
+    restrictions = [u for u in restrictions if u.kind != "counted" or _figures(match)]  # "how
+    # many referrals?" of a table counting victims; of a programme, its facts say
     if match.intent == "achievement":  # "how many link workers were hired?" is all of them;
         restrictions = [u for u in restrictions  # "which towns got ...?" asks for places
                         if u.kind != "asked" and (u.kind != "subset" or frame.signals.partitive)]
     counted = (frame.asks in ("count", "money") or frame.wants_number) \
         and match.intent not in ("search", "priorities", "method", "why")
     put_back = any(u.kind == "left_out" for u in restrictions) and (frame.periods or frame.areas)
-    if restrictions and (figures or counted or put_back) \
-            and frame.asks != "how_counted":  # "is fraud counted?" asks about the restriction
-        words = fmt.listing([f"“{u.word}”" for u in restrictions])
-        about = [u.kind for u in restrictions] + [match.measure or ""]
-        if match.measure not in scope.measures:  # a programme or a term: say what it does say
-            return _refuse(scope, match, f"The plan gives no figure for {words} here. "
-                                         f"{_said_instead(scope, match)}", about)
-        return _refuse(scope, match, _together(scope, match.measure, restrictions) or
-                       _counted_otherwise(scope, match.measure, restrictions) or
-                       f"The plan has no figure for that: it does not break "
-                       f"{scope.measures[match.measure].label} down by {words}.", about)
+    if not restrictions or not (_figures(match) or counted or put_back) \
+            or frame.asks == "how_counted":  # "is fraud counted?" asks about the restriction
+        return None
+    words = fmt.listing([f"“{u.word}”" for u in restrictions])
+    about = [u.kind for u in restrictions] + [match.measure or ""]
+    if match.measure not in scope.measures:  # a programme or a term: say what it does say
+        return _refuse(scope, match, f"The plan gives no figure for {words} here. "
+                                     f"{_said_instead(scope, match)}", about)
+    return _refuse(scope, match, _together(scope, match.measure, restrictions) or
+                   _counted_otherwise(scope, match.measure, restrictions) or
+                   f"The plan has no figure for that: it does not break "
+                   f"{scope.measures[match.measure].label} down by {words}.", about)
+
+
+def _since_the_plan(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """A date after the plan was written, or what has happened since its achievements."""
     if frame.asks == "date" and frame.signals.future and match.intent in TEXT_INTENTS:
         text = _plan_text(scope, "about") if match.intent == "about" else \
             _source_text(scope, frame, match)  # "when will the board next review it?"
@@ -114,33 +152,49 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, f"The plan describes what was done up to {year}; it cannot "
                                      f"say what has happened since. {_said_instead(scope, match)}",
                        ["later_year"])
+    return None
+
+
+def _details(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """A percentage, a place or a result a programme's or priority's words do not give."""
     if match.intent == "achievement" and frame.asks == "percentage" and not re.search(
             r"%|per ?cent", _source_text(scope, frame, match)):  # "by what percentage did the
         return _refuse(scope, match, "The plan gives no percentage here. "  # reports drop?"
                                      + _said_instead(scope, match), ["percentage"])
-    outcome_text = _outcome_text(scope, frame, match) if frame.signals.outcome else ""
     if frame.asks == "place" and match.intent == "priorities" and frame.tokens[:1] == ["where"]:
         return _refuse(scope, match, "The plan does not say where: its priorities say what will "
                                      "be done, not where.", ["details"])  # "where would the hub be?"
-    if frame.signals.outcome and match.intent in ("achievement", "glossary", "priorities") \
-            and not any(f" {w}" in f" {outcome_text}" for w in scope.words.outcome_said):
-        said = _said_instead(scope, match) or (f"What it says: “{outcome_text}”"
-                                               if outcome_text else "")
-        return _refuse(scope, match, "The plan reports no results for it: it says what was done, "
-                                     f"not what came of it. {said}", ["results"])
-    if match.intent == "achievement" and frame.asks in FACT_KINDS:
-        unsaid = [p for p in frame.periods if p[:4] not in _source_text(scope, frame, match)]
-        if unsaid:  # "how many cases did it handle in 2022?" of a count the plan gives to 2021
-            return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for "
-                                         f"{fmt.listing(unsaid)}. {_said_instead(scope, match)}",
-                           ["period"])
-        return _programme_lacks(scope, frame, match)
+    if not frame.signals.outcome or match.intent not in ("achievement", "glossary", "priorities"):
+        return None
+    outcome_text = _outcome_text(scope, frame, match)
+    if any(f" {w}" in f" {outcome_text}" for w in scope.words.outcome_said):
+        return None
+    said = _said_instead(scope, match) or (f"What it says: “{outcome_text}”" if outcome_text else "")
+    return _refuse(scope, match, "The plan reports no results for it: it says what was done, "
+                                 f"not what came of it. {said}", ["results"])
+
+
+def _programme_facts(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """A programme's count, sum, people, date or place, of the year asked, from its facts."""
+    if match.intent != "achievement" or frame.asks not in FACT_KINDS:
+        return None
+    unsaid = [p for p in frame.periods if p[:4] not in _source_text(scope, frame, match)]
+    if unsaid:  # "how many cases did it handle in 2022?" of a count the plan gives to 2021
+        return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for "
+                                     f"{fmt.listing(unsaid)}. {_said_instead(scope, match)}",
+                       ["period"])
+    return _programme_lacks(scope, frame, match)
+
+
+def _words_only(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """Who, how many, when or how much of a term, duty or priority the plan gives in words."""
     if match.intent == "glossary" and frame.asks == "person" and not _names_someone(scope, match):
         return _refuse(scope, match, f"The plan does not say who: it names no body or person "
                                      f"there. {_said_instead(scope, match)}", ["person"])
     named = frame.features.duty_named or frame.features.glossary or (match.subject or "").split(
         ":")[0] in ("glossary", "duty")  # or one the conversation is on ("how many ... it?")
     all_duties = match.intent == "duties" and not frame.duties  # "how many duties?" counts them
+    source = _source_text(scope, frame, match) if frame.asks == "date" else ""
     timeless = not any(w in source for w in scope.words.time_words) and not YEAR.search(source)
     counts_them = frame.features.priorities_named or (all_duties and not any(  # "how many
         u.role == "other" for u in frame.unknown))  # duties?", not "how many complaints?"
@@ -159,23 +213,35 @@ def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             and "£" not in _plan_text(scope, match.intent):  # "how much is spent on them?"
         return _refuse(scope, match, "The plan gives no amount of money for that: it names a sum "
                                      "only for some of its achievements.", ["money"])
+    return None
+
+
+def _kind_of_figure(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """A topic a table by topic does not cover, a count of percentages, money of a count."""
     measure = scope.measures.get(match.measure or "")
     if measure and measure.by_topic and match.topic_before and not match.categories:
         held = fmt.listing([scope.category(c) for c in scope.dimension(measure.id, "category")])
         return _refuse(scope, match, f"The plan gives {measure.label} only for {held}; it has "
                                      f"none for {scope.measures[match.topic_before].label}.",
                        [measure.id])
+    if not _figures(match):
+        return None
     loose_count = frame.measure and match.categories  # "how many CSE victims were repeat
     # victims?" takes the percentage; "how many people is that?" of one does not
-    if (frame.signals.actual_count or (frame.asks == "count" and not loose_count)) and figures \
-            and scope.measures[match.measure].unit == "per cent":  # "in actual numbers, how many?"
-        label = scope.measures[match.measure].label
-        return _refuse(scope, match, f"The plan gives {label} only as percentages; it gives no "
-                                     f"count.", ["count"])
-    if frame.asks == "money" and figures and scope.measures[match.measure].unit != "pounds":
-        return _refuse(scope, match, f"The plan gives no amount of money for "
-                                     f"{scope.measures[match.measure].label}.", ["money"])
+    if (frame.signals.actual_count or (frame.asks == "count" and not loose_count)) \
+            and measure.unit == "per cent":  # "in actual numbers, how many?"
+        return _refuse(scope, match, f"The plan gives {measure.label} only as percentages; it "
+                                     f"gives no count.", ["count"])
+    if frame.asks == "money" and measure.unit != "pounds":
+        return _refuse(scope, match, f"The plan gives no amount of money for {measure.label}.",
+                       ["money"])
     return None
+
+
+# Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
+WHERE_AND_WHEN = (_places, _another_plan, _this_year)
+WHAT_IS_ASKED = (_how_to, _restrictions, _since_the_plan, _details, _programme_facts,
+                 _words_only, _kind_of_figure)
 
 
 def _subgroups_of_another(scope: Plans, frame: Frame, match: Match) -> list[Unknown]:
