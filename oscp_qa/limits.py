@@ -139,6 +139,9 @@ def _restrictions(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 def _since_the_plan(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """A date after the plan was written, or what has happened since its achievements."""
+    if frame.asks == "date" and frame.signals.future and match.intent == "lookup":
+        return _refuse(scope, match, "The plan gives no date for that: its figures say how many, "
+                                     "not when anything will happen.", ["later_year"])
     if frame.asks == "date" and frame.signals.future and match.intent in TEXT_INTENTS:
         text = _plan_text(scope, "about") if match.intent == "about" else \
             _source_text(scope, frame, match)  # "when will the board next review it?"
