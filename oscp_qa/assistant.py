@@ -138,6 +138,8 @@ class Assistant:
             earlier = self.context.periods if same and self.context.periods != match.periods else []
             parts = self.context.categories if same and set(self.context.categories) != set(
                 match.categories) else []  # "race", then "and faith?", then "combined?"
+            run = list(dict.fromkeys(self.context.quarter_run + match.quarters)) \
+                if same and self.context.periods == match.periods else list(match.quarters)
             self.context = Context(intent=match.intent, measure=match.measure, areas=match.areas,
                                    readings=frame.related if frame.measure
                                    else self.context.readings,
@@ -147,7 +149,8 @@ class Assistant:
                                        match.measure), "by_topic", False)),
                                    area_op=match.area_op, periods=match.periods,
                                    earlier_periods=earlier,
-                                   quarters=match.quarters, categories=match.categories,
+                                   quarters=match.quarters, quarter_run=run,
+                                   categories=match.categories,
                                    earlier_categories=parts,
                                    excluded_categories=match.excluded_categories,
                                    subject=answer.subject, programme=programme,

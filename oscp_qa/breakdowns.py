@@ -436,11 +436,15 @@ def total(scope: Plans, match: Match, frame: Frame) -> Answer:
         groups.setdefault(key, []).append(row)
     lines, facts = [], []
     for group in groups.values():
-        if across == "quarter" and len(group) < len(quarters) and not frame.signals.average:
+        if across == "quarter" and len(group) < len(match.quarters or quarters) \
+                and not frame.signals.average:  # "the total of those three quarters" is asked
+            given = fmt.listing([scope.quarter(r["quarter"]) for r in group])
+            blank = fmt.listing([scope.quarter(q) for q in match.quarters or quarters
+                                 if q not in {r["quarter"] for r in group}])
+            whole = "total of the quarters asked" if match.quarters else "full-year total"
             raise scope.refuse(
-                f"The plan gives only {len(group)} quarters for {group[0]['period']} "
-                f"({fmt.listing([scope.quarter(r['quarter']) for r in group])}) — the "
-                f"others are blank — so it has no full-year total. Those quarters add up to "
+                f"The plan leaves {blank} {group[0]['period']} blank, so it has no {whole}. "
+                f"The ones it gives ({given}) add up to "
                 f"{fmt.number(sum(r['value'] for r in group))} "
                 f"({' + '.join(fmt.number(r['value']) for r in group)}).", match)
         value = sum(r["value"] for r in group)

@@ -267,7 +267,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     slots["quarters"] = list(frame.quarters)
     if not frame.quarters and follows and same_topic and context.quarters \
             and not frame.signals.whole_year:  # "total for the year?": every quarter of it
-        slots["quarters"] = list(context.quarters)
+        run = slots["intent"] == "total" and len(context.quarter_run) > 1  # "Apr-Jun", "Jul-Sep?",
+        slots["quarters"] = list(context.quarter_run if run else context.quarters)  # "total?"
         carried.append("quarters")
     if follows and frame.quarter_step and len(context.quarters) == 1 and context.periods:
         slots["periods"], slots["quarters"] = _step_quarter(  # "and the next quarter?"

@@ -211,6 +211,7 @@ class Context(Model):
     periods: list[str] = []
     earlier_periods: list[str] = []   # the years asked before a follow-up changed them
     quarters: list[str] = []
+    quarter_run: list[str] = []       # the quarters of one year asked one after another
     categories: list[str] = []
     earlier_categories: list[str] = []  # the parts asked before a follow-up changed them
     excluded_categories: list[str] = []

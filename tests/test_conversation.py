@@ -512,3 +512,13 @@ def test_and_for_another_topic_after_a_table_by_topic_stays_on_that_table(
     assistant.ask("repeat victimisation for domestic abuse")
     answer = assistant.ask(then)
     assert answer.status.value == status and holds in answer.text
+
+
+def test_a_total_of_quarters_asked_one_by_one_adds_them_and_says_a_blank_one(assistant):
+    for turn in ("DA children Apr-Jun 2021/22", "Jul-Sep?", "Oct-Dec?"):
+        assistant.ask(turn)
+    assert "**1,203** (400 + 428 + 375)" in assistant.ask("total of those three?").text
+    assistant.reset()
+    answer = assistant.ask("total DA involving children apr-jun and jan-mar 2021/22")
+    assert answer.status.value == "no_answer"
+    assert answer.text.startswith("The plan leaves January to March 2021/22 blank")
