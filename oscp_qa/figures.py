@@ -270,7 +270,15 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
         verdict = verdicts.latest_step(series, way)
     if verdict:
         lines.insert(0, verdict)
+    lines += _reasons(scope, match, end)
     return answer_with(scope, match, lines, rows, facts=facts, chart=_line(scope, match, rows))
+
+
+def _reasons(scope: Plans, match: Match, year: str) -> list[str]:
+    """The plan's own reason for a change to the year asked, where it gives one."""
+    return list(dict.fromkeys(n["text"] for t in scope.tables_for(match.measure)
+                              for n in scope.plan.notes(t["id"])
+                              if n["explains"] == "reason" and year[:4] in n["text"]))
 
 
 def _years_changed_by(scope: Plans, match: Match, area: str, amount: float) -> str | None:

@@ -424,11 +424,12 @@ class Note(Strict):
     id: str
     about: str
     text: str
-    explains: Literal["printed_percent", "unexplained_mark"] | None = Field(
+    explains: Literal["printed_percent", "unexplained_mark", "reason"] | None = Field(
         None, description="printed_percent: why a per cent the plan prints differs from the one "
         "worked out; answers give it beside the printed figure. unexplained_mark: a mark the "
         "plan prints (an asterisk) and never explains; asked what it means, the answer is that "
-        "the plan does not say")
+        "the plan does not say. reason: the plan's own reason for a change; answers about the "
+        "change give it after the figures")
 
 
 class PccPriority(Strict):

@@ -550,3 +550,9 @@ def test_a_share_quoted_to_check_is_judged_against_the_working(assistant):
     answer = assistant.ask("the plan says 28% - does that actually add up?")
     assert answer.text.startswith("**Roughly.** Worked out, the share is 28.66%, which is cut to "
                                   "28%.")
+
+
+def test_a_change_the_plan_gives_a_reason_for_says_it_after_the_figures(assistant):
+    text = ask(assistant, "Has crime gone up in Oxford?").text
+    assert "lifting of Covid restrictions" in text and text.count("lifting of Covid") == 1
+    assert "Covid" not in ask(assistant, "has domestic abuse gone down in Oxford?").text
