@@ -73,11 +73,12 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
             and frame.asks in ("money", "how_much", "count", "date", "person", "place"):
         best = "glossary"  # "how much was the Safer Streets 3 funding?": of the term named
         scores = _standing(scores, best, min_score)
-    operation = max((i for i in FIGURE_INTENTS - {"lookup"} if scores.get(i)), default=None,
-                    key=lambda i: scores[i])
-    if best == "method" and operation and frame.asks != "how_counted" and (
+    if best == "method" and frame.asks != "how_counted" and (
             frame.signals.average or frame.signals.ranking or frame.signals.share_cue):
-        best = operation  # "average quarterly figure, based on the three quarters?": worked out
+        operation = max((i for i in FIGURE_INTENTS - {"lookup"} if scores.get(i)), default=None,
+                        key=lambda i: scores[i])
+        if operation:  # "average quarterly figure, based on the three quarters?": worked out
+            best, scores = operation, _standing(scores, operation, min_score)
     if frame.signals.marks and (frame.measure or context.measure) and "method" in scores:
         best = "method"  # "what does the asterisk next to the 2021 figure mean?": the table's notes
         scores = _standing(scores, best, min_score)

@@ -537,8 +537,8 @@ class Understander:
         return features, achievement
 
     def _work_asked(self, slots: dict, passages: list[Passage], kinds: tuple[str, ...]) -> bool:
-        """A table's topic named with words a priority or achievement holds beyond it, and
-        nothing asked of figures: what is done about the topic."""
+        """A table's topic named with words a passage of these kinds holds beyond it, and
+        nothing asked of figures: what is done about the topic, or the duty it speaks of."""
         signals = slots["signals"]
         figures = slots["wants_number"] or slots["periods"] or slots["quarters"] or any(
             (signals.change_cue, signals.ranking, signals.share_cue, signals.average,
