@@ -54,7 +54,8 @@ class Understander:
         self.phrases = set(self.words.phrases())
         self.counting_verbs = set(self.words.counting_verbs)
         self.passages = Passages(plan, self.lexicon.lemma, self.words.kin)
-        self.tabled = set(plan.measures_with_figures())  # topics the plan gives figures for
+        self.tabled = set(plan.measures_with_figures()) | {  # topics the plan gives figures
+            m.id for m in language.measures if plan.directions(m.id)}  # for, or a way they went
         self.not_passage = set(self.words.filler) | set(self.words.achievement_cues) | set(
             self.words.not_priority_topics) | set(self.words.follow_up_refs) | {
             cue for rule in language.intents if rule.id in KINDS_OF_PASSAGE  # "statutory"

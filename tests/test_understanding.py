@@ -739,3 +739,9 @@ def test_a_thing_counted_that_no_vocabulary_knows_is_not_the_table_s(assistant):
                            "from Oxford in 2021?")
     assert answer.status == Status.no_answer and "73" not in answer.text.split("\n")[0]
     assert "360" in assistant.ask("how many young DA victims aged 18-24").text
+
+
+def test_a_topic_the_plan_describes_in_words_is_kept_beside_a_programme(engine):
+    frame = engine.understander.parse("since Operation Vigilant started, has the crime severity "
+                                      "score gone down?")
+    assert frame.measure == "crime_severity"
