@@ -9,6 +9,7 @@ import sqlite3
 from collections import defaultdict
 from datetime import date
 from itertools import pairwise
+from typing import NamedTuple
 
 from . import format as fmt
 from . import verdicts
@@ -16,6 +17,13 @@ from .answer import Answer, Chart, ChartPoint, Fact, Status
 from .plans import Plans
 from .question import Frame, Match
 
+
+class Change(NamedTuple):
+    """One area's (or part's) change between two years, as shown."""
+    where: str
+    pct: float
+    diff: float
+    area: str
 
 def answer_with(scope: Plans, match: Match, lines: list[str], rows: list[sqlite3.Row],
             facts: list[Fact] | None = None, chart: Chart | None = None) -> Answer:
@@ -218,7 +226,7 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
     rows = scope.select(match.model_copy(update={"periods": [start, end]}))
     lines, facts = [f"{measure_title(scope, match)}, {start} to {end}:"], []
     verdict = None  # "the plan says it fell by 8.43%, is that right?": checked on the first area
-    changes: list[tuple] = []  # (where, per cent, difference, area)
+    changes: list[Change] = []
     for (area, category, quarter), pair in _group(rows).items():
         if len(pair) < 2:
             continue
@@ -232,7 +240,7 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
             f"**{fmt.percent(pct, True)}** ({fmt.signed(diff)} ÷ {fmt.number(old['value'])}), "
             f"{'up' if diff > 0 else 'down' if diff < 0 else 'no change'}.")
         lines += printed_change(scope, match, area, f"{start}-{end}", diff, pct)
-        changes.append((where, pct, diff, area))
+        changes.append(Change(where, pct, diff, area))
         if frame.signals.quoted_percent is not None and verdict is None:
             verdict = verdicts.quoted_percent(frame.signals.quoted_percent, pct,
                                               _printed_pct(scope, match, area, start, end))
@@ -251,11 +259,11 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
                            f"in {start} and {end} to compare.", match)
     counts = [n.value for n in frame.numbers if n.kind == "count"]
     if verdict is None and frame.signals.checking and counts and len(changes) == 1:
-        _, _, diff, area = changes[0]  # "went up by 933 between 2019 and 2020?"
-        verdict = verdicts.quoted_change(counts[0], diff,
-                                         _years_changed_by(scope, match, area, counts[0]))
+        only = changes[0]  # "went up by 933 between 2019 and 2020?"
+        verdict = verdicts.quoted_change(counts[0], only.diff,
+                                         _years_changed_by(scope, match, only.area, counts[0]))
     if frame.signals.points and len(changes) == 2:
-        lines.append(_points_gap(*[c[:2] for c in changes]))
+        lines.append(_points_gap(*changes))
     if verdict is None and frame.asks == "yes_no" and frame.signals.than and len(changes) == 2 \
             and len(match.areas) == 2:  # "is that more than Oxford's rise?": the first named
         verdict = _more_than(changes, match.areas, frame)
@@ -291,10 +299,10 @@ def _years_changed_by(scope: Plans, match: Match, area: str, amount: float) -> s
                 None)
 
 
-def _more_than(changes: list[tuple], areas: list[str], frame: Frame) -> str:
+def _more_than(changes: list[Change], areas: list[str], frame: Frame) -> str:
     """Whether the first area's change is more than the second's: by per cent when asked."""
-    by = {area: (where, pct, diff) for where, pct, diff, area in changes}
-    (a, pa, da), (b, pb, db) = by[areas[0]], by[areas[1]]
+    by = {c.area: c for c in changes}
+    (a, pa, da, _), (b, pb, db, _) = by[areas[0]], by[areas[1]]
     less = frame.signals.lowest or frame.signals.direction == "down"
 
     def more(first: float, second: float) -> bool:
@@ -309,9 +317,9 @@ def _more_than(changes: list[tuple], areas: list[str], frame: Frame) -> str:
             f"{'not' if more(da, db) else 'yes'}** as a rate ({rate}).")  # "went up by more?"
 
 
-def _points_gap(first: tuple[str, float], second: tuple[str, float]) -> str:
+def _points_gap(first: Change, second: Change) -> str:
     """Two percentage changes apart, in percentage points, larger first."""
-    (high, a), (low, b) = sorted([first, second], key=lambda c: -c[1])
+    (high, a, _, _), (low, b, _, _) = sorted([first, second], key=lambda c: -c.pct)
     minus = f"{a:.2f} − {b:.2f}" if b >= 0 else f"{a:.2f} − ({b:.2f})"
     return (f"Gap: **{a - b:.2f}** percentage points, about {a - b:.1f} ({high} "
             f"{fmt.percent(a, True)} against {low} {fmt.percent(b, True)}: {minus}).")

@@ -59,11 +59,11 @@ def _places(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         u.kind != "mentioned" or loose)]  # Abingdon?": found by the place, asked of more
     places = [u for u in frame.unknown if u.role == "place"] + match.places \
         if _figures(match) or (frame.measure and match.intent != "work_on") else unknown_places
-    if match.intent == "achievement" and not frame.wants_number and (  # "any new CCTV in
-            frame.asks in DOINGS or not frame.measure):  # Cowley?": the passage names the place
+    if places and match.intent == "achievement" and not frame.wants_number and (  # "any new
+            frame.asks in DOINGS or not frame.measure) and _speaks_of_more(  # CCTV in Cowley?":
+            frame, match, places):  # the passage names the place
         text = _source_text(scope, frame, match)
-        if _speaks_of_more(frame, match, places):
-            places = [u for u in places if not _said_in(u, text)]
+        places = [u for u in places if not _said_in(u, text)]
     return _refuse(scope, match, _no_place(scope, match, places), ["place"]) if places else None
 
 
