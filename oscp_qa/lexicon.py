@@ -77,12 +77,13 @@ class Lexicon:
         """Every word no vocabulary covers, with its role; and the places the plan names
         (as achievements' places), which still restrict a figure to somewhere it has none."""
         covered = {i for t in tags for i in range(t.start, t.end)}
+        named = {i for t in tags if t.kind != "area" for i in range(t.start, t.end)}
         found = [Unknown(word=self.places[key], role="place", kind="mentioned", at=t.start)
                  for t in tags if t.kind in ("place", "achievement")
                  and (key := tuple(tokens[t.start:t.end])) in self.places]
         index = 0
         while index < len(tokens):
-            size = self._place_at(tokens, index, covered)
+            size = self._place_at(tokens, index, covered, named)
             if size:
                 key = tuple(tokens[index:index + size])
                 found.append(Unknown(word=self.places[key], role="place", at=index,
@@ -104,12 +105,14 @@ class Lexicon:
                 found.append(Unknown(word=word, role="other", at=index - 1))
         return found
 
-    def _place_at(self, tokens: list[str], index: int, covered: set[int]) -> int:
+    def _place_at(self, tokens: list[str], index: int, covered: set[int], named: set[int]) -> int:
         """The length of the place name starting here, or 0. An everyday word that is also a
-        place ("Reading") counts only after a word such as "in" or "for"."""
+        place ("Reading") counts only after a word such as "in" or "for"; a longer name holding
+        an area's ("Oxford Parkway") is the place, not the area."""
         for size in range(min(self.longest, len(tokens) - index), 0, -1):
             key = tuple(tokens[index:index + size])
-            if key not in self.places or covered & set(range(index, index + size)):
+            if key not in self.places or (covered if size == 1 else named) & set(
+                    range(index, index + size)):
                 continue
             if size == 1 and key[0] in self.known:  # "march" in "january to march"
                 return 0

@@ -64,7 +64,8 @@ def _places(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             frame, match, places):  # the passage names the place
         text = _source_text(scope, frame, match)
         places = [u for u in places if not _said_in(u, text)]
-    return _refuse(scope, match, _no_place(scope, match, places), ["place"]) if places else None
+    about = ["place"] if match.intent != "achievement" else []  # street-level figures, not work
+    return _refuse(scope, match, _no_place(scope, match, places), about) if places else None
 
 
 def _another_plan(scope: Plans, frame: Frame, match: Match) -> Answer | None:
@@ -365,6 +366,11 @@ def _said_in(unknown: Unknown, text: str) -> bool:
 
 def _no_place(scope: Plans, match: Match, places: list) -> str:
     names = fmt.listing(list(dict.fromkeys(u.word for u in places)))
+    if match.intent == "achievement" and match.subject:  # "is there one at Oxford Parkway?"
+        row, where = scope.programme_facts(match.subject.partition(":")[2], {"place"})
+        if row is not None and where:
+            return (f"The plan does not mention {names} for {row['title']}; the places it names "
+                    f"are: {'; '.join(f['value'] for f in where)}.")
     if all(u.kind == "within" for u in places):  # a ward or neighbourhood of Oxford
         return (f"The plan speaks of {scope.area(scope.plan.info.home_area)} as a whole: it breaks "
                 f"nothing down by ward or neighbourhood, so it has nothing on {names} itself.")

@@ -23,7 +23,8 @@ OXFORD = [
     "Donnington", "Florence Park", "Magdalen", "Wytham", "Binsey", "Port Meadow",
     "Gloucester Green", "Westgate", "Cornmarket", "George Street", "Oxford city centre",
     "Botley Road", "Iffley Road", "Abingdon Road", "Banbury Road", "Woodstock Road",
-    "London Road", "the Leys", "Leys",
+    "London Road", "the Leys", "Leys", "Oxford Parkway", "Sunnymead", "Hinksey Park",
+    "Northfield Brook", "St Thomas", "St Ebbe's", "Headington Quarry", "Barton Park",
 ]
 # Oxfordshire outside the city: its districts, towns and villages.
 OXFORDSHIRE = [
@@ -37,6 +38,7 @@ OXFORDSHIRE = [
     "Upper Heyford", "Deddington", "Adderbury", "Bloxham", "Hook Norton", "Launton",
     "Ambrosden", "Arncott", "Islip", "Yarnton", "Begbroke", "Long Hanborough", "Bampton",
     "Ducklington", "Standlake", "Brize Norton", "Shrivenham", "Uffington", "Marcham",
+    "Horspath", "Garsington", "Sunningwell", "Sandford-on-Thames",
 ]
 
 
