@@ -185,6 +185,7 @@ class Words(Strict):
     marks: list[str]
     shorthand: dict[str, str]
     pace: list[str]
+    not_a_way: list[str]
     all_parts: list[str]
     taken_out: list[str]
     apart: list[str]

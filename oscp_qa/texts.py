@@ -10,7 +10,7 @@ from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
 from .limits import ASKED, FACT_KINDS, YEAR
-from .normalise import NUMBER_WORDS
+from .normalise import NUMBER_WORDS, normalise
 from .plans import Plans
 from .question import Frame, Match
 from .schema import Settings
@@ -391,15 +391,28 @@ def method(scope: Plans, match: Match, frame: Frame) -> Answer:
 
 
 def why(scope: Plans, match: Match, frame: Frame) -> Answer:
+    """The plan's stated reason for a figure, or a plain "no reason given" with what it does
+    say: a note on how a table was read is no reason, nor is a rise's reason one for a fall,
+    nor one part's ("violent crime") for another's."""
     tables = scope.tables_for(match.measure)
-    caveats = scope.caveats(tables)
     label = scope.measures[match.measure].label
-    if not caveats:
+    notes = {n["text"]: n["explains"] for t in tables for n in scope.plan.notes(t["id"])}
+    way = {"up": scope.words.rising, "down": scope.words.falling}.get(frame.signals.direction or "")
+    parts = {c: name.lower() for c, name in scope.categories.items()  # "violent crime", not
+             if " " in name and name.lower() not in label.lower()}  # the measure's own name
+    reasons = [text for text, explains in notes.items() if explains == "reason"
+               and (way is None or set(normalise(text).split()) & set(way))
+               and all(c in match.categories for c, name in parts.items() if name in text.lower())]
+    others = [text for text in notes if text not in reasons]
+    if not reasons:
+        said = "".join(f"\n- {c}" for c in others)
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
-                      text=f"The plan does not explain the figures for {label}.")
-    lines = [f"What the plan says about {label}:"] + [f"- {c}" for c in caveats]
-    return _done(scope, match, "\n".join(lines), scope.sources(tables),
-                 caveats=caveats)
+                      sources=scope.sources(tables),
+                      text=f"The plan gives no reason for the figures for {label}."
+                           + (f" What it says about them:{said}" if said else ""))
+    lines = [f"The reason the plan gives for {label}:"] + [f"- {c}" for c in reasons]
+    lines += ["", "Its other notes on these figures:"] + [f"- {c}" for c in others] if others else []
+    return _done(scope, match, "\n".join(lines), scope.sources(tables), caveats=reasons + others)
 
 
 # --- when no rule fits ----------------------------------------------------------------------------

@@ -703,6 +703,8 @@ def _direction(padded: str, words, yes_no: bool) -> str | None:
     the one set against something wins ("after the fall, still higher than in 2017?")."""
     if _has(padded, words.pace):
         return None
+    for saying in words.not_a_way:  # "what does the plan put that down to?"
+        padded = padded.replace(f" {saying} ", " ")
     up, down = _has(padded, words.rising), _has(padded, words.falling)
     if up and down:
         up = _has(padded, [f"{w} than" for w in words.rising])

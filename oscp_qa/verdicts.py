@@ -18,7 +18,7 @@ def every_year(series: dict[str, list[tuple[str, float]]], way: str | None) -> s
         if not broke:
             verdicts.append(f"{where}: yes, it {word} every year")
         else:
-            years = ", ".join(f"{a} to {b} ({fmt.signed(d)})" for a, b, d in broke)
+            years = ", ".join(f"{a} to {b} ({_moved(d)})" for a, b, d in broke)
             verdicts.append(f"{where}: no, it did not {'rise' if way == 'up' else 'fall'} "
                             f"from {years}")
     overall = "Yes" if all(": yes" in v for v in verdicts) else "No"
@@ -31,7 +31,7 @@ def latest_step(series: dict[str, list[tuple[str, float]]], way: str) -> str:
     for where, points in series.items():
         (before, old), (last, new) = points[-2], points[-1]
         moved = "up" if new > old else "down" if new < old else None
-        said = f"{fmt.signed(new - old)} from {before} to {last}"
+        said = f"it {_moved(new - old)} from {before} to {last}"
         verdicts.append((moved == way, f"{where}: {'yes' if moved == way else 'no'}, {said}"))
     overall = "Yes" if all(ok for ok, _ in verdicts) else \
         "No" if not any(ok for ok, _ in verdicts) else "Partly"
@@ -45,6 +45,13 @@ def which_way(series: dict[str, list[tuple[str, float]]]) -> str:
         moved = points[-1][1] - points[0][1]
         ways.append(f"{where}: {'up' if moved > 0 else 'down' if moved < 0 else 'unchanged'}")
     return "**" + "; ".join(ways) + ".**"
+
+
+def _moved(change: float) -> str:
+    """A step in words a reader scans for ("it fell by 149"), not a sign alone."""
+    if not change:
+        return "was unchanged"
+    return f"{'rose' if change > 0 else 'fell'} by {fmt.number(abs(change))}"
 
 
 def multiple(first: float, second: float, times: float | None, way: str | None,

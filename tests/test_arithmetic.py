@@ -479,7 +479,7 @@ def test_figures_quoted_to_check_get_a_yes_when_the_plan_gives_them(assistant):
 
 @pytest.mark.parametrize("question, verdict", [
     ("Has domestic abuse in Oxford fallen every year since 2018?",
-     "**No.** Oxford: no, it did not fall from 2019 to 2020 (+59)."),
+     "**No.** Oxford: no, it did not fall from 2019 to 2020 (rose by 59)."),
     ("Did Oxfordshire's DA offences increase every year from 2017 to 2020?",
      "**Yes.** Oxfordshire: yes, it rose every year."),  # 6,986, 7,163, 7,285, 7,851
 ])
@@ -555,4 +555,26 @@ def test_a_share_quoted_to_check_is_judged_against_the_working(assistant):
 def test_a_change_the_plan_gives_a_reason_for_says_it_after_the_figures(assistant):
     text = ask(assistant, "Has crime gone up in Oxford?").text
     assert "lifting of Covid restrictions" in text and text.count("lifting of Covid") == 1
-    assert "Covid" not in ask(assistant, "has domestic abuse gone down in Oxford?").text
+    text = ask(assistant, "has domestic abuse gone down in Oxford?").text  # its own reason
+    assert text.count("Covid restrictions during 2020/21") == 1 and "lifting" not in text
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("why did crime go up in 2021?", "lifting of Covid restrictions"),
+    ("why did da drop in 2021?", "Covid restrictions during 2020/21"),
+    ("why did violent crime go up", "limited covid restrictions"),
+])
+def test_why_gives_the_reason_the_plan_states(assistant, question, reason):
+    answer = ask(assistant, question)
+    assert answer.status == "answered" and reason in answer.text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "why are council asb cases rising",    # the plan notes the rise, gives no reason
+    "why did hate crime go up?",           # no note gives a reason
+    "why did shoplifting go up",           # violent crime's reason is not shoplifting's
+    "why did crime fall?",                 # the reason given is for a rise
+])
+def test_why_without_a_stated_reason_is_no_answer(assistant, question):
+    answer = ask(assistant, question)
+    assert answer.status == "no_answer" and answer.text.startswith("The plan gives no reason")
