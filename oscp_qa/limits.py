@@ -82,6 +82,17 @@ def _another_plan(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     return None
 
 
+def _forecast(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"Will ASB go down next year?": the plan counts what happened; it forecasts nothing."""
+    if frame.signals.forecast and _figures(match):
+        latest = max(scope.dimension(match.measure, "period"), default="")
+        return _refuse(scope, match, f"The plan makes no forecast: its figures for "
+                                     f"{scope.measures[match.measure].label} run to {latest}, and it "
+                                     f"does not say what they will be.",
+                       ["later_year", match.measure or ""])
+    return None
+
+
 def _this_year(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"How many this year?": after the plan's figures end."""
     if frame.signals.present and _figures(match) and not frame.periods and not frame.quarters:
@@ -243,7 +254,7 @@ def _kind_of_figure(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
-WHERE_AND_WHEN = (_places, _another_plan, _this_year)
+WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year)
 WHAT_IS_ASKED = (_how_to, _restrictions, _since_the_plan, _details, _programme_facts,
                  _words_only, _kind_of_figure)
 

@@ -78,6 +78,7 @@ class Signals(Frozen):
     ranking: bool = False           # "biggest", "which strand": one of several asked for
     share_cue: bool = False         # "share", "proportion": what is ranked may be a share
     future: bool = False            # "when is the next one due?": after the plan was written
+    forecast: bool = False          # "will it keep falling?": a figure not yet counted
     present: bool = False           # "this year", "lately": now, not the plan's years
     actual_count: bool = False      # "in actual numbers": a count, not a percentage
     multiple: float | None = None   # "more than double": one figure as a multiple of another

@@ -197,6 +197,8 @@ class Words(Strict):
     than: list[str]
     next_quarter: list[str]
     future: list[str]
+    forecast: list[str]
+    table_years: list[str]
     actual_count: list[str]
     counting_verbs: list[str]
     auxiliaries: list[str]

@@ -476,6 +476,7 @@ class Understander:
             which_month=_has(padded, words.which_month),
             partitive=_has(padded, words.partitive),
             future=_has(padded, words.future),
+            forecast=_has(_without(padded, words.table_years), words.forecast),
             present=_has(padded, words.present_time),
             actual_count=_has(padded, words.actual_count),
             times_asked=_has(padded, words.times_asked),
@@ -703,8 +704,7 @@ def _direction(padded: str, words, yes_no: bool) -> str | None:
     the one set against something wins ("after the fall, still higher than in 2017?")."""
     if _has(padded, words.pace):
         return None
-    for saying in words.not_a_way:  # "what does the plan put that down to?"
-        padded = padded.replace(f" {saying} ", " ")
+    padded = _without(padded, words.not_a_way)  # "what does the plan put that down to?"
     up, down = _has(padded, words.rising), _has(padded, words.falling)
     if up and down:
         up = _has(padded, [f"{w} than" for w in words.rising])
@@ -712,6 +712,13 @@ def _direction(padded: str, words, yes_no: bool) -> str | None:
     if yes_no and not up and not down and " than " in padded:  # "more in 2021/22 than 2018/19?"
         up, down = _has(padded, words.more_than), _has(padded, words.less_than)
     return "up" if up and not down else "down" if down and not up else None
+
+
+def _without(padded: str, phrases) -> str:
+    """The padded text with these phrases taken out ("the next year" is the table's)."""
+    for phrase in phrases:
+        padded = padded.replace(f" {phrase} ", " ")
+    return padded
 
 
 def _has(padded: str, phrases) -> bool:

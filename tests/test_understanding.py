@@ -745,3 +745,22 @@ def test_a_topic_the_plan_describes_in_words_is_kept_beside_a_programme(engine):
     frame = engine.understander.parse("since Operation Vigilant started, has the crime severity "
                                       "score gone down?")
     assert frame.measure == "crime_severity"
+
+
+@pytest.mark.parametrize("turns, status", [
+    (["will asb go down next year"], Status.no_answer),
+    (["domestic abuse trend oxford", "will it keep falling?"], Status.no_answer),
+    (["council ASB cases 2020", "by how much did they rise the next year?"], Status.answered),
+])
+def test_a_figure_forecast_is_refused_but_the_table_s_next_year_is_not(assistant, turns, status):
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer.status == status
+    assert ("makes no forecast" in answer.text) == (status == Status.no_answer)
+
+
+def test_a_longer_place_holding_an_area_s_name_is_the_place(assistant):
+    assistant.ask("free phone charging at stations")
+    answer = assistant.ask("is there one at oxford parkway?")
+    assert answer.status == Status.no_answer
+    assert "Oxford Parkway" in answer.text and "Oxford and Didcot rail stations" in answer.text
