@@ -84,7 +84,7 @@ def _another_plan(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 def _forecast(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"Will ASB go down next year?": the plan counts what happened; it forecasts nothing."""
-    if frame.signals.forecast and _figures(match):
+    if frame.signals.forecast and _figures(match) and frame.asks != "date":  # "when will ...?"
         latest = max(scope.dimension(match.measure, "period"), default="")
         return _refuse(scope, match, f"The plan makes no forecast: its figures for "
                                      f"{scope.measures[match.measure].label} run to {latest}, and it "
