@@ -189,6 +189,19 @@ def _details(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                  f"not what came of it. {said}", ["results"])
 
 
+def _things_unnamed(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"Which pubs are Safe Places?": a programme whose words never name the things asked for
+    does not say which they are."""
+    if match.intent != "achievement" or frame.asks in FACT_KINDS:
+        return None
+    source = _source_text(scope, frame, match)
+    unnamed = [u.word for u in frame.unknown if u.kind == "asked" and not _said_in(u, source)]
+    if not unnamed:
+        return None
+    return _refuse(scope, match, f"The plan does not name the {fmt.listing(unnamed)}. "
+                                 f"{_said_instead(scope, match)}", ["details"])
+
+
 def _programme_facts(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """A programme's count, sum, people, date or place, of the year asked, from its facts."""
     if match.intent != "achievement" or frame.asks not in FACT_KINDS:
@@ -255,8 +268,8 @@ def _kind_of_figure(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year)
-WHAT_IS_ASKED = (_how_to, _restrictions, _since_the_plan, _details, _programme_facts,
-                 _words_only, _kind_of_figure)
+WHAT_IS_ASKED = (_how_to, _restrictions, _since_the_plan, _details, _things_unnamed,
+                 _programme_facts, _words_only, _kind_of_figure)
 
 
 def _subgroups_of_another(scope: Plans, frame: Frame, match: Match) -> list[Unknown]:
@@ -408,11 +421,17 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         whole = "; ".join(f"{f['label']}: {f['value']}" for f in kinds)  # went on lighting?"
         return _refuse(scope, match, f"The plan gives only the whole for {row['title']} "
                                      f"({whole}); it does not say how it divides.", [frame.asks])
+    def said(fact) -> set[str]:
+        return {lemma(w) for w in normalise(f"{fact['label']} {fact['value']}").split()}
     if frame.features.achievement_text and frame.asks == "count":  # found by its words only:
-        def names_it(fact) -> bool:  # a count of the thing asked: "four cases" for "cases"
-            said = {lemma(w) for w in normalise(f"{fact['label']} {fact['value']}").split()}
-            return any(lemma(w) in said for w in frame.content_words)
-        kinds = [f for f in kinds if names_it(f)]
+        kinds = [f for f in kinds  # a count of the thing asked: "four cases" for "cases"
+                 if any(lemma(w) in said(f) for w in frame.content_words)]
+    counted = _counted_words(scope, frame)
+    if counted and kinds:  # "how many people have the link workers helped?": not the workers
+        kinds = [f for f in kinds if _names_thing(counted, said(f))]
+        if not kinds:
+            return _refuse(scope, match, f"The plan does not say how many {' '.join(counted)} for "
+                                         f"{row['title']}. What it says: “{row['text']}”", ["count"])
     if frame.signals.which_month:  # "which month does it run?": "month long" does not say
         months = set(scope.words.months)
         kinds = [f for f in kinds if months & set(normalise(f["value"]).split())]
@@ -427,6 +446,29 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     asked = "which month" if frame.signals.which_month else ASKED[frame.asks]
     return _refuse(scope, match, f"The plan does not say {asked} for "
                                  f"{row['title']}. What it says: “{row['text']}”", [frame.asks])
+
+
+def _counted_words(scope: Plans, frame: Frame) -> list[str]:
+    """The words naming what "how many" counts, up to the first function word ("how many
+    modern slavery cases has", "how many people have"); none for "how many of them" or "how
+    many times"."""
+    tokens = frame.tokens
+    at = next((i + 2 for i in range(len(tokens) - 2) if tokens[i:i + 2] == ["how", "many"]), None)
+    if frame.asks != "count" or at is None:
+        return []
+    stop = set(scope.words.stopwords) | set(scope.words.count_of_uses)
+    words = []
+    for word in tokens[at:]:
+        if not word.isalpha() or word in stop:
+            break
+        words.append(word)
+    return words
+
+
+def _names_thing(words: list[str], said: set[str]) -> bool:
+    """One of the words, or a short form of one ("recs" of "recommendations"), is said."""
+    stems = {lemma(w) for w in words}
+    return any(s == t or (len(s) >= 3 and t.startswith(s)) for s in stems for t in said)
 
 
 def _speaks_of_more(frame: Frame, match: Match, places: list[Unknown]) -> bool:

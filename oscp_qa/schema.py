@@ -170,6 +170,7 @@ class Words(Strict):
     not_priority_topics: list[str]
     achievement_cues: list[str]
     stopwords: list[str]
+    count_of_uses: list[str]
     kin: dict[str, str]             # a word a question uses -> the plan's word for it, lemmas
     filler: list[str]
     quarters: dict[str, list[str]]

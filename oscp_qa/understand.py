@@ -679,11 +679,12 @@ def _counted_thing(tokens: list[str], unknown: list[Unknown], measure: str | Non
 
 
 def _answer_kinds(tokens: list[str], unknown: list[Unknown]) -> list[Unknown]:
-    """"Which towns got ...?": a place word after "which" or "what" says what kind of answer is
-    asked (kind "asked"), which a figure still cannot be narrowed to."""
+    """"Which towns got ...?", "which landlords ...?": a word no vocabulary knows after "which"
+    or "what" says what kind of answer is asked (kind "asked"), which a figure still cannot be
+    narrowed to."""
     return [u.model_copy(update={"kind": "asked"})
             if u.at > 0 and tokens[u.at - 1] in ("which", "what") and u.role == "restriction"
-            and u.kind == "location" else u for u in unknown]
+            and u.kind in ("location", "subgroup") else u for u in unknown]
 
 
 def _multiple(padded: str, words) -> dict:

@@ -764,3 +764,26 @@ def test_a_longer_place_holding_an_area_s_name_is_the_place(assistant):
     answer = assistant.ask("is there one at oxford parkway?")
     assert answer.status == Status.no_answer
     assert "Oxford Parkway" in answer.text and "Oxford and Didcot rail stations" in answer.text
+
+
+@pytest.mark.parametrize("turns, status", [
+    (["which pubs and shops are safe places?"], Status.no_answer),
+    (["which venues got drink spiking kits?"], Status.no_answer),
+    (["which towns got better street lighting?"], Status.answered),  # the plan names them
+])
+def test_which_things_a_programme_never_names_are_not_answered(assistant, turns, status):
+    assert assistant.ask(turns[-1]).status == status
+
+
+@pytest.mark.parametrize("question, status", [
+    ("how many people have the domestic abuse housing link workers helped?", Status.no_answer),
+    ("how many victims in total across the AS MART cases?", Status.no_answer),
+    ("how many modern slavery cases has the new approach been used on?", Status.answered),
+    ("how many recs came out of the council's DA scrutiny review?", Status.answered),
+    ("how many link workers were hired?", Status.answered),
+])
+def test_a_programme_s_count_answers_only_a_count_of_the_thing_asked(assistant, question, status):
+    answer = assistant.ask(question)
+    assert answer.status == status
+    if status == Status.no_answer:
+        assert answer.text.startswith("The plan does not say how many")
