@@ -43,6 +43,14 @@ _REWRITTEN = ("twenty", "two thousand", "whos", *_SCALES)
 _YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)?\d\d)\b")
 
 
+# "21 v 20", "20 vs 21": two years set against each other, written short
+_SHORT_YEARS = re.compile(r"(?<![\d.,-])\b(1[5-9]|2\d) ?(v|vs|versus|against) ?(1[5-9]|2\d)\b(?![.,-]?\d)")
+
+
+def _short_years(match: re.Match) -> str:
+    return f"20{match.group(1)} {match.group(2)} 20{match.group(3)}"
+
+
 def _year_span(match: re.Match) -> str:
     start, end = int(match.group(1)), int(match.group(2)[-2:])
     return match.group() if end <= (start + 1) % 100 else f"{match.group(1)} to {match.group(1)[:2]}{end:02d}"
@@ -87,6 +95,7 @@ def _normalise(text: str) -> str:
     text = _SPOKEN_YEAR.sub(_spoken_year, text)
     text = _SPOKEN_COUNT.sub(_spoken_count, text)
     text = _YEAR_SPAN.sub(_year_span, text)
+    text = _SHORT_YEARS.sub(_short_years, text)
     text = _TO.sub(" to ", text)  # "April-to-June"
     text = _KIND.sub(" ", text)  # "community-type"
     tokens = [token.strip(".,-/") or token for token in text.split()]

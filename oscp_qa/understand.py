@@ -749,10 +749,15 @@ def _yes_no(tokens: list[str], openers: list[str]) -> bool:
 
 
 def _ages(tokens: list[str], tags: list[Tag]) -> list[Unknown]:
-    """An age the vocabulary does not know ("16 and 17 year olds", "aged 30"): a subgroup."""
+    """An age the vocabulary does not know ("16 and 17 year olds", "aged 30", "50-64"): a
+    subgroup."""
     covered = {i for t in tags for i in range(t.start, t.end)}
     found = []
     for i, word in enumerate(tokens):
+        band = re.fullmatch(r"(\d{1,2})-(\d{2,3})", word)  # "aged 50-64"; "20-21" is two years
+        if band and i not in covered and int(band[2]) - int(band[1]) > 3:
+            found.append(Unknown(word=f"{word} year olds", role="restriction", kind="subgroup", at=i))
+            continue
         if not word.isdigit() or i in covered or len(word) > 3:
             continue
         after, before = tokens[i + 1:i + 5], tokens[i - 1] if i else ""

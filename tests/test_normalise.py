@@ -66,3 +66,13 @@ def test_every_intent_cue_is_written_as_questions_are_read():
     cues = [cue for rule in knowledge.load().language.intents for cue in rule.cues]
     assert [c for c in cues if normalise(c) != c] == []
 
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("hate crime 21 v 20", "hate crime 2021 v 2020"),
+    ("asb 20 vs 21", "asb 2020 vs 2021"),
+    ("18-24 vs 25-49", "18-24 vs 25-49"),     # age bands, not years
+    ("21 vs 20.5", "21 vs 20.5"),             # not two whole years
+])
+def test_two_short_years_set_against_each_other_are_years(typed, read):
+    assert normalise(typed) == read

@@ -787,3 +787,8 @@ def test_a_programme_s_count_answers_only_a_count_of_the_thing_asked(assistant, 
     assert answer.status == status
     if status == Status.no_answer:
         assert answer.text.startswith("The plan does not say how many")
+
+
+def test_an_age_band_the_plan_does_not_give_is_refused(assistant):
+    assert assistant.ask("DA victims aged 50-64?").status == Status.no_answer
+    assert "360" in assistant.ask("DA victims aged 18-24?").text
