@@ -108,6 +108,15 @@ def _where_it_is(scope: Plans, frame: Frame, match: Match) -> bool:
         scope.programme_facts((match.subject or "").partition(":")[2], {"place"})[1])
 
 
+def _judgement(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"Is the partnership doing a good job?": an opinion, which the plan does not give."""
+    if frame.signals.opinion:
+        return _refuse(scope, match, "The plan gives no judgement on that, and this assistant "
+                                     "offers none: it can say what the plan reports — its figures, "
+                                     "priorities and what was done.", [])
+    return None
+
+
 def _how_to(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.asks == "how_to" and match.intent != "about":
         return _refuse(scope, match, "The plan does not explain how to report or contact anyone: "
@@ -268,7 +277,7 @@ def _kind_of_figure(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year)
-WHAT_IS_ASKED = (_how_to, _restrictions, _since_the_plan, _details, _things_unnamed,
+WHAT_IS_ASKED = (_judgement, _how_to, _restrictions, _since_the_plan, _details, _things_unnamed,
                  _programme_facts, _words_only, _kind_of_figure)
 
 

@@ -79,6 +79,7 @@ class Signals(Frozen):
     share_cue: bool = False         # "share", "proportion": what is ranked may be a share
     future: bool = False            # "when is the next one due?": after the plan was written
     forecast: bool = False          # "will it keep falling?": a figure not yet counted
+    opinion: bool = False           # "do you reckon they do a good job?": a judgement asked for
     present: bool = False           # "this year", "lately": now, not the plan's years
     actual_count: bool = False      # "in actual numbers": a count, not a percentage
     multiple: float | None = None   # "more than double": one figure as a multiple of another

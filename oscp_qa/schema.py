@@ -199,6 +199,7 @@ class Words(Strict):
     next_quarter: list[str]
     future: list[str]
     forecast: list[str]
+    opinion: list[str]
     table_years: list[str]
     actual_count: list[str]
     counting_verbs: list[str]

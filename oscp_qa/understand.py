@@ -477,6 +477,7 @@ class Understander:
             partitive=_has(padded, words.partitive),
             future=_has(padded, words.future),
             forecast=_has(_without(padded, words.table_years), words.forecast),
+            opinion=_has(padded, words.opinion),
             present=_has(padded, words.present_time),
             actual_count=_has(padded, words.actual_count),
             times_asked=_has(padded, words.times_asked),

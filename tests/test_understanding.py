@@ -792,3 +792,12 @@ def test_a_programme_s_count_answers_only_a_count_of_the_thing_asked(assistant, 
 def test_an_age_band_the_plan_does_not_give_is_refused(assistant):
     assert assistant.ask("DA victims aged 50-64?").status == Status.no_answer
     assert "360" in assistant.ask("DA victims aged 18-24?").text
+
+
+@pytest.mark.parametrize("question", [
+    "do you reckon the partnership is doing a good job?",
+    "honestly, is oxford a safe city for students?",
+])
+def test_a_judgement_asked_for_is_not_given(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and "gives no judgement" in answer.text
