@@ -250,8 +250,9 @@ class Words(Strict):
     def phrases(self) -> list[str]:
         """Every phrase of every list: words with a job of their own."""
         found: list[str] = []
-        for value in self.model_dump(exclude={"kin"}).values():  # kin pairs words for finding
-            # passages; it gives neither a job of its own
+        for value in self.model_dump(exclude={"kin", "opinion"}).values():  # kin pairs words for
+            # finding passages, opinion marks a judgement ("a safe city"); neither gives its
+            # words a job of their own
             if not isinstance(value, dict):
                 found += value
                 continue
