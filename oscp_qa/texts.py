@@ -11,6 +11,7 @@ from .answer import Answer, Status
 from .lexicon import lemma
 from .limits import ASKED, FACT_KINDS, YEAR
 from .normalise import NUMBER_WORDS, normalise
+from .passages import ROOT
 from .plans import Plans
 from .question import Frame, Match
 from .schema import Settings
@@ -299,12 +300,20 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     what = phrases[0] if phrases else " ".join(words)
     if not what:  # "what is the partnership doing?": all it will do
         return priorities(scope, match, frame)
+    foreign = _worked_on(scope, frame)
+    held = {h for p in frame.passages for h in p.held}  # a word the plan uses is no stranger
+    unknown = {u.word.lower() for u in frame.unknown}
+    if foreign and all(w in unknown and lemma(w)[:ROOT] not in held for w in foreign):
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
+                      text=f"The plan says nothing about “{' '.join(foreign)}”: none of its "
+                           f"priorities or achievements mentions it. {scope.holdings(what)}")
     found = {table: _find(scope, table, phrases, words)
              for table in ("priorities", "achievements")}
     pccs = {r["number"]: r["text"] for r in scope.plan.pcc_priorities()}
     # the PCC's priority named, or the one that speaks of it ("county lines gangs")
-    named = [n for n in pccs if n in frame.pcc
-             or any(all(w in pccs[n].lower() for w in p.split()) for p in phrases)]
+    named = [n for n in pccs if n in frame.pcc  # a phrase, not one word ("crime")
+             or any(len(p.split()) > 1 and all(w in pccs[n].lower() for w in p.split())
+                    for p in phrases)]
     if named:  # the PCC's priority on it, and OSCP's priorities aligned to that one
         found["priorities"] += [r for r in scope.plan.priorities()
                                 if r["pcc_priority"] in named and r not in found["priorities"]]
@@ -326,6 +335,25 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
                   for r in sorted(found["achievements"], key=lambda r: r["position"])]
     return _done(scope, match, "\n".join(lines), [f"{scope.title}, {sections.priorities}",
                                                   f"{scope.title}, {sections.achievements}"])
+
+
+def _worked_on(scope: Plans, frame: Frame) -> list[str]:
+    """The words naming what the work is about: those after "about" (else "on"), up to the
+    next function word ("doing about speeding cars and ..." → speeding, cars)."""
+    tokens = frame.tokens
+    at = next((i + 1 for opener in ("about", "on") for i, w in enumerate(tokens) if w == opener),
+              None)
+    if at is None:
+        return []
+    plain = set(scope.words.stopwords) | set(scope.words.filler)
+    run: list[str] = []
+    for word in tokens[at:]:
+        if word in plain or not word.replace("-", "").isalpha():
+            if run:
+                break
+            continue
+        run.append(word)
+    return run
 
 
 def _find(scope: Plans, table: str, phrases: list[str], words: list[str]) -> list:

@@ -801,3 +801,14 @@ def test_an_age_band_the_plan_does_not_give_is_refused(assistant):
 def test_a_judgement_asked_for_is_not_given(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == Status.no_answer and "gives no judgement" in answer.text
+
+
+@pytest.mark.parametrize("question, status", [
+    ("Is anything being done about speeding cars and road safety on my street?", Status.no_answer),
+    ("is anyone doing anything about spiking?", Status.answered),         # the plan's own word
+    ("does the plan do anything about terrorism", Status.answered),       # counter-terrorism
+    ("Does the partnership have anything planned on alcohol-fuelled violence in town?",
+     Status.answered),
+])
+def test_work_on_a_thing_the_plan_never_names_is_refused(assistant, question, status):
+    assert assistant.ask(question).status == status
