@@ -212,7 +212,15 @@ def _things_unnamed(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 
 def _programme_facts(scope: Plans, frame: Frame, match: Match) -> Answer | None:
-    """A programme's count, sum, people, date or place, of the year asked, from its facts."""
+    """A programme's count, sum, people, date or place, of the year asked, from its facts; a
+    figure of a year ("drink spiking incidents in 2021") from a programme holding none."""
+    if match.intent == "achievement" and frame.asks == "figure" \
+            and any(len(p) == 4 for p in frame.periods):
+        row, facts = scope.programme_facts((match.subject or "").partition(":")[2],
+                                           {"count", "sum"})
+        if row is not None and not facts:
+            return _refuse(scope, match, f"The plan gives no figures for that: it mentions it "
+                                         f"only in what was done ({row['title']}).", ["figures"])
     if match.intent != "achievement" or frame.asks not in FACT_KINDS:
         return None
     unsaid = [p for p in frame.periods if p[:4] not in _source_text(scope, frame, match)]

@@ -812,3 +812,9 @@ def test_a_judgement_asked_for_is_not_given(assistant, question):
 ])
 def test_work_on_a_thing_the_plan_never_names_is_refused(assistant, question, status):
     assert assistant.ask(question).status == status
+
+
+def test_a_year_s_figure_of_a_programme_holding_none_is_refused(assistant):
+    answer = assistant.ask("drink spiking incidents reported in 2021")
+    assert answer.status == Status.no_answer and "Drink spiking testing kits" in answer.text
+    assert assistant.ask("has crime in oxford gone up recently?").status == Status.answered
