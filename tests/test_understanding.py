@@ -818,3 +818,10 @@ def test_a_year_s_figure_of_a_programme_holding_none_is_refused(assistant):
     answer = assistant.ask("drink spiking incidents reported in 2021")
     assert answer.status == Status.no_answer and "Drink spiking testing kits" in answer.text
     assert assistant.ask("has crime in oxford gone up recently?").status == Status.answered
+
+
+def test_figures_asked_for_an_area_are_not_a_term_s_meaning(assistant):
+    answer = assistant.ask("Is there an equivalent children's DA occurrences table for "
+                           "Oxfordshire as a whole - what are the county figures?")
+    assert answer.intent != "glossary" and answer.status == Status.no_answer
+    assert assistant.ask("what does DA stand for?").intent == "glossary"
