@@ -247,7 +247,9 @@ def _words_only(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             and not (all_duties and frame.asks == "count")) or (
             frame.asks == "count" and match.intent in ("priorities", "duties")
             and not counts_them) or (
-            frame.asks == "date" and match.intent in ("duties", "glossary") and named and timeless):
+            frame.asks == "date" and timeless and (
+                (match.intent in ("duties", "glossary") and named)
+                or (match.intent == "priorities" and (match.subject or "").startswith("priority:")))):
         return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for that. "
                                      f"It describes it only in words.", [frame.asks])
     if frame.wants_number and match.intent in ("priorities", "duties") and not counts_them \
@@ -372,6 +374,10 @@ def _source_text(scope: Plans, frame: Frame, match: Match) -> str:
     if match.intent == "glossary" and match.subject:
         row = scope.plan.glossary_term(match.subject.partition(":")[2])
         return row["meaning"].lower() if row else ""
+    if match.intent == "priorities" and (match.subject or "").startswith("priority:"):
+        at = match.subject.partition(":")[2]
+        return " ".join(r["text"].lower() for r in scope.plan.priorities()
+                        if str(r["position"]) == at)
     if match.measure:
         tables = scope.tables_for(match.measure)
         return " ".join(f"{t['title']} {t['counts']}" for t in tables).lower()

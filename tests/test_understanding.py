@@ -825,3 +825,9 @@ def test_figures_asked_for_an_area_are_not_a_term_s_meaning(assistant):
                            "Oxfordshire as a whole - what are the county figures?")
     assert answer.intent != "glossary" and answer.status == Status.no_answer
     assert assistant.ask("what does DA stand for?").intent == "glossary"
+
+
+def test_when_of_a_priority_that_gives_no_date_is_refused(assistant):
+    assistant.ask("is there a hate crime action plan?")
+    answer = assistant.ask("when is it being published?")
+    assert answer.status == Status.no_answer and "does not say when" in answer.text
