@@ -122,10 +122,12 @@ def _standing(scores: dict[str, float], chosen: str, min_score: float) -> dict[s
 def _follow_subject(frame: Frame, context: Context) -> Frame:
     """"How many cases has it handled?" after a programme: "it" is that programme; so is one
     found only by a word the text of a programme on another theme shares ("which organisations
-    took part?")."""
+    took part?"), or asked of with a topic the plan has no table for ("how many officers?")."""
     features = frame.features
     by_words = features.achievement_text and frame.programme not in context.programme_kin
-    if (context.programme and (frame.follow_up or by_words) and not frame.measure
+    untabled = frame.follow_up and not frame.measure_tabled and frame.asks == "count"  # "how
+    # many officers work on it?"
+    if (context.programme and (frame.follow_up or by_words) and (not frame.measure or untabled)
             and not features.glossary_only and (not features.achievement or by_words)):
         features = frame.features.model_copy(update={"achievement": True, "achievement_named": True})
         return frame.model_copy(update={"features": features,

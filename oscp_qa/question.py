@@ -175,6 +175,7 @@ class Frame(Frozen):
                                       # sum it quotes, or by its words
     masked: str = ""                  # the text with topic words blanked, for intent cues
     follow_up: bool = False
+    measure_tabled: bool = False      # the measure read has figures in the plan ("officers" has none)
     wants_number: bool = False
     topic_words: list[str] = []       # content words no vocabulary knows, for full-text search
     content_words: list[str] = []     # the question's content words, for full-text search

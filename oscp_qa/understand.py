@@ -159,6 +159,7 @@ class Understander:
         if slots["features"].achievement_named and slots.get("measure") not in self.tabled \
                 and not any(u.role == "place" for u in slots["unknown"]):
             slots["measure"] = None  # "the Vigilant officers": the operation's, not a table's
+        slots["measure_tabled"] = slots.get("measure") in self.tabled
         return Frame(**slots)
 
     def _force_as_recorder(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:

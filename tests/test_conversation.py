@@ -522,3 +522,11 @@ def test_a_total_of_quarters_asked_one_by_one_adds_them_and_says_a_blank_one(ass
     answer = assistant.ask("total DA involving children apr-jun and jan-mar 2021/22")
     assert answer.status.value == "no_answer"
     assert answer.text.startswith("The plan leaves January to March 2021/22 blank")
+
+
+def test_a_count_asked_of_it_after_a_programme_is_of_the_programme(assistant):
+    """"Officers" names a topic the plan has no table for: "it" is still Op Vigilant."""
+    assistant.ask("what's operation vigilant?")
+    answer = assistant.ask("how many officers work on it?")
+    assert answer.intent == "achievement" and answer.status == "no_answer"
+    assert "Operation Vigilant" in answer.text
