@@ -114,6 +114,8 @@ class Features(Frozen):
     achievement_number: bool = False
     achievement_text: bool = False
     achievement_place: bool = False   # found only by a place it names ("Didcot")
+    achievement_sum: bool = False   # "how much did the council get for ...?": the passage
+                                    # its words fit that holds a sum
     glossary: bool = False
     glossary_only: bool = False
     fraction_quoted: bool = False   # "more than half", "roughly a quarter": a share to check

@@ -90,7 +90,8 @@ class Term(Strict):
 
 
 BoostName = Literal["areas", "duty_named", "about_named", "achievement", "achievement_named",
-                    "achievement_number", "achievement_text", "achievement_place", "glossary",
+                    "achievement_number", "achievement_text", "achievement_place",
+                    "achievement_sum", "glossary",
                     "glossary_only", "bodies_asked", "all_parts", "fraction_quoted",
                     "how_counted", "figures_asked", "passage_priority", "passage_duty",
                     "passage_about", "passage_achievements", "pcc_asked", "work_asked", "duty_asked"]

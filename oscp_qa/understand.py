@@ -519,7 +519,8 @@ class Understander:
             areas=len(slots["areas"]) >= 2, duty_named=bool(slots["duties"]),
             about_named=bool(slots["signals"].about), achievement=bool(achievement),
             achievement_named=how == "named", achievement_number=how == "number",
-            achievement_text=how == "text", achievement_place=how == "place",
+            achievement_text=how in ("text", "sum"), achievement_place=how == "place",
+            achievement_sum=how == "sum",
             glossary=bool(glossary),
             glossary_only=only,
             all_parts=_has(" " + " ".join(slots["tokens"]) + " ", self.words.all_parts),
@@ -585,7 +586,7 @@ class Understander:
                      passages: list[Passage]) -> tuple[str | None, str]:
         """The achievement a question is about: by name, by a sum or count it quotes, or by
         its words, when it is the one passage holding most of them or twice as many as any
-        other."""
+        other; for "how much money?", the best of those holding a sum."""
         if slots["achievements"]:
             return slots["achievements"][0], "named"
         for number in slots["numbers"]:
@@ -603,6 +604,12 @@ class Understander:
             best.share >= share or not rest or best.share >= 2 * rest[0].share) and (
             not rest or (rest[0].share, rest[0].titled) < (best.share, best.titled))  # not one
         # of several the words fit as well ("what was done during covid?")
+        if not found and slots["asks"] in ("money", "how_much"):  # "how much did the council
+            found = next((p for p in passages if p.kind == "achievement"  # get for women's
+                          and len(p.held) >= 2 and p.share >= share  # safety at night?": the
+                          and any(f["kind"] == "sum"  # one holding a sum
+                                  for f in self.plan.achievement_facts(p.id))), None)
+            return (found.id, "sum") if found else (None, "")
         return (best.id, "text") if found else (None, "")
 
     def _names_another(self, slots: dict, passage: Passage) -> bool:

@@ -831,3 +831,8 @@ def test_when_of_a_priority_that_gives_no_date_is_refused(assistant):
     assistant.ask("is there a hate crime action plan?")
     answer = assistant.ask("when is it being published?")
     assert answer.status == Status.no_answer and "does not say when" in answer.text
+
+
+def test_how_much_money_finds_the_programme_its_words_fit_that_holds_a_sum(assistant):
+    answer = assistant.ask("how much did the council get for women's safety at night?")
+    assert answer.status == Status.answered and "£426,000" in answer.text.split("\n")[0]
