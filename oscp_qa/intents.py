@@ -216,8 +216,14 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         intent = context.intent
         carried.append("intent")
     slots["intent"] = intent
+    if intent == "share" and context.intent == "share" and len(context.areas) == 1 \
+            and context.categories and not frame.signals.share_cue:  # "race's share of all
+        compared = False  # Oxford's hate crime", then "and for the county?": the county's own
     areas = list(frame.areas)
     area_op = frame.area_op
+    if follows and intent == "share" and context.area_op and areas == [context.area_op.whole] \
+            and not area_op:  # "minus the city?", then "what share of the county is that?"
+        areas = []
     if follows and not areas and not area_op and (context.areas or context.area_op):
         areas, area_op = list(context.areas), context.area_op
         carried.append("areas")

@@ -530,3 +530,17 @@ def test_a_count_asked_of_it_after_a_programme_is_of_the_programme(assistant):
     answer = assistant.ask("how many officers work on it?")
     assert answer.intent == "achievement" and answer.status == "no_answer"
     assert "Operation Vigilant" in answer.text
+
+
+def test_and_for_another_area_after_a_part_s_share_of_its_area_is_that_area_s_share(assistant):
+    for turn in ("race hate crime oxford 2021", "as a share of all Oxford hate crime victims?"):
+        assistant.ask(turn)
+    text = assistant.ask("and for the county?").text
+    assert "64.8%" in text and "873 ÷ 1,348" in text
+
+
+def test_the_share_of_a_remainder_follows_the_remainder(assistant):
+    for turn in ("modern slavery victims in oxfordshire", "minus the city?"):
+        assistant.ask(turn)
+    text = assistant.ask("what share of the county is that?").text
+    assert "59.9%" in text and "109 ÷ 182" in text
