@@ -544,3 +544,8 @@ def test_the_share_of_a_remainder_follows_the_remainder(assistant):
         assistant.ask(turn)
     text = assistant.ask("what share of the county is that?").text
     assert "59.9%" in text and "109 ÷ 182" in text
+
+
+def test_take_away_an_area_is_the_rest(assistant):
+    assistant.ask("thames valley recorded crime 2021")
+    assert "124,522" in assistant.ask("take away oxfordshire - what's left?").text
