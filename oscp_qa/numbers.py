@@ -62,6 +62,7 @@ def read(tokens: list[str], words) -> Periods:
         if any(f" {phrase} " in text for phrase in getattr(words, name)):
             found.relative = relative
     for index, token in enumerate(tokens):
+        token = token.removeprefix("+")  # "+124": a change as printed
         before = tokens[index - 1] if index else ""
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
         financial = _financial(token)

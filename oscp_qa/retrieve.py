@@ -156,6 +156,11 @@ class Repository:
         """Every value the plan prints, to tell a figure quoted back from an unknown number."""
         return {r[0] for r in self._rows("select distinct value from figures where plan = ?")}
 
+    def measures_printing(self, value: float) -> list[str]:
+        """The measures a value is printed in ("the asterisk next to 3733")."""
+        return [r[0] for r in self._rows("select distinct measure from figures where plan = ? "
+                                         "and value = ?", (value,))]
+
     def measures_with_figures(self, period: str | None = None) -> list[str]:
         """The measures with a count or percent (for a period), in the plan's order; kept, as
         it groups every figure and each refusal asks for it."""

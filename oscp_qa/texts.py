@@ -406,7 +406,10 @@ def method(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines.append(f"**{table['label']}: {table['title']}** — {table['counts']}")
     caveats = scope.caveats(tables)
     lines += [f"- {c}" for c in caveats]
-    named = [c for c in caveats if any(w in c.lower() or lemma(w) in c.lower() for w in asked)]
+    counting = scope.language.settings.counting_numbers_up_to
+    quoted = [n.text for n in frame.numbers if n.value > counting]  # "the +124 under it"
+    named = [c for c in caveats if any(w in c.lower() or lemma(w) in c.lower() for w in asked)
+             or any(q in c for q in quoted)]
     if named:  # "do the figures count crimes against shops?": the note that says so, first
         lines.insert(0, f"On that, the plan says: {named[0]}\n")
     said = " ".join(asked + frame.content_words).lower()

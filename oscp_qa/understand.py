@@ -159,6 +159,10 @@ class Understander:
         if slots["features"].achievement_named and slots.get("measure") not in self.tabled \
                 and not any(u.role == "place" for u in slots["unknown"]):
             slots["measure"] = None  # "the Vigilant officers": the operation's, not a table's
+        if not slots.get("measure") and slots["signals"].marks:  # "the asterisk next to 3733":
+            printing = {m for n in slots["numbers"] for m in self.plan.measures_printing(n.value)}
+            if len(printing) == 1:  # the table printing the number quoted
+                slots["measure"] = printing.pop()
         slots["measure_tabled"] = slots.get("measure") in self.tabled
         return Frame(**slots)
 

@@ -836,3 +836,10 @@ def test_when_of_a_priority_that_gives_no_date_is_refused(assistant):
 def test_how_much_money_finds_the_programme_its_words_fit_that_holds_a_sum(assistant):
     answer = assistant.ask("how much did the council get for women's safety at night?")
     assert answer.status == Status.answered and "£426,000" in answer.text.split("\n")[0]
+
+
+def test_a_printed_mark_or_number_quoted_is_explained_from_the_notes(assistant):
+    answer = assistant.ask("In Table 2 there's a '+124' under the figures - what does it represent?")
+    assert answer.text.startswith("On that, the plan says: Table 2 prints '+124'")
+    answer = assistant.ask("what does the asterisk next to 3733 mean")
+    assert answer.status == Status.no_answer and answer.text.startswith("The plan does not explain")
