@@ -354,6 +354,8 @@ class PccWording(Strict):
                                    "does not list")
     not_listed_note: str | None = Field(None, description="the note (notes-text.yaml) saying "
                                         "why, shown on the Priorities page")
+    in_plan: int | None = Field(None, description="how many priorities the plan says the Police "
+                                "and Crime Plan sets out, listed or not")
 
 
 class SearchHints(Strict):

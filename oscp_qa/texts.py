@@ -63,6 +63,9 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
                       text=f"{info.pcc.not_listed} It lists only PCC priorities {listed}.")
     if number is None and not signals.negation and pcc_asked:
         lines = [info.pcc.listed] + [f"{n}. {text}" for n, text in pccs.items()]
+        if frame.asks == "count" and info.pcc.in_plan:  # "how many in the PCC's plan?"
+            lines.insert(0, f"The plan says the Police and Crime Plan sets out **{info.pcc.in_plan}** "
+                            f"priorities; it lists {len(pccs)} of them.\n")
         lines += [info.pcc.not_listed] if info.pcc.not_listed else []
         return _done(scope, match, "\n".join(lines), [source], subject="pcc-list")
     rows = repo.priorities()

@@ -843,3 +843,11 @@ def test_a_printed_mark_or_number_quoted_is_explained_from_the_notes(assistant):
     assert answer.text.startswith("On that, the plan says: Table 2 prints '+124'")
     answer = assistant.ask("what does the asterisk next to 3733 mean")
     assert answer.status == Status.no_answer and answer.text.startswith("The plan does not explain")
+
+
+def test_the_pcc_plan_s_priorities_are_counted_and_unlisted_ones_refused(assistant):
+    answer = assistant.ask("how many priorities are in the pcc police and crime plan")
+    assert answer.text.startswith("The plan says the Police and Crime Plan sets out **5**")
+    answer = assistant.ask("What are the third, fourth and fifth priorities in the Police and "
+                           "Crime Plan?")
+    assert answer.status == Status.no_answer
