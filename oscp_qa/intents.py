@@ -160,7 +160,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     """Take what the question says; take the rest from the conversation when it follows on."""
     asked = intent  # before the conversation's operation is carried over
     kept_table = frame.follow_up and not frame.areas and not frame.periods and bool(
-        frame.loose_categories.get(context.measure or ""))  # "and modern slavery?": a part of it
+        frame.loose_categories.get(context.measure or "")) and (  # "and modern slavery?": a
+        context.by_topic or frame.measure is None)  # part of it; "the repeat rate for CSE?"
+    # after CSE victims names the other table
     same_topic = frame.measure is None or frame.measure == context.measure or kept_table
     follows = context.measure is not None and (frame.measure is None or frame.follow_up or (
         frame.signals.times_asked and frame.measure == context.measure))  # "how many times

@@ -295,7 +295,8 @@ class Plans:
 
     def _periods(self, match: Match, dims: dict, label: str, any_period: bool) -> list[str] | None:
         if not dims["period"]:  # the plan states no period: it has no figure it says is for a year
-            if match.periods and not any_period:
+            if match.periods and not any_period and "periods" not in match.carried:  # a year
+                # the conversation was on asks nothing of a table that states none
                 raise self.refuse(
                     f"The plan gives {label} without stating a period, so it has no figure it "
                     f"says is for {fmt.listing(match.periods)}. Ask about {label} without a year "

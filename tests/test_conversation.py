@@ -549,3 +549,15 @@ def test_the_share_of_a_remainder_follows_the_remainder(assistant):
 def test_take_away_an_area_is_the_rest(assistant):
     assistant.ask("thames valley recorded crime 2021")
     assert "124,522" in assistant.ask("take away oxfordshire - what's left?").text
+
+
+@pytest.mark.parametrize("turns, figure", [
+    (["CSE victims in oxfordshire", "and what's the repeat victim rate for CSE?"], "17%"),
+    (["how many modern slavery victims in oxford in 2021?",
+      "what share of them were repeat victims?"], "16%"),
+])
+def test_repeat_victimisation_named_after_a_topic_s_figures_is_that_table(assistant, turns, figure):
+    """Its table states no period; the year the conversation was on asks nothing of it."""
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer.status == "answered" and figure in answer.text
