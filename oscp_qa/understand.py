@@ -800,7 +800,7 @@ def _between(tokens: list[str], years: list[str], range_words: list[str]) -> boo
                    for opener in ("from", "between") for link in links))
 
 
-_PCC_NUMBER = re.compile(r"priority (?:number |no )?(\d|one|two|three|four|five)\b"
+_PCC_NUMBER = re.compile(r"priorit(?:y|ies) (?:number |no )?(\d|one|two|three|four|five)\b"
                          r"|(first|second|third|fourth|fifth) (?:pcc )?priorit(?:y|ies)\b|pcc (\d)\b")
 _YEARS_AWAY = re.compile(r" (two|three|four|2|3|4) years (before|earlier|prior|ago|later|after) ")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2,
