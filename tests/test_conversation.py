@@ -561,3 +561,9 @@ def test_repeat_victimisation_named_after_a_topic_s_figures_is_that_table(assist
     for turn in turns:
         answer = assistant.ask(turn)
     assert answer.status == "answered" and figure in answer.text
+
+
+def test_the_second_biggest_after_the_biggest_ranks_them_all_again(assistant):
+    assistant.ask("which hate crime strand is biggest in Oxford?")
+    text = assistant.ask("and the second biggest?").text
+    assert "homophobic" in text and "64" in text
