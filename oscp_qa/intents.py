@@ -207,6 +207,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if intent == "lookup" and frame.asks == "yes_no" and frame.signals.direction and (
             frame.than_year or len(frame.periods) == 2):  # "higher than in 2017?": a change,
         intent = "change"  # of whole years or of the quarters named
+    if intent == "lookup" and frame.signals.by_percent and frame.signals.direction \
+            and frame.asks != "count":  # "crime in Oxford up 10% - the exact figure?": a change
+        intent = "change"
     if intent == "lookup" and frame.asks == "count" and len(frame.categories) >= 2 \
             and frame.excluded_categories:  # "how many were A or B rather than C?": A and B
         intent = "total"

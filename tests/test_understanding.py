@@ -851,3 +851,8 @@ def test_the_pcc_plan_s_priorities_are_counted_and_unlisted_ones_refused(assista
     answer = assistant.ask("What are the third, fourth and fifth priorities in the Police and "
                            "Crime Plan?")
     assert answer.status == Status.no_answer
+
+
+def test_a_figure_up_by_a_percentage_asks_for_the_change(assistant):
+    answer = assistant.ask("plan says crime in oxford up 10% - whats the exact figure")
+    assert answer.intent == "change" and "+10.2%" in answer.text.replace("**", "")
