@@ -447,6 +447,9 @@ def direction(scope: Plans, match: Match, frame: Frame) -> Answer:
         raise scope.refuse(  # largest group?" of a chart described by its largest only
             f"The plan describes {scope.measures[match.measure].label} only in words: "
             + " ".join(said(scope, row) for row in rows), match, scope.sources(rows[:1]))
+    wanted = {"up": "increase", "down": "decrease"}.get(frame.signals.direction or "")
+    if wanted and not match.categories:  # "which offences fell?": those first
+        rows = sorted(rows, key=lambda r: r["direction"] != wanted)
     lines = [f"- {said(scope, row)}" for row in rows]
     ways = {row["direction"] for row in rows}
     if frame.asks == "yes_no" and frame.signals.direction and len(ways) == 1 and ways <= {

@@ -856,3 +856,8 @@ def test_the_pcc_plan_s_priorities_are_counted_and_unlisted_ones_refused(assista
 def test_a_figure_up_by_a_percentage_asks_for_the_change(assistant):
     answer = assistant.ask("plan says crime in oxford up 10% - whats the exact figure")
     assert answer.intent == "change" and "+10.2%" in answer.text.replace("**", "")
+
+
+def test_which_offences_fell_lists_those_that_fell_first(assistant):
+    answer = assistant.ask("which offences fell in Oxford in 2021?")
+    assert answer.text.replace("**", "").startswith("- Possession of weapons in Oxford decreased")
