@@ -259,8 +259,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         slots["intent"] = "change"
     elif intent == "rank" and frame.area_op and frame.signals.change_cue:  # "did the rest of
         slots["intent"] = "change"  # the county see a bigger jump than Oxford?": both changes
-    elif intent == "trend" and len(frame.periods) == 2 and not frame.period_range \
-            and not frame.since:  # "2021/22 versus 2020/21, up or down?": those two years
+    elif intent == "trend" and len(frame.periods) == 2 and not frame.since and (
+            not frame.period_range or frame.signals.by_percent):  # "2021/22 versus 2020/21,
+        # up or down?", "year-on-year % change, 2019/20 to 2020/21?": those two years
         slots["intent"] = "change"
     elif (asked == "compare_areas" and follows and len(frame.periods) == 1 and not frame.areas
           and not frame.area_op and context.periods
