@@ -582,5 +582,5 @@ def test_why_without_a_stated_reason_is_no_answer(assistant, question):
 
 def test_a_percentage_change_between_two_financial_years_totals_their_quarters(assistant):
     text = ask(assistant, "Year-on-year % change in child-involved domestic occurrences, "
-                          "2019/20 to 2020/21?").text
-    assert "+6.1%" in text.replace("**", "") and "1,490 (362 + 385 + 373 + 370)" in text
+                          "2019/20 to 2020/21?").text.replace("**", "")
+    assert "+6.1%" in text and "1,490 (362 + 385 + 373 + 370)" in text
