@@ -460,9 +460,14 @@ def direction(scope: Plans, match: Match, frame: Frame) -> Answer:
     sources = scope.sources(rows[:1])
     caveats = scope.caveats(rows[:1])
     way_asked = frame.signals.either_way or (frame.asks == "yes_no" and frame.signals.direction)
-    if frame.wants_number and not way_asked:  # "better or worse, going by the figures?" asks
-        text = (f"The plan does not give figures for this: {table['label']} is missing from its "
-                f"text, which describes it only in words.\n" + "\n".join(lines))
+    value_asked = match.intent == "lookup" and frame.asks == "figure" and frame.tokens[:2] in (
+        ["what", "was"], ["what", "is"]) and not (frame.signals.change_cue or frame.signals.direction)
+    if (frame.wants_number or value_asked) and not way_asked:  # "what was Oxford's crime
+        # severity score?" asks for the score; "better or worse, going by the figures?" asks
+        missing = "" if table["label"].endswith("(text)") else \
+            f" ({table['label']} is missing from its text)"
+        text = (f"The plan gives no figure for {scope.measures[match.measure].label}{missing}: it "
+                f"describes it only in words.\n" + "\n".join(lines))
         return Answer(status=Status.no_answer, text=text, intent=match.intent, sources=sources,
                       caveats=caveats, plan=scope.title_of(rows))
     return Answer(status=Status.answered, text="\n".join(lines), intent=match.intent,

@@ -861,3 +861,15 @@ def test_a_figure_up_by_a_percentage_asks_for_the_change(assistant):
 def test_which_offences_fell_lists_those_that_fell_first(assistant):
     answer = assistant.ask("which offences fell in Oxford in 2021?")
     assert answer.text.replace("**", "").startswith("- Possession of weapons in Oxford decreased")
+
+
+@pytest.mark.parametrize("question, status, holds", [
+    ("What was Oxford's crime severity score?", Status.no_answer, "gives no figure"),
+    ("what's this crime severity score thing ive seen mentioned", Status.answered, "higher weight"),
+    ("what on earth is a crime severity score?", Status.answered, "higher weight"),
+    ("what happened to the crime severity score?", Status.answered, "decreased"),
+])
+def test_a_score_described_in_words_gives_its_meaning_and_way_not_a_value(
+        assistant, question, status, holds):
+    answer = assistant.ask(question)
+    assert answer.status == status and holds in answer.text.replace("**", "")
