@@ -131,6 +131,7 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
                     f"plan says this of:"]
         row = found or row
     facts = scope.plan.achievement_facts(row["id"])
+    lead += _named_among(scope, row, frame) if frame.asks == "yes_no" else []
     lines = lead + [f"{f['label']}: **{f['value']}**" for f in asked]
     lines += [f"**{row['title']}** ({row['heading']}): {row['summary']}", "",
               f"The plan: “{row['text']}”"]
@@ -142,6 +143,21 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
     return _done(scope, match, "\n".join(lines),
                  [f"{scope.title}, {scope.plan.info.sections.achievements} — {row['heading']}"],
                  subject=f"achievement:{row['id']}")
+
+
+def _named_among(scope: Plans, row, frame: Frame) -> list[str]:
+    """"Is Oxford Brookes involved in it?": yes, when the programme's partners or text name
+    the body asked about."""
+    text = f"{row['text']} {row['facts']}".lower()
+    named = []
+    for term in frame.glossary:
+        entry = scope.plan.glossary_term(term)
+        names = [term] + [a for a in (entry["aliases"].split(" | ") if entry else []) if a]
+        if term.lower() in row["title"].lower() or term == scope.plan.short_name:
+            continue
+        if any(n.lower() in text for n in names):
+            named.append(term)
+    return [f"**Yes**: the plan names {fmt.listing(named)} in it.", ""] if named else []
 
 
 def _linked(scope: Plans, row) -> list[str]:

@@ -873,3 +873,10 @@ def test_a_score_described_in_words_gives_its_meaning_and_way_not_a_value(
         assistant, question, status, holds):
     answer = assistant.ask(question)
     assert answer.status == status and holds in answer.text.replace("**", "")
+
+
+def test_is_a_body_involved_in_a_programme_that_names_it_starts_with_yes(assistant):
+    answer = assistant.ask("Is Oxford Brookes involved in the women's safety work?")
+    assert answer.text.startswith("**Yes**: the plan names Oxford Brookes University")
+    answer = assistant.ask("did the mobile CCTV units make any difference?")
+    assert not answer.text.startswith("**Yes**")
