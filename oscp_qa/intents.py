@@ -125,9 +125,12 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
     took part?"), or asked of with a topic the plan has no table for ("how many officers?")."""
     features = frame.features
     by_words = features.achievement_text and frame.programme not in context.programme_kin
-    untabled = frame.follow_up and not frame.measure_tabled and frame.asks == "count"  # "how
-    # many officers work on it?"
-    if (context.programme and (frame.follow_up or by_words) and (not frame.measure or untabled)
+    speaks_of = frame.follow_up or any(p.id == context.programme for p in frame.passages)
+    untabled = bool(frame.measure) and not frame.measure_tabled and speaks_of \
+        and frame.asks in ("count", "yes_no")  # "how many officers work on it?", "do the
+    # officers wear uniform?" after Op Vigilant, whose words speak of officers
+    if (context.programme and (frame.follow_up or by_words or untabled)
+            and (not frame.measure or untabled)
             and not features.glossary_only and (not features.achievement or by_words)):
         features = frame.features.model_copy(update={"achievement": True, "achievement_named": True})
         return frame.model_copy(update={"features": features,

@@ -567,3 +567,9 @@ def test_the_second_biggest_after_the_biggest_ranks_them_all_again(assistant):
     assistant.ask("which hate crime strand is biggest in Oxford?")
     text = assistant.ask("and the second biggest?").text
     assert "homophobic" in text and "64" in text
+
+
+def test_a_yes_no_on_a_thing_the_programme_speaks_of_stays_on_the_programme(assistant):
+    assistant.ask("what's Operation Vigilant?")
+    answer = assistant.ask("do the officers wear uniform?")
+    assert answer.intent == "achievement" and "plain clothed" in answer.text
