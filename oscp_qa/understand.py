@@ -614,6 +614,8 @@ class Understander:
                           and any(f["kind"] == "sum"  # one holding a sum
                                   for f in self.plan.achievement_facts(p.id))), None)
             return (found.id, "sum") if found else (None, "")
+        if found and best.titled >= 2 and best.titled == len(best.held):  # "the multi-agency
+            return best.id, "named"  # team": its title's words, and no others
         return (best.id, "text") if found else (None, "")
 
     def _names_another(self, slots: dict, passage: Passage) -> bool:

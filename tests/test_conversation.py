@@ -573,3 +573,9 @@ def test_a_yes_no_on_a_thing_the_programme_speaks_of_stays_on_the_programme(assi
     assistant.ask("what's Operation Vigilant?")
     answer = assistant.ask("do the officers wear uniform?")
     assert answer.intent == "achievement" and "plain clothed" in answer.text
+
+
+def test_a_programme_named_by_its_title_s_words_is_that_programme(assistant):
+    assistant.ask("what is the Anti-Slavery Coordinator's job?")
+    answer = assistant.ask("and what's the name of the multi-agency team they can call on?")
+    assert answer.intent == "achievement" and "AS MART" in answer.text
