@@ -63,10 +63,13 @@ def _calendar(scope: Plans, match: Match, frame: Frame) -> bool:
 
 def _part_against_rest(scope: Plans, match: Match, frame: Frame) -> bool:
     """"Did race exceed the other four strands combined?", "the gap between race and all the
-    other strands"."""
-    return (frame.signals.others and (frame.signals.than or frame.signals.spread)
-            and len(match.categories) == 1
-            and match.intent in FIGURE_INTENTS and scope.measures[match.measure].summable)
+    other strands" (of parts that do not overlap); "is HBV more than FGM and forced marriage
+    combined?" (the parts named, added up as a total of them would be)."""
+    if match.intent not in FIGURE_INTENTS:
+        return False
+    named = frame.signals.than and len(match.categories) >= 3 and not match.excluded_categories
+    return named or (frame.signals.others and (frame.signals.than or frame.signals.spread)
+                     and len(match.categories) == 1 and scope.measures[match.measure].summable)
 
 
 def _rest_of_area(scope: Plans, match: Match, frame: Frame) -> bool:

@@ -72,7 +72,7 @@ def compare_measures(scope: Plans, match: Match, frame: Frame) -> Answer:
 def part_against_rest(scope: Plans, match: Match, frame: Frame) -> Answer:
     """'By how many did race exceed the other four strands combined?': one part against the
     others added up, for each area and year, with the working."""
-    part = match.categories[0]
+    part, named = match.categories[0], match.categories[1:]  # the others named, else all
     total = scope.measures[match.measure].total_category
     periods = match.periods or scope.dimension(match.measure, "period")[-1:]
     rows = [r for r in scope.select(match.model_copy(update={"periods": periods, "categories": []}),
@@ -82,17 +82,21 @@ def part_against_rest(scope: Plans, match: Match, frame: Frame) -> Answer:
     for row in rows:
         groups[(row["area"], row["period"])].append(row)
     name = scope.category(part)
-    lines, facts = [f"{measure_title(scope, match)}: {name} against the other parts together:"], []
+    them = fmt.listing([scope.category(c) for c in named]) if named else "the others"
+    lines, facts = [f"{measure_title(scope, match)}: {name} against "
+                    f"{them if named else 'the other parts'} together:"], []
+    differences = []
     for (area, period), group in groups.items():
         mine = [r for r in group if r["category"] == part]
-        others = [r for r in group if r["category"] != part]
+        others = [r for r in group if r["category"] != part and (not named or r["category"] in named)]
         if not mine or not others:
             continue
         rest = sum(r["value"] for r in others)
         added = " + ".join(fmt.number(r["value"]) for r in others)
         diff = mine[0]["value"] - rest
         where = f"{scope.area(area)}, {period}"
-        lines.append(f"- {where}: {name} **{value_text(mine[0])}**, the others **{fmt.number(rest)}** "
+        differences.append(diff)
+        lines.append(f"- {where}: {name} **{value_text(mine[0])}**, {them} **{fmt.number(rest)}** "
                      f"({added}); difference **{fmt.signed(diff)}** "
                      f"({fmt.number(mine[0]['value'])} − {fmt.number(rest)})")
         facts += [Fact(label=f"The parts other than {name} ({where})", value=rest,
@@ -105,6 +109,10 @@ def part_against_rest(scope: Plans, match: Match, frame: Frame) -> Answer:
     if not facts:
         raise scope.refuse(f"The plan does not give {name} beside the other parts of "
                            f"{scope.measures[match.measure].label}.", match)
+    if frame.asks == "yes_no":  # "is it more than the others combined?": the answer first
+        fewer = frame.signals.lowest or frame.signals.direction == "down"
+        held = [d < 0 if fewer else d > 0 for d in differences]
+        lines.insert(0, "Yes." if all(held) else "No." if not any(held) else "It differs by area:")
     return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
 
 

@@ -584,3 +584,10 @@ def test_a_percentage_change_between_two_financial_years_totals_their_quarters(a
     text = ask(assistant, "Year-on-year % change in child-involved domestic occurrences, "
                           "2019/20 to 2020/21?").text.replace("**", "")
     assert "+6.1%" in text and "1,490 (362 + 385 + 373 + 370)" in text
+
+
+def test_one_part_against_the_sum_of_others_named(assistant):
+    ask(assistant, "race hate crime oxford 2021")
+    text = ask(assistant, "is that more than faith and disablist combined?").text
+    assert text.startswith("Yes.") and "84 (40 + 44)" in text.replace("**", "")
+    assert "+336 (420 − 84)" in text.replace("**", "")
