@@ -54,11 +54,14 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
     if frame.signals.ranking and len(parts) > 1 and len(match.areas) == 1 or (
             frame.signals.ranking and len(match.areas) >= 2 and len(parts) > 1):
         return _rank_shares(scope, match, frame, periods[-1], parts)  # "for which strand ...?"
+    if len(match.areas) >= 2 and match.categories and (
+            frame.signals.each_area or frame.signals.points):  # "community ASB as a share of
+        return _shares_of_each(scope, match, frame, periods[-1])  # the total in each"
     earlier = [p for p in held if p < periods[-1]]
     if frame.signals.of_change and earlier and len(match.areas) >= 2:  # "of the 4,624 extra in
         return _share_of_change(scope, match, earlier[-1], periods[-1])  # the county, the city's?"
     if not over_time:
-        lines, rows, fact, _ = _share_in(scope, match, periods[-1])
+        lines, rows, fact, *_ = _share_in(scope, match, periods[-1])
         if frame.signals.quoted_percent is not None:  # "the plan says 28%, does it add up?"
             lines.insert(0, verdicts.quoted_share(frame.signals.quoted_percent, fact.value))
         elif frame.asks == "yes_no" and frame.signals.fraction is not None:
@@ -91,6 +94,29 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
     return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
 
 
+def _shares_of_each(scope: Plans, match: Match, frame: Frame, period: str) -> Answer:
+    """A part's share of each area's own total, area by area, and the gap between them in
+    percentage points: "is personal ASB a bigger slice of the total in Oxford or Oxfordshire?"."""
+    lines, rows, facts, exact = [], [], [], []
+    for area in match.areas:
+        found = _share_in(scope, match.model_copy(update={"areas": [area]}), period)
+        lines += found[0]
+        rows += found[1]
+        facts.append(found[2])
+        exact.append(found[4])
+    if len(facts) == 2:
+        first, names = facts[0], [scope.area(x) for x in match.areas]
+        gap = round(exact[0] - exact[1], 2)  # from the shares unrounded, shown to three places
+        bigger = names[0] if gap > 0 else names[1]
+        lines.append(f"The gap is **{fmt.number(abs(gap))} percentage points** ({exact[0]:.3f} "
+                     f"− {exact[1]:.3f}); the share is bigger in {bigger}."
+                     if gap else "The shares are the same.")
+        facts.append(Fact(label=f"Gap between the shares, {names[0]} less {names[1]}", value=gap,
+                          unit="percentage points", period=period, source=first.source,
+                          derived=f"{exact[0]:.3f} − {exact[1]:.3f}"))
+    return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
+
+
 def _rank_shares(scope: Plans, match: Match, frame: Frame, period: str,
                  parts: list[str]) -> Answer:
     """'For which strand is Oxfordshire the biggest share of Thames Valley?': each part's share,
@@ -99,7 +125,7 @@ def _rank_shares(scope: Plans, match: Match, frame: Frame, period: str,
     for part in parts:
         if part == scope.measures[match.measure].total_category:
             continue
-        lines, rows, fact, _ = _share_in(scope, match.model_copy(update={"categories": [part]}),
+        lines, rows, fact, *_ = _share_in(scope, match.model_copy(update={"categories": [part]}),
                                          period)
         found.append((fact, lines[0], rows, part))
     found.sort(key=lambda f: f[0].value, reverse=not frame.signals.lowest)
@@ -138,9 +164,9 @@ def _share_of_change(scope: Plans, match: Match, start: str, end: str) -> Answer
     return answer_with(scope, match, lines, rows)
 
 
-def _share_in(scope: Plans, match: Match, period: str) -> tuple[list[str], list, Fact, str]:
-    """One area's or category's share of its whole in one year, with the working, and a title
-    for a run of years."""
+def _share_in(scope: Plans, match: Match, period: str) -> tuple[list[str], list, Fact, str, float]:
+    """One area's or category's share of its whole in one year, with the working, a title
+    for a run of years, and the share unrounded (for a gap between two shares)."""
     measure = scope.measures[match.measure]
     scope.select(match.model_copy(update={"periods": [period]}), all_categories=True)
     categories = list(match.categories)
@@ -183,7 +209,7 @@ def _share_in(scope: Plans, match: Match, period: str) -> tuple[list[str], list,
                 unit="per cent", area=scope.area(whole_area), period=period,
                 source=scope.fact(part[2][0]).source,
                 derived=f"{fmt.number(part[0])} ÷ {fmt.number(whole[0])} × 100")
-    return lines, rows, fact, f"{part_label}'s share of {whole_label} {what}"
+    return lines, rows, fact, f"{part_label}'s share of {whole_label} {what}", pct
 
 
 def _depth(scope: Plans, area: str) -> int:

@@ -201,6 +201,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         intent = "share"  # victims: Oxfordshire as a share of Thames Valley's combined total?"
     if frame.signals.of_change and len(frame.areas) >= 2 and intent in FIGURE_INTENTS:  # "how
         intent = "share"  # much of the county's rise came from Oxford?": a part of its change
+    if frame.signals.points and frame.signals.share_cue and len(frame.areas) >= 2 \
+            and frame.categories and intent in FIGURE_INTENTS:  # "the percentage point gap
+        intent = "share"  # between race's share of hate crime in Oxford and in Oxfordshire"
     if intent in ("lookup", "compare_areas") and frame.signals.points:  # "how many percentage
         intent = "change"  # points higher?": a gap between two changes
     if frame.signals.quoted_percent is not None and follows and same_topic \

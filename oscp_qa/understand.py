@@ -470,6 +470,7 @@ class Understander:
         return Signals(
             lowest=_has(masked, words.lowest_words), second=_has(masked, words.second_words),
             by_percent=_has(padded, words.percent_words), points=_has(padded, words.points),
+            each_area=_has(padded, words.each_area),
             change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year),
             direction=direction,

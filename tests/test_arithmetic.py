@@ -591,3 +591,14 @@ def test_one_part_against_the_sum_of_others_named(assistant):
     text = ask(assistant, "is that more than faith and disablist combined?").text
     assert text.startswith("Yes.") and "84 (40 + 44)" in text.replace("**", "")
     assert "+336 (420 − 84)" in text.replace("**", "")
+
+
+def test_a_part_s_share_of_each_area_s_own_total_and_the_gap_in_points(assistant):
+    """420 / 594 = 70.707%, 873 / 1,348 = 64.763%: 5.94 points."""
+    text = ask(assistant, "percentage point difference between race share of hate crime in "
+                          "oxford vs oxfordshire").text.replace("**", "")
+    assert "420 ÷ 594 × 100 = 70.71" in text and "873 ÷ 1,348 × 100 = 64.76" in text
+    assert "The gap is 5.94 percentage points (70.707 − 64.763)" in text
+    text = ask(assistant, "is personal ASB a bigger slice of the total in Oxford or across "
+                          "Oxfordshire?").text.replace("**", "")
+    assert "302 ÷ 1,731" in text and "1,279 ÷ 6,039" in text and "bigger in Oxfordshire" in text
