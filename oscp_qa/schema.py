@@ -200,6 +200,7 @@ class Words(Strict):
     next_quarter: list[str]
     future: list[str]
     forecast: list[str]
+    recorded_things: list[str]
     each_area: list[str]
     opinion: list[str]
     table_years: list[str]

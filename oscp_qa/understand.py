@@ -172,7 +172,9 @@ class Understander:
         force = [t for t in tags if t.kind == "area"
                  and " ".join(tokens[t.start:t.end]) in self.words.force_names
                  and tokens[t.end:t.end + 1] and tokens[t.end] in self.words.recording
-                 and t.start and tokens[t.start - 1] in self.words.yes_no_openers]  # "did TVP"
+                 and t.start and tokens[t.start - 1] in (*self.words.yes_no_openers,  # "did TVP
+                                                         *self.words.recorded_things)]  # record",
+        # "incidents TVP recorded in Oxford"; not "Thames Valley police-recorded ASB"
         others = {t.value for t in tags if t.kind == "area"} - {t.value for t in force}
         return [t for t in tags if t not in force] if force and others else tags
 
