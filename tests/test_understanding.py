@@ -885,6 +885,7 @@ def test_is_a_body_involved_in_a_programme_that_names_it_starts_with_yes(assista
 def test_the_force_named_after_what_it_records_is_the_recorder_not_an_area(assistant):
     answer = assistant.ask("In 2021, how many more ASB cases did the council investigate than "
                            "ASB incidents TVP recorded in Oxford?")
-    assert "Thames Valley" not in answer.text and "2,002 (3,733 − 1,731)" in answer.text
+    text = answer.text.replace("**", "")
+    assert "Thames Valley" not in text and "2,002 (3,733 − 1,731)" in text
     assert "7.2%" in assistant.ask("Oxford's share of Thames Valley police-recorded ASB in "
                                    "2021?").text.replace("**", "")
