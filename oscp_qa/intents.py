@@ -13,6 +13,7 @@ from .passages import ROOT
 from .question import Context, Frame, Match
 from .schema import IntentRule
 
+COUNT_VERBS = {"have", "has", "had", "were", "was", "are", "is", "did", "do", "does"}
 FIGURE_INTENTS = {"lookup", "change", "trend", "compare_areas", "share", "rank", "total"}
 CARRIED_INTENTS = FIGURE_INTENTS - {"lookup"}
 FOLLOW_ON_INTENTS = FIGURE_INTENTS | {"why", "method"}
@@ -125,17 +126,25 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
     took part?"), or asked of with a topic the plan has no table for ("how many officers?")."""
     features = frame.features
     by_words = features.achievement_text and frame.programme not in context.programme_kin
+    bare_count = context.intent == "achievement" and frame.asks == "count" and not frame.measure \
+        and _counts_no_noun(frame.tokens)  # "how many have been closed?" after the cases
     speaks_of = frame.follow_up or any(p.id == context.programme for p in frame.passages)
     untabled = bool(frame.measure) and not frame.measure_tabled and speaks_of \
         and frame.asks in ("count", "yes_no")  # "how many officers work on it?", "do the
     # officers wear uniform?" after Op Vigilant, whose words speak of officers
-    if (context.programme and (frame.follow_up or by_words or untabled)
+    if (context.programme and (frame.follow_up or by_words or untabled or bare_count)
             and (not frame.measure or untabled)
             and not features.glossary_only and (not features.achievement or by_words)):
         features = frame.features.model_copy(update={"achievement": True, "achievement_named": True})
         return frame.model_copy(update={"features": features,
                                         "programme": _sibling(frame, context) or context.programme})
     return frame
+
+
+def _counts_no_noun(tokens: list[str]) -> bool:
+    """"How many have been closed?", "how many were ...": a count naming no thing of its own."""
+    at = next((i + 2 for i in range(len(tokens) - 2) if tokens[i:i + 2] == ["how", "many"]), None)
+    return at is not None and tokens[at] in COUNT_VERBS
 
 
 def _sibling(frame: Frame, context: Context) -> str | None:

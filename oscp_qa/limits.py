@@ -449,6 +449,14 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.features.achievement_text and frame.asks == "count":  # found by its words only:
         kinds = [f for f in kinds  # a count of the thing asked: "four cases" for "cases"
                  if any(lemma(w) in said(f) for w in frame.content_words)]
+    narrowed = [u.word for u in frame.unknown if u.kind in ("subset", "outcome")]
+    bare = not _counted_words(scope, frame) or frame.signals.partitive  # "how many have been
+    # completed?" narrows the programme's count; "how many link workers were hired?" does not
+    done = done_in(row["text"] if row is not None else "", narrowed, scope)
+    if frame.asks == "count" and narrowed and bare and row is not None and not done:
+        return _refuse(scope, match, f"The plan does not say how many were "
+                                     f"{fmt.listing(narrowed)} for {row['title']}. What it says: "
+                                     f"“{row['text']}”", ["count"])
     counted = _counted_words(scope, frame)
     if counted and kinds:  # "how many people have the link workers helped?": not the workers
         kinds = [f for f in kinds if _names_thing(counted, said(f))]
@@ -469,6 +477,18 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     asked = "which month" if frame.signals.which_month else ASKED[frame.asks]
     return _refuse(scope, match, f"The plan does not say {asked} for "
                                  f"{row['title']}. What it says: “{row['text']}”", [frame.asks])
+
+
+def done_in(text: str, words: list[str], scope: Plans) -> str | None:
+    """The sentence saying these things were done ("two of the cases have already been
+    closed"), not that they will be ("the majority of which will be completed")."""
+    future = set(scope.words.forecast)
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        low = normalise(sentence)
+        if all(f" {w} " in f" {low} " or f" {lemma(w)}" in f" {low}" for w in words) \
+                and not set(low.split()) & future:
+            return sentence
+    return None
 
 
 def _counted_words(scope: Plans, frame: Frame) -> list[str]:

@@ -9,7 +9,7 @@ from collections import Counter
 from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
-from .limits import ASKED, FACT_KINDS, YEAR
+from .limits import ASKED, FACT_KINDS, YEAR, done_in
 from .normalise import NUMBER_WORDS, normalise
 from .passages import ROOT
 from .plans import Plans
@@ -132,6 +132,10 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
         row = found or row
     facts = scope.plan.achievement_facts(row["id"])
     lead += _named_among(scope, row, frame) if frame.asks == "yes_no" else []
+    said = done_in(row["text"], [u.word for u in frame.unknown if u.kind in ("subset", "outcome")],
+                   scope)
+    if frame.asks == "count" and said:  # "how many have been closed?": the plan's sentence
+        lead, asked = [f"The plan: “{said}”", ""], []  # on them, not the count of all
     lines = lead + [f"{f['label']}: **{f['value']}**" for f in asked]
     lines += [f"**{row['title']}** ({row['heading']}): {row['summary']}", "",
               f"The plan: “{row['text']}”"]

@@ -579,3 +579,16 @@ def test_a_programme_named_by_its_title_s_words_is_that_programme(assistant):
     assistant.ask("what is the Anti-Slavery Coordinator's job?")
     answer = assistant.ask("and what's the name of the multi-agency team they can call on?")
     assert answer.intent == "achievement" and "AS MART" in answer.text
+
+
+@pytest.mark.parametrize("turns, status, holds", [
+    (["tell me about the four modern slavery cases", "how many have been closed?"],
+     "answered", "Two of the cases have already been closed"),
+    (["scrutiny review DA recommendations", "how many have been completed so far?"],
+     "no_answer", "does not say how many were completed"),  # "will be completed" is not done
+])
+def test_how_many_of_a_programme_s_things_were_done_is_what_its_words_say(
+        assistant, turns, status, holds):
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer.intent == "achievement" and answer.status == status and holds in answer.text
