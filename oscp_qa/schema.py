@@ -200,6 +200,7 @@ class Words(Strict):
     next_quarter: list[str]
     future: list[str]
     forecast: list[str]
+    involvement: list[str]
     recorded_things: list[str]
     each_area: list[str]
     opinion: list[str]
@@ -253,9 +254,9 @@ class Words(Strict):
     def phrases(self) -> list[str]:
         """Every phrase of every list: words with a job of their own."""
         found: list[str] = []
-        for value in self.model_dump(exclude={"kin", "opinion"}).values():  # kin pairs words for
-            # finding passages, opinion marks a judgement ("a safe city"); neither gives its
-            # words a job of their own
+        for value in self.model_dump(exclude={"kin", "opinion", "involvement"}).values():  # kin
+            # pairs words for finding passages, opinion marks a judgement ("a safe city"),
+            # involvement a body's part ("join"); none gives its words a job of their own
             if not isinstance(value, dict):
                 found += value
                 continue

@@ -152,6 +152,9 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
 def _named_among(scope: Plans, row, frame: Frame) -> list[str]:
     """"Is Oxford Brookes involved in it?": yes, when the programme's partners or text name
     the body asked about."""
+    padded = f" {' '.join(frame.tokens)} "
+    if not any(f" {w} " in padded for w in scope.words.involvement):  # "did the council get
+        return []  # its accreditation?" asks no one's part in it
     text = f"{row['text']} {row['facts']}".lower()
     named = []
     for term in frame.glossary:

@@ -878,8 +878,9 @@ def test_a_score_described_in_words_gives_its_meaning_and_way_not_a_value(
 def test_is_a_body_involved_in_a_programme_that_names_it_starts_with_yes(assistant):
     answer = assistant.ask("Is Oxford Brookes involved in the women's safety work?")
     assert answer.text.startswith("**Yes**: the plan names Oxford Brookes University")
-    answer = assistant.ask("did the mobile CCTV units make any difference?")
-    assert not answer.text.startswith("**Yes**")
+    for question in ("did the mobile CCTV units make any difference?",
+                     "did the council get its DAHA accreditation in the end?"):  # no one's part
+        assert not assistant.ask(question).text.startswith("**Yes**")
 
 
 def test_the_force_named_after_what_it_records_is_the_recorder_not_an_area(assistant):
