@@ -489,9 +489,10 @@ def search(scope: Plans, match: Match, frame: Frame) -> Answer:
              and _of_the_kind(scope, q[1], frame.asks)]
     if not whole and not frame.wants_number and frame.passages_share >= settings.passage_share:
         return _passages(scope, match, frame)  # spread over several passages
-    if not whole or frame.wants_number:
+    dated = bool(frame.periods or frame.relative)  # "Prevent referrals last year?": figures
+    if not whole or frame.wants_number or dated:
         text = f"The {scope.title} does not include anything on “{missing}”."
-        if frame.wants_number:
+        if frame.wants_number or dated:
             text = f"The {scope.title} does not include a figure for “{missing}”."
         if quotes:
             text += f" The closest it comes, in “{quotes[0][0]}”: “{quotes[0][1]}”"

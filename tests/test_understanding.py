@@ -890,3 +890,10 @@ def test_the_force_named_after_what_it_records_is_the_recorder_not_an_area(assis
     assert "Thames Valley" not in text and "2,002 (3,733 − 1,731)" in text
     assert "7.2%" in assistant.ask("Oxford's share of Thames Valley police-recorded ASB in "
                                    "2021?").text.replace("**", "")
+
+
+def test_a_dated_question_no_table_holds_gets_no_quoted_passage_as_its_answer(assistant):
+    assert assistant.ask("Prevent referrals from oxford last year?").status == Status.no_answer
+    answer = assistant.ask("Which offence category does the plan single out as significantly up "
+                           "in Oxford in 2021?")
+    assert answer.status == Status.answered and "Public order" in answer.text
