@@ -128,6 +128,8 @@ class Settings(Strict):
                                    "of the best one's score")
     passage_share: float = Field(gt=0, le=1, description="a passage is what a question in words "
                                  "is about when it holds this share of the words' weight")
+    scheme_lead: float = Field(gt=1, description="a programme found by a story's words is the one "
+                               "meant when its share is this many times the next passage's")
     passages_shown: int = Field(ge=1, description="how many passages an answer spread over "
                                 "several of them names")
     stem_letters: int = Field(ge=1, description="a passage speaks of a word when it holds the "

@@ -478,6 +478,10 @@ def why(scope: Plans, match: Match, frame: Frame) -> Answer:
 def search(scope: Plans, match: Match, frame: Frame) -> Answer:
     """Quote the plan's best matching passage, or say plainly that it is not covered."""
     settings = scope.language.settings
+    scheme = _one_scheme(frame, settings)
+    if scheme:  # "my phone is always flat - is there anything at the station?"
+        return achievement(scope, match.model_copy(update={
+            "intent": "achievement", "subject": f"achievement:{scheme}"}), frame)
     hits = scope.plan.search("sections", frame.topic_words, settings.search_results)
     quotes = []
     for hit in hits:
@@ -503,6 +507,16 @@ def search(scope: Plans, match: Match, frame: Frame) -> Answer:
     if frame.asks == "yes_no":  # every word asked about is in the passage
         lines.insert(0, "**Yes**, the plan says so.")
     return _done(scope, match, "\n\n".join(lines), [f"{scope.title}, {t}" for t, _ in whole])
+
+
+def _one_scheme(frame: Frame, settings: Settings) -> str | None:
+    """"Is there anything ...?" told with a story: the one programme holding two or more of its
+    words, well ahead of any other passage, is what is asked for."""
+    if frame.asks != "yes_no" or not frame.signals.there or not frame.passages:
+        return None
+    best, *rest = frame.passages
+    ahead = not rest or best.share >= settings.scheme_lead * rest[0].share
+    return best.id if best.kind == "achievement" and len(best.held) >= 2 and ahead else None
 
 
 def _passages(scope: Plans, match: Match, frame: Frame) -> Answer:

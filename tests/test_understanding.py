@@ -897,3 +897,16 @@ def test_a_dated_question_no_table_holds_gets_no_quoted_passage_as_its_answer(as
     answer = assistant.ask("Which offence category does the plan single out as significantly up "
                            "in Oxford in 2021?")
     assert answer.status == Status.answered and "Public order" in answer.text
+
+
+@pytest.mark.parametrize("question, status, holds", [
+    ("My daughter gets the last train back into Oxford and her phone is always flat by then. Is "
+     "there anything at the station to help with that?", Status.answered, "charging shelves"),
+    ("I drive a taxi late at night round the city centre - is there some network I could join?",
+     Status.answered, "Nightsafe"),
+    ("Is St Aldates police station open to the public at weekends?", Status.no_answer, ""),
+])
+def test_is_there_anything_told_with_a_story_finds_the_one_programme_well_ahead(
+        assistant, question, status, holds):
+    answer = assistant.ask(question)
+    assert answer.status == status and holds in answer.text
