@@ -910,3 +910,14 @@ def test_is_there_anything_told_with_a_story_finds_the_one_programme_well_ahead(
         assistant, question, status, holds):
     answer = assistant.ask(question)
     assert answer.status == status and holds in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "my friend's sister was killed by her ex. does the partnership ever look into deaths like "
+    "that?",
+    "My cousin was killed by her ex-partner last year. Does anyone ever look back at how that was "
+    "allowed to happen?",
+])
+def test_a_killing_by_a_partner_told_as_a_story_finds_domestic_homicide_reviews(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and "Domestic Homicide Review" in answer.text
