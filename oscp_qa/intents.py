@@ -126,9 +126,11 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
     took part?"), or asked of with a topic the plan has no table for ("how many officers?")."""
     features = frame.features
     by_words = features.achievement_text and frame.programme not in context.programme_kin
+    in_passage = any(p.id == context.programme for p in frame.passages)
     bare_count = context.intent == "achievement" and frame.asks == "count" and not frame.measure \
-        and _counts_no_noun(frame.tokens)  # "how many have been closed?" after the cases
-    speaks_of = frame.follow_up or any(p.id == context.programme for p in frame.passages)
+        and (_counts_no_noun(frame.tokens) or in_passage)  # "how many have been closed?",
+    # "how many recommendations?" after the review, whose words speak of them
+    speaks_of = frame.follow_up or in_passage
     untabled = bool(frame.measure) and not frame.measure_tabled and speaks_of \
         and frame.asks in ("count", "yes_no")  # "how many officers work on it?", "do the
     # officers wear uniform?" after Op Vigilant, whose words speak of officers

@@ -592,3 +592,9 @@ def test_how_many_of_a_programme_s_things_were_done_is_what_its_words_say(
     for turn in turns:
         answer = assistant.ask(turn)
     assert answer.intent == "achievement" and answer.status == status and holds in answer.text
+
+
+def test_how_many_of_a_thing_the_programme_speaks_of_is_the_programme_s_count(assistant):
+    assistant.ask("scrutiny review into domestic abuse services")
+    answer = assistant.ask("how many recommendations?")
+    assert answer.intent == "achievement" and "48" in answer.text
