@@ -95,8 +95,9 @@ def _forecast(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 def _this_year(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"How many this year?": after the plan's figures end."""
-    if frame.signals.present and _figures(match) and not frame.periods and not frame.quarters:
-        latest = max(scope.dimension(match.measure, "period"), default="")
+    if frame.signals.present and _figures(match) and not frame.periods and not frame.quarters \
+            and scope.dimension(match.measure, "period"):  # a topic with no table: not here
+        latest = max(scope.dimension(match.measure, "period"))
         return _refuse(scope, match, f"The plan's figures for {scope.measures[match.measure].label}"
                                      f" run to {latest}; it cannot say what has happened since.",
                        ["later_year", match.measure or ""])
