@@ -502,6 +502,8 @@ class GlossaryTerm(Strict):
     aliases: list[str] = []
     meaning: str
     general: str | None = Field(None, description="general knowledge, not from the plan")
+    named_only: bool = Field(False, description="the plan names it in passing and never says "
+                             "what it is: 'what is it?' is not answered from the plan")
     in_plan: str | None = None
 
 

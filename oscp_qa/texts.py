@@ -237,6 +237,13 @@ def glossary(scope: Plans, match: Match, frame: Frame) -> Answer:
                       sources=[f"{scope.title}, glossary"], subject=f"glossary:{row['term']}",
                       text=f"The plan does not say what {row['term']} stands for. What it says "
                            f"of it: {row['meaning']}")
+    defining = frame.tokens[:2] in (["what", "is"], ["what", "are"]) or frame.asks == "definition"
+    if row["named_only"] and defining:  # "what is naloxone?": the plan only names it
+        general = f" {_capital(GENERAL)}: {row['general']}" if row["general"] else ""
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
+                      sources=[f"{scope.title}, glossary"], subject=f"glossary:{row['term']}",
+                      text=f"The plan does not say what {row['term']} is; it only names it: "
+                           f"{row['meaning']}{general}")
     head = f"**{row['term']}**"
     if row["stands_for"]:
         head += f" stands for **{row['stands_for']}**"

@@ -921,3 +921,10 @@ def test_is_there_anything_told_with_a_story_finds_the_one_programme_well_ahead(
 def test_a_killing_by_a_partner_told_as_a_story_finds_domestic_homicide_reviews(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == Status.answered and "Domestic Homicide Review" in answer.text
+
+
+def test_what_is_a_term_the_plan_only_names_is_not_answered_from_general_knowledge(assistant):
+    answer = assistant.ask("What is naloxone?")
+    assert answer.status == Status.no_answer and answer.text.startswith(
+        "The plan does not say what naloxone is")
+    assert "Turning Point" in assistant.ask("who provided naloxone?").text
