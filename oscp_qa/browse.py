@@ -296,7 +296,9 @@ def glossary(engine: Engine, query: str = "") -> list[Term]:
     terms = [Term(term=r["term"], stands_for=r["stands_for"] or "", meaning=r["meaning"],
                   stands_for_general=r["stands_for_source"] == "general",
                   general=r["general"] or "", in_plan=r["in_plan"] or "", aliases=_split(r["aliases"]),
-                  question=f"What does {r['term']} mean?") for r in rows]
+                  question=f"Where does the plan mention {r['term']}?" if r["named_only"]
+                  else f"What does {r['term']} mean?") for r in rows]  # the plan never says
+    # what a term named only in passing is, so its button asks where it is named
     terms.sort(key=lambda t: t.term.lower())
     if not query.strip():
         return terms
