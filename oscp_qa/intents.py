@@ -52,6 +52,10 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         # "which councils were involved?" after a scheme: asked of the scheme
         return match(frame.model_copy(update={"follow_up": True}), rules, context, latest_year,
                      min_score)
+    if best == "method" and (frame.area_op or (context.area_op and frame.follow_up)) \
+            and "lookup" in scores:  # "and if you exclude Oxfordshire?": the rest of an area,
+        best = "lookup"  # not what a table leaves out
+        scores = _standing(scores, best, min_score)
     if best == "lookup" and frame.asks == "person" and "work_on" in scores:
         best = "work_on"  # "who's doing the modern slavery side?": who works on it, not a figure
         scores = _standing(scores, best, min_score)

@@ -23,7 +23,9 @@ _SPOKEN_YEAR = re.compile(
     rf"\b(twenty|two thousand(?: and)?)[ -](twenty(?:[ -](?:{_UNIT}))?|{_UNIT})\b"
     rf"(?![ -](?:{'|'.join(_SCALES)}))"
 )
-_PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": " "})
+_PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": " ",
+                              "→": " to "})
+_ARROW = re.compile(r"\s*-+>\s*")  # "2020 -> 2021": from one to the other
 _NOT = re.compile(r"n't\b")
 _WHO_IS = re.compile(r"\bwho'?s\b")
 _POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
@@ -86,6 +88,7 @@ def normalise(text: str) -> str:
 def _normalise(text: str) -> str:
     """Any text, step by step."""
     text = unicodedata.normalize("NFKC", text).lower().translate(_PUNCTUATION)
+    text = _ARROW.sub(" to ", text)
     text = _NOT.sub(" not", text)
     text = _WHO_IS.sub("who is", text)  # "who's the chair?" asks who someone is
     text = _POSSESSIVE.sub(lambda m: "" if m.group() == "'s" else "s", text)

@@ -14,6 +14,8 @@ YEAR_RANGE = range(1990, 2040)
 QUARTERS = ("apr-jun", "jul-sep", "oct-dec", "jan-mar")   # a financial year's, in order
 _FINANCIAL = re.compile(r"^(\d{4}|\d{2})[/-](\d{2}|\d{4})$")   # "2021/22", "21/22"
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+_CHANGE_AFTER = {"change", "changes", "rise", "increase", "fall", "drop", "decrease", "difference",
+                 "up", "down", "growth"}
 
 
 class NumberMention(BaseModel):
@@ -69,7 +71,10 @@ def read(tokens: list[str], words) -> Periods:
         if financial:
             found.years.append(financial)
             continue
-        if token.isdigit() and len(token) == 4 and int(token) in YEAR_RANGE and after != "%":
+        then = tokens[index + 2] if index + 2 < len(tokens) else ""
+        if token.isdigit() and len(token) == 4 and int(token) in YEAR_RANGE and (
+                after != "%" or then in _CHANGE_AFTER):  # "2021, % change": the year, then what
+            # is asked of it
             found.years.append(token)
         elif _NUMBER.match(token) and not re.match(r"^\d+-\d+$", token):
             kind = "percent" if after in {"%", "percent"} or (after == "per" and "cent" in text) \

@@ -598,3 +598,16 @@ def test_how_many_of_a_thing_the_programme_speaks_of_is_the_programme_s_count(as
     assistant.ask("scrutiny review into domestic abuse services")
     answer = assistant.ask("how many recommendations?")
     assert answer.intent == "achievement" and "48" in answer.text
+
+
+@pytest.mark.parametrize("turns, figure", [
+    (["how many CSE victims were there in Thames Valley?",
+      "and if you exclude Oxfordshire, what's left?"], "224"),
+    (["how many homophobic hate crime victims in thames valley?", "and leaving out oxfordshire?"],
+     "421"),
+    (["council asb cases 2020 -> 2021, % change?"], "+3.4%"),
+])
+def test_an_area_left_out_is_the_rest_not_what_a_table_excludes(assistant, turns, figure):
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert figure in answer.text.replace("**", "")

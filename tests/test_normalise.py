@@ -76,3 +76,8 @@ def test_every_intent_cue_is_written_as_questions_are_read():
 ])
 def test_two_short_years_set_against_each_other_are_years(typed, read):
     assert normalise(typed) == read
+
+
+def test_an_arrow_between_years_reads_as_to():
+    assert normalise("thames valley total crime 2020 -> 2021, % change?") == \
+        "thames valley total crime 2020 to 2021 % change"
