@@ -228,6 +228,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if intent == "lookup" and frame.asks == "yes_no" and frame.signals.direction and (
             frame.than_year or len(frame.periods) == 2):  # "higher than in 2017?": a change,
         intent = "change"  # of whole years or of the quarters named
+    if intent == "lookup" and frame.asks == "yes_no" and not frame.periods and not frame.quarters \
+            and not frame.signals.than and len(frame.categories) < 2 and len(frame.areas) < 2 \
+            and (frame.signals.direction or frame.signals.either_way):  # "are domestic abuse
+        intent = "trend"  # numbers falling?", "is hate crime rising or falling?"
     if intent == "lookup" and frame.signals.by_percent and frame.signals.direction \
             and frame.asks != "count":  # "crime in Oxford up 10% - the exact figure?": a change
         intent = "change"

@@ -928,3 +928,12 @@ def test_what_is_a_term_the_plan_only_names_is_not_answered_from_general_knowled
     assert answer.status == Status.no_answer and answer.text.startswith(
         "The plan does not say what naloxone is")
     assert "Turning Point" in assistant.ask("who provided naloxone?").text
+
+
+@pytest.mark.parametrize("question, start", [
+    ("are domestic abuse numbers falling?", "**Yes.** Oxford: yes, it fell by 149"),
+    ("Are crime levels rising accross Oxfordshire?", "**Yes.** Oxfordshire: yes, it rose by 4,624"),
+    ("is hate crime rising or falling?", "The plan gives victims of hate crime for 2021 only"),
+])
+def test_is_it_rising_or_falling_without_a_year_asks_the_latest_way(assistant, question, start):
+    assert assistant.ask(question).text.startswith(start)
