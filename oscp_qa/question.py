@@ -132,7 +132,7 @@ class Features(Frozen):
     pcc_asked: bool = False         # "is recruiting more police officers part of the plan?":
                                     # a PCC priority's words, asked of in words, not a count
     how_counted: bool = False       # "do the figures count crimes against shops?"
-    figures_asked: bool = False     # a table's topic, an area and a word asking for figures
+    figures_asked: bool = False     # a table's topic, an area or year and a word asking for figures
                                     # ("what are the county figures?"): no term's meaning
     passage_priority: bool = False  # the passage holding most of its words is a priority,
     passage_duty: bool = False      # a statutory duty,

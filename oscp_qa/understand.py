@@ -535,7 +535,8 @@ class Understander:
             and not {"category", "period"} & set(slots["signals"].dimensions),
             bodies_asked=not achievement and _asks_bodies(slots["tokens"], set(self.words.bodies)),
             how_counted=slots["asks"] == "how_counted",
-            figures_asked=bool(slots.get("measure") and slots["wants_number"] and slots["areas"]),
+            figures_asked=bool(slots.get("measure") and slots["wants_number"]
+                               and (slots["areas"] or slots["periods"])),
             **{f"passage_{kind}": kind == best for kind in ("priority", "duty", "about")},
             passage_achievements=not achievement and self._one_heading(slots),
             priorities_named=bool({"priority", "priorities"} & set(slots["tokens"])),
