@@ -190,6 +190,7 @@ class Words(Strict):
     shorthand: dict[str, str]
     pace: list[str]
     not_a_way: list[str]
+    belongs_to: list[str]
     all_parts: list[str]
     taken_out: list[str]
     apart: list[str]

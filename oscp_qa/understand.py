@@ -424,8 +424,9 @@ class Understander:
         spans = {i for t in tags if t.kind in ("term", "area") for i in range(t.start, t.end)}
         masked = " " + " ".join("_" if i in spans else w for i, w in enumerate(tokens)) + " "
         for phrases in (self.words.latest_year, self.words.previous_year, self.words.next_year,
-                        self.words.broken_down):
-            for phrase in phrases:  # "most recent" is no ranking, "break it down" no fall
+                        self.words.broken_down, self.words.belongs_to):
+            for phrase in phrases:  # "most recent" is no ranking, "break it down" or "fell
+                # under the environmental category" no fall
                 masked = masked.replace(f" {phrase} ", " _ ")
         return masked
 
@@ -725,7 +726,8 @@ def _direction(padded: str, words, yes_no: bool) -> str | None:
     the one set against something wins ("after the fall, still higher than in 2017?")."""
     if _has(padded, words.pace):
         return None
-    padded = _without(padded, words.not_a_way)  # "what does the plan put that down to?"
+    padded = _without(padded, words.not_a_way + words.belongs_to)  # "what does the plan put
+    # that down to?", "how many fell under environmental?"
     up, down = _has(padded, words.rising), _has(padded, words.falling)
     if up and down:
         up = _has(padded, [f"{w} than" for w in words.rising])

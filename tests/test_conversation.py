@@ -611,3 +611,15 @@ def test_an_area_left_out_is_the_rest_not_what_a_table_excludes(assistant, turns
     for turn in turns:
         answer = assistant.ask(turn)
     assert figure in answer.text.replace("**", "")
+
+
+@pytest.mark.parametrize("turns, figure", [
+    (["what was the police-recorded ASB count for Oxford in 2021?",
+      "what number of those fell under the environmental category?"], "163"),
+    (["asb cases handled by the council in 2019", "what about 2021?", "how big is the gap?"],
+     "933"),
+])
+def test_follow_ups_in_other_words_keep_the_figure(assistant, turns, figure):
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer.status == "answered" and figure in answer.text
