@@ -228,6 +228,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if intent == "lookup" and frame.asks == "yes_no" and frame.signals.direction and (
             frame.than_year or len(frame.periods) == 2):  # "higher than in 2017?": a change,
         intent = "change"  # of whole years or of the quarters named
+    if intent == "total" and frame.signals.change_cue and len(frame.periods) == 2 \
+            and not frame.signals.average:  # "2020 and 2021, plus how much it changed"
+        intent = "change"
     if intent == "lookup" and frame.asks == "yes_no" and not frame.periods and not frame.quarters \
             and not frame.signals.than and len(frame.categories) < 2 and len(frame.areas) < 2 \
             and (frame.signals.direction or frame.signals.either_way):  # "are domestic abuse

@@ -937,3 +937,11 @@ def test_what_is_a_term_the_plan_only_names_is_not_answered_from_general_knowled
 ])
 def test_is_it_rising_or_falling_without_a_year_asks_the_latest_way(assistant, question, start):
     assert assistant.ask(question).text.startswith(start)
+
+
+def test_explain_what_x_is_asks_its_meaning_and_plus_the_change_asks_the_change(assistant):
+    answer = assistant.ask("Hi, quick one - can you explain what the Crime Severity Score is?")
+    assert answer.status == Status.answered and "higher weight" in answer.text
+    answer = assistant.ask("Oxfordshire's total recorded crime for 2020 and for 2021, plus how "
+                           "much it changed?")
+    assert "4,624" in answer.text and answer.intent == "change"
