@@ -203,6 +203,7 @@ class Words(Strict):
     next_quarter: list[str]
     future: list[str]
     forecast: list[str]
+    requests: list[str]
     involvement: list[str]
     recorded_things: list[str]
     each_area: list[str]

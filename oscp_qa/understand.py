@@ -458,8 +458,10 @@ class Understander:
         openers = self.words.yes_no_openers
         # "Is it ...?", or a later clause that opens with "is" when no clause asks "where",
         # "how many" and so on: "Across Thames Valley, is disability hate crime more common?"
-        yes_no = _yes_no(tokens, openers) or (found is None and bool(
-            openings & set(openers) or _has(padded, self.words.yes_no_phrases)))
+        request = any(padded.startswith(f" {r} ") for r in self.words.requests) \
+            and not _has(padded, self.words.yes_no_phrases)  # "can you give me the figure?"
+        yes_no = not request and (_yes_no(tokens, openers) or (found is None and bool(
+            openings & set(openers) or _has(padded, self.words.yes_no_phrases))))
         counting = found == "count" and "how" in openings  # "has it been used? how many times?"
         if yes_no and not counting \
                 and found not in ("how_counted", "definition", "expansion", "money", "how_to"):

@@ -945,3 +945,11 @@ def test_explain_what_x_is_asks_its_meaning_and_plus_the_change_asks_the_change(
     answer = assistant.ask("Oxfordshire's total recorded crime for 2020 and for 2021, plus how "
                            "much it changed?")
     assert "4,624" in answer.text and answer.intent == "change"
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Can you give me the exact Crime Severity Score figure for Oxford in 2020/21?", "figure"),
+    ("could you tell me if crime went up in Oxford?", "yes_no"),
+])
+def test_a_request_put_as_a_question_is_no_yes_no(engine, question, asks):
+    assert engine.understander.parse(question).asks == asks
