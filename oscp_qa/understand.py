@@ -432,6 +432,15 @@ class Understander:
 
     # --- what is asked ---------------------------------------------------------------------------
 
+    def _heads_of(self, padded: str) -> bool:
+        """A word for leading, then a body within the next three words."""
+        headed = set(self.words.headed)
+        for phrase in self.words.leading:
+            at = padded.find(f" {phrase} ")
+            if at >= 0 and headed & set(padded[at + len(phrase) + 2:].split()[:3]):
+                return True
+        return False
+
     def _asks(self, tokens: list[str], padded: str, counted: bool, openings: set[str]) -> str:
         """What kind of answer is asked: the kind of the first phrase opening with who, where,
         when, why or how, else the first kind in the word list's order, unless a longer phrase
@@ -452,9 +461,9 @@ class Understander:
         roles = set(self.words.person_roles) & set(tokens)
         if roles and ("name" in tokens or (found == "person" and tokens[:1] == ["who"])):
             return "named_person"  # "what's the name of the coordinator?", "who is the chair?"
-        if found == "person" and _has(padded, self.words.leading) \
-                and set(tokens) & set(self.words.headed):  # "who leads the Executive Board?":
-            return "named_person"  # its head, by name; "who runs it?" of a programme: a body
+        if found == "person" and self._heads_of(padded):  # "who leads the Executive Board?":
+            return "named_person"  # its head, by name; "who runs it?" of a programme, or "who
+            # is responsible for reviewing the plan?" (a task): a body
         openers = self.words.yes_no_openers
         # "Is it ...?", or a later clause that opens with "is" when no clause asks "where",
         # "how many" and so on: "Across Thames Valley, is disability hate crime more common?"

@@ -953,3 +953,11 @@ def test_explain_what_x_is_asks_its_meaning_and_plus_the_change_asks_the_change(
 ])
 def test_a_request_put_as_a_question_is_no_yes_no(engine, question, asks):
     assert engine.understander.parse(question).asks == asks
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Who is responsible for reviewing the monitoring of OSCP's action plan?", "person"),
+    ("who leads the Executive Board?", "named_person"),
+])
+def test_who_leads_a_body_asks_a_name_but_who_does_a_task_asks_a_body(engine, question, asks):
+    assert engine.understander.parse(question).asks == asks
