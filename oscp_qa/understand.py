@@ -433,11 +433,11 @@ class Understander:
     # --- what is asked ---------------------------------------------------------------------------
 
     def _heads_of(self, padded: str) -> bool:
-        """A word for leading, then a body within the next three words."""
+        """A word for leading, then a body within the next four words."""
         headed = set(self.words.headed)
         for phrase in self.words.leading:
             at = padded.find(f" {phrase} ")
-            if at >= 0 and headed & set(padded[at + len(phrase) + 2:].split()[:3]):
+            if at >= 0 and headed & set(padded[at + len(phrase) + 2:].split()[:4]):
                 return True
         return False
 
