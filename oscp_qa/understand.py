@@ -514,7 +514,9 @@ class Understander:
             dimensions=[d for d in DIMENSIONS if _has(masked, getattr(words, f"dimension_{d}"))],
             negation=_has(padded, words.negations), lists_oscp=_has(padded, words.oscp_priority_list),
             names_pcc=_has(padded, words.pcc_names), which_pcc=_has(padded, words.which_pcc),
-            pcc_list=_has(padded, words.pcc_list),
+            pcc_list=_has(padded, words.pcc_list) or (  # "how many priorities are there in
+                "priorities" in tokens and " police and crime plan " in padded),  # the PCC's
+            # police and crime plan?"
             mentions_oscp=_has(padded, ["oscp"]), pcc_number=_pcc_number(tokens),
             about=[fact for fact, cues in self.about if cues.search(padded)],
             quoted_percent=quoted[0] if quoted and _has(padded, words.quote_check) else None,
