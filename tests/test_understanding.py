@@ -961,3 +961,13 @@ def test_a_request_put_as_a_question_is_no_yes_no(engine, question, asks):
 ])
 def test_who_leads_a_body_asks_a_name_but_who_does_a_task_asks_a_body(engine, question, asks):
     assert engine.understander.parse(question).asks == asks
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("county lines - what's being done?", "county lines"),
+    ("bike theft - what's the partnership doing?", "Bike Crime Reduction Partnership"),
+    ("alcohol-related violence - what's planned?", "Problem Solving Officer"),
+])
+def test_shorthand_topic_then_what_is_done_asks_the_work(assistant, question, holds):
+    answer = assistant.ask(question)
+    assert answer.intent == "work_on" and holds.lower() in answer.text.lower()
