@@ -203,6 +203,8 @@ class Words(Strict):
     next_quarter: list[str]
     future: list[str]
     forecast: list[str]
+    self_described: list[str]
+    self_described_ends: list[str]
     requests: list[str]
     involvement: list[str]
     recorded_things: list[str]

@@ -114,7 +114,7 @@ class Understander:
         slots["topic_words"] = [w for i, w in enumerate(tokens)
                                 if i not in covered and w.isalpha() and len(w) > 2
                                 and w not in self.vocabulary.known_words]
-        telling = _telling(text[:limit], sentences)
+        telling = _telling(text[:limit], sentences) | self._self_described(tokens)
         own = [w for i, w in enumerate(tokens) if i not in telling and w.isalpha() and len(w) > 2
                and w not in self.vocabulary.stopwords and w not in self.vocabulary.known_words]
         if not any(t.start not in telling for t in tags if t.kind != "area") and len(own) < 2:
@@ -431,6 +431,21 @@ class Understander:
         return masked
 
     # --- what is asked ---------------------------------------------------------------------------
+
+    def _self_described(self, tokens: list[str]) -> set[int]:
+        """"I'm a school governor and ...", "as a parent, ...": who is asking, told as context,
+        up to the next word that goes on to the question (at most four words)."""
+        found: set[int] = set()
+        for phrase in self.words.self_described:
+            size = len(phrase.split())
+            for i in range(len(tokens) - size):
+                if tokens[i:i + size] != phrase.split():
+                    continue
+                for j in range(i + size, min(i + size + 4, len(tokens))):
+                    if tokens[j] in self.words.self_described_ends:
+                        break
+                    found.add(j)
+        return found
 
     def _heads_of(self, padded: str) -> bool:
         """A word for leading, then a body within the next four words."""

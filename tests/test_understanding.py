@@ -971,3 +971,11 @@ def test_who_leads_a_body_asks_a_name_but_who_does_a_task_asks_a_body(engine, qu
 def test_shorthand_topic_then_what_is_done_asks_the_work(assistant, question, holds):
     answer = assistant.ask(question)
     assert answer.intent == "work_on" and holds.lower() in answer.text.lower()
+
+
+def test_who_is_asking_restricts_nothing(assistant):
+    answer = assistant.ask("I'm a school governor and I was wondering how many domestic abuse "
+                           "occurrences involving children there were over the whole of 2020/21?")
+    assert answer.status == Status.answered and "1,581" in answer.text
+    assert assistant.ask("as a share of Banbury's crime, how much is Oxford's?").status \
+        == Status.no_answer
