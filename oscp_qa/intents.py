@@ -231,9 +231,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if intent == "total" and frame.signals.change_cue and len(frame.periods) == 2 \
             and not frame.signals.average:  # "2020 and 2021, plus how much it changed"
         intent = "change"
-    if intent == "lookup" and frame.asks == "yes_no" and not frame.periods and not frame.quarters \
+    if intent == "lookup" and not frame.periods and not frame.quarters \
             and not frame.signals.than and len(frame.categories) < 2 and len(frame.areas) < 2 \
-            and (frame.signals.direction or frame.signals.either_way):  # "are domestic abuse
+            and ((frame.asks == "yes_no" and frame.signals.direction)
+                 or frame.signals.either_way):  # "are domestic abuse
         intent = "trend"  # numbers falling?", "is hate crime rising or falling?"
     if intent == "lookup" and frame.signals.by_percent and frame.signals.direction \
             and frame.asks != "count":  # "crime in Oxford up 10% - the exact figure?": a change

@@ -241,11 +241,13 @@ class Understander:
 
     def _asking(self, word: str, tokens: list[str], openings: set[str]) -> bool:
         """A lone "when" or "who" asks when it opens the question or a clause, or comes before
-        a verb ("who runs it"), not inside one ("what do they do when a case is flagged?")."""
+        a verb ("who runs it"), not inside one ("what do they do when a case is flagged?") or
+        after the thing it describes ("the number of people who have used it")."""
         if word in openings or tokens[:1] == [word]:
             return True
+        plain = self.vocabulary.stopwords  # "the people who have used it": a relative "who"
         return any(t == word and tokens[i + 1:i + 2] and tokens[i + 1] in self.words.auxiliaries
-                   for i, t in enumerate(tokens))
+                   and (i == 0 or tokens[i - 1] in plain) for i, t in enumerate(tokens))
 
     def _says_counted(self, word: str) -> bool:
         """"Logged", "all told", "steepest": how the things were counted or compared, not

@@ -979,3 +979,13 @@ def test_who_is_asking_restricts_nothing(assistant):
     assert answer.status == Status.answered and "1,581" in answer.text
     assert assistant.ask("as a share of Banbury's crime, how much is Oxford's?").status \
         == Status.no_answer
+
+
+@pytest.mark.parametrize("question, status", [
+    ("Please provide the number of people who have used the Safe Places.", Status.no_answer),
+    ("Please provide the date of the next OSCP meeting.", Status.no_answer),
+    ("Summarise the plan's 2022-23 commitments on domestic abuse.", Status.answered),
+    ("hate crime - rising or falling?", Status.no_answer),
+])
+def test_instructions_and_shorthand_ask_what_their_words_ask(assistant, question, status):
+    assert assistant.ask(question).status == status
