@@ -146,8 +146,9 @@ def _restrictions(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         and match.intent not in ("search", "priorities", "method", "why")
     put_back = any(u.kind == "left_out" for u in restrictions) and (frame.periods or frame.areas)
     if not restrictions or not (_figures(match) or counted or put_back) \
-            or frame.asks == "how_counted":  # "is fraud counted?" asks about the restriction
-        return None
+            or frame.asks == "how_counted" or (  # "is fraud counted?" asks about the restriction;
+                match.measure in scope.measures and not scope.tables_for(match.measure)):  # a
+        return None  # topic with no table at all is told so where it is composed
     words = fmt.listing([f"“{u.word}”" for u in restrictions])
     about = [u.kind for u in restrictions] + [match.measure or ""]
     if match.measure not in scope.measures:  # a programme or a term: say what it does say

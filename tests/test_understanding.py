@@ -989,3 +989,10 @@ def test_who_is_asking_restricts_nothing(assistant):
 ])
 def test_instructions_and_shorthand_ask_what_their_words_ask(assistant, question, status):
     assert assistant.ask(question).status == status
+
+
+def test_police_response_times_are_a_topic_the_plan_has_no_figures_for(assistant):
+    answer = assistant.ask("how quickly do police respond in oxford?")
+    assert answer.status == Status.no_answer
+    assert answer.text.startswith("The OSCP Rolling Plan 2022-23 does not include figures for "
+                                  "police response times")
