@@ -131,9 +131,11 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
     features = frame.features
     by_words = features.achievement_text and frame.programme not in context.programme_kin
     in_passage = any(p.id == context.programme for p in frame.passages)
-    bare_count = context.intent == "achievement" and frame.asks == "count" and not frame.measure \
-        and (_counts_no_noun(frame.tokens) or in_passage)  # "how many have been closed?",
-    # "how many recommendations?" after the review, whose words speak of them
+    bare_count = context.intent == "achievement" and not frame.measure and (
+        (frame.asks == "count" and (_counts_no_noun(frame.tokens) or in_passage))
+        or (frame.asks in ("date", "place") and not features.glossary))  # "how many have been
+    # closed?", "how many recommendations?" after the review, whose words speak of them; "start
+    # yr in Oxford?" after Op Vigilant
     speaks_of = frame.follow_up or in_passage
     untabled = bool(frame.measure) and not frame.measure_tabled and speaks_of \
         and frame.asks in ("count", "yes_no")  # "how many officers work on it?", "do the

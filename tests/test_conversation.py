@@ -623,3 +623,10 @@ def test_follow_ups_in_other_words_keep_the_figure(assistant, turns, figure):
     for turn in turns:
         answer = assistant.ask(turn)
     assert answer.status == "answered" and figure in answer.text
+
+
+def test_a_bare_when_or_where_after_a_programme_is_of_the_programme(assistant):
+    assistant.ask("op vigilant?")
+    answer = assistant.ask("start yr in oxford?")
+    assert answer.intent == "achievement" and "2019" in answer.text
+    assert assistant.ask("safe places locations oxford?").status == "no_answer"
