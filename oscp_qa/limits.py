@@ -94,8 +94,10 @@ def _forecast(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 
 def _this_year(scope: Plans, frame: Frame, match: Match) -> Answer | None:
-    """"How many this year?": after the plan's figures end."""
+    """"How many this year?": after the plan's figures end ("more nowadays than it used to?"
+    asks the latest change)."""
     if frame.signals.present and _figures(match) and not frame.periods and not frame.quarters \
+            and not frame.signals.than \
             and scope.dimension(match.measure, "period"):  # a topic with no table: not here
         latest = max(scope.dimension(match.measure, "period"))
         return _refuse(scope, match, f"The plan's figures for {scope.measures[match.measure].label}"

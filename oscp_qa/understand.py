@@ -191,7 +191,9 @@ class Understander:
                  categories: list[str]) -> list[Unknown]:
         """In a count, an unknown word after "were", "involved" ... names which of the things
         counted are meant ("how many of the cases were repeat complainants?"): a restriction."""
-        verbs = [i for i, t in enumerate(tokens) if t in self.words.subset_verbs]
+        verbs = [i for i, t in enumerate(tokens) if t in self.words.subset_verbs
+                 and not (i and tokens[i - 1] in ("i", "we", "you"))]  # "I was reading the
+        # plan": the asker, not the things counted
         if not counting or not verbs or categories:  # "how many were classed as environmental?"
             return unknown
         return [u.model_copy(update={"role": "restriction", "kind": "subset"})

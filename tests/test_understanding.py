@@ -996,3 +996,14 @@ def test_police_response_times_are_a_topic_the_plan_has_no_figures_for(assistant
     assert answer.status == Status.no_answer
     assert answer.text.startswith("The OSCP Rolling Plan 2022-23 does not include figures for "
                                   "police response times")
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("I was reading the plan and it says Oxford's crime went up by 10 per cent. Could you check "
+     "whether that figure is actually correct?", "10.2"),
+    ("hiya, is the council dealing with more antisocial behaviour cases nowadays than it used "
+     "to?", "3,733"),
+])
+def test_what_the_asker_was_doing_and_now_against_before_restrict_nothing(assistant, question, holds):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and holds in answer.text
