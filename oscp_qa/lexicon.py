@@ -73,6 +73,13 @@ class Lexicon:
             tuple(tokens[t.start:t.end]) in self.places
             or (t.kind in NAMES and all(is_english(w) for w in tokens[t.start:t.end]))))]
 
+    def drop_verbs(self, tokens: list[str], tags: list[Tag], before: set[str]) -> list[Tag]:
+        """A name that is an everyday verb, used as one ("what's it trying to prevent?"), is
+        no name: the word before it says so."""
+        return [t for t in tags if not (
+            t.kind in NAMES and t.end - t.start == 1 and t.start
+            and tokens[t.start - 1] in before and is_english(tokens[t.start]))]
+
     def unknowns(self, tokens: list[str], tags: list[Tag]) -> list[Unknown]:
         """Every word no vocabulary covers, with its role; and the places the plan names
         (as achievements' places), which still restrict a figure to somewhere it has none."""

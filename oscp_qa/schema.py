@@ -203,6 +203,7 @@ class Words(Strict):
     next_quarter: list[str]
     future: list[str]
     forecast: list[str]
+    before_verbs: list[str]
     self_described: list[str]
     self_described_ends: list[str]
     requests: list[str]

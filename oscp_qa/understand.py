@@ -77,7 +77,8 @@ class Understander:
         tokens = self.lexicon.spell(words)
         padded = " " + " ".join(tokens) + " "
         tags = self._force_as_recorder(tokens, self._names_first(
-            tokens, self.lexicon.drop_misread_places(tokens, self.vocabulary.tag(tokens))))
+            tokens, self.lexicon.drop_misread_places(tokens, self.lexicon.drop_verbs(
+                tokens, self.vocabulary.tag(tokens), set(self.words.before_verbs)))))
         found = numbers.read(tokens, self.words)
         slots: dict = dict(text=text[:limit], tokens=tokens, tags=tags,
                            truncated=len(text) > limit, periods=found.years,

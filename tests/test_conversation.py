@@ -630,3 +630,11 @@ def test_a_bare_when_or_where_after_a_programme_is_of_the_programme(assistant):
     answer = assistant.ask("start yr in oxford?")
     assert answer.intent == "achievement" and "2019" in answer.text
     assert assistant.ask("safe places locations oxford?").status == "no_answer"
+
+
+def test_a_name_used_as_a_verb_is_no_name(assistant):
+    """"Prevent" the programme is not "trying to prevent"."""
+    assistant.ask("What is Operation Vigilant?")
+    answer = assistant.ask("what's it trying to prevent?")
+    assert answer.intent == "achievement" and "sexual offending" in answer.text
+    assert "Counter-Terrorism" in assistant.ask("what is Prevent?").text
