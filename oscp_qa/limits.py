@@ -59,9 +59,11 @@ def _places(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         u.kind != "mentioned" or loose)]  # Abingdon?": found by the place, asked of more
     places = [u for u in frame.unknown if u.role == "place"] + match.places \
         if _figures(match) or (frame.measure and match.intent != "work_on") else unknown_places
-    if places and match.intent == "achievement" and not frame.wants_number and (  # "any new
-            frame.asks in DOINGS or not frame.measure) and _speaks_of_more(  # CCTV in Cowley?":
-            frame, match, places):  # the passage names the place
+    if places and match.intent == "achievement" and not frame.wants_number \
+            and frame.asks != "count" and not (frame.periods or frame.relative) \
+            and _speaks_of_more(frame, match, places):  # "any new
+        # CCTV in Cowley?", "what did Neighbourhood Watch do in the operation in Blackbird
+        # Leys?": the passage names the place
         text = _source_text(scope, frame, match)
         places = [u for u in places if not _said_in(u, text)]
     about = ["place"] if match.intent != "achievement" else []  # street-level figures, not work

@@ -1007,3 +1007,13 @@ def test_police_response_times_are_a_topic_the_plan_has_no_figures_for(assistant
 def test_what_the_asker_was_doing_and_now_against_before_restrict_nothing(assistant, question, holds):
     answer = assistant.ask(question)
     assert answer.status == Status.answered and holds in answer.text
+
+
+@pytest.mark.parametrize("question, status", [
+    ("What did Neighbourhood Watch do in that knife crime operation in Blackbird Leys?",
+     Status.answered),   # the operation's own place
+    ("knife crime incidents in blackbird leys last year?", Status.no_answer),  # a figure there
+])
+def test_a_place_a_programme_names_answers_what_was_done_there_not_a_figure(
+        assistant, question, status):
+    assert assistant.ask(question).status == status
