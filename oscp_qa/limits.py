@@ -285,6 +285,12 @@ def _kind_of_figure(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             and measure.unit == "per cent":  # "in actual numbers, how many?"
         return _refuse(scope, match, f"The plan gives {measure.label} only as percentages; it "
                                      f"gives no count.", ["count"])
+    counted = _counted_words(scope, frame)[:1]
+    if counted and counted[0] in scope.words.people_nouns and measure.unit not in (
+            scope.words.people_units):  # "how many children live with domestic abuse?" of
+        return _refuse(scope, match, f"The plan counts {measure.label} ({measure.unit}), not "
+                                     f"{counted[0]}: it gives no count of {counted[0]}.",
+                       ["count"])  # a table of occurrences involving children
     if frame.asks == "money" and measure.unit != "pounds":
         return _refuse(scope, match, f"The plan gives no amount of money for {measure.label}.",
                        ["money"])

@@ -203,6 +203,8 @@ class Words(Strict):
     next_quarter: list[str]
     future: list[str]
     forecast: list[str]
+    people_nouns: list[str]
+    people_units: list[str]
     before_verbs: list[str]
     self_described: list[str]
     self_described_ends: list[str]

@@ -1017,3 +1017,10 @@ def test_what_the_asker_was_doing_and_now_against_before_restrict_nothing(assist
 def test_a_place_a_programme_names_answers_what_was_done_there_not_a_figure(
         assistant, question, status):
     assert assistant.ask(question).status == status
+
+
+def test_a_count_of_people_from_a_table_of_occurrences_is_refused(assistant):
+    answer = assistant.ask("How many children in Oxford are living with domestic abuse?")
+    assert answer.status == Status.no_answer and "not children" in answer.text
+    assert "360" in assistant.ask("how many people aged 18 to 24 were victims of domestic "
+                                  "abuse?").text
