@@ -123,7 +123,9 @@ class Assistant:
     def _remember(self, frame: Frame, match: Match, answer: Answer) -> None:
         if answer.status == Status.clarify:
             return
-        programme = frame.programme or (self.context.programme if frame.follow_up else None)
+        kind, _, name = (answer.subject or "").partition(":")
+        programme = frame.programme or (name if kind == "achievement" else None) or (
+            self.context.programme if frame.follow_up else None)  # the one answered about
         rows = self.engine.plans.plan.achievements() if programme else []
         heading = next((r["heading"] for r in rows if r["id"] == programme), None)
         kin = [r["id"] for r in rows if r["heading"] == heading]

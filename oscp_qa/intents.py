@@ -150,9 +150,11 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
 
 
 def _counts_no_noun(tokens: list[str]) -> bool:
-    """"How many have been closed?", "how many were ...": a count naming no thing of its own."""
+    """"How many have been closed?", "how many were ...", "how many done?": a count naming no
+    thing of its own."""
     at = next((i + 2 for i in range(len(tokens) - 2) if tokens[i:i + 2] == ["how", "many"]), None)
-    return at is not None and tokens[at] in COUNT_VERBS
+    return at is not None and (tokens[at] in COUNT_VERBS or tokens[at] == "done"
+                               or (tokens[at].endswith("ed") and len(tokens[at]) > 4))
 
 
 def _sibling(frame: Frame, context: Context) -> str | None:

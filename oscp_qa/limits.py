@@ -285,12 +285,13 @@ def _kind_of_figure(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             and measure.unit == "per cent":  # "in actual numbers, how many?"
         return _refuse(scope, match, f"The plan gives {measure.label} only as percentages; it "
                                      f"gives no count.", ["count"])
-    counted = _counted_words(scope, frame)[:1]
-    if counted and counted[0] in scope.words.people_nouns and measure.unit not in (
-            scope.words.people_units):  # "how many children live with domestic abuse?" of
-        return _refuse(scope, match, f"The plan counts {measure.label} ({measure.unit}), not "
-                                     f"{counted[0]}: it gives no count of {counted[0]}.",
-                       ["count"])  # a table of occurrences involving children
+    counted = [w for w in _counted_words(scope, frame) if w not in scope.words.people_modifiers]
+    people = [w for w in counted[:1] if w in scope.words.people_nouns]  # the thing counted,
+    # not a word after it ("occurrences involving children")
+    if people and measure.unit not in scope.words.people_units:  # "how many children live
+        return _refuse(scope, match, f"The plan counts {measure.label} ({measure.unit}), not "  # with
+                                     f"{people[0]}: it gives no count of {people[0]}.",  # domestic
+                       ["count"])  # abuse?" of a table of occurrences involving children
     if frame.asks == "money" and measure.unit != "pounds":
         return _refuse(scope, match, f"The plan gives no amount of money for {measure.label}.",
                        ["money"])
@@ -461,7 +462,8 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.features.achievement_text and frame.asks == "count":  # found by its words only:
         kinds = [f for f in kinds  # a count of the thing asked: "four cases" for "cases"
                  if any(lemma(w) in said(f) for w in frame.content_words)]
-    narrowed = [u.word for u in frame.unknown if u.kind in ("subset", "outcome")]
+    narrowed = [u.word for u in frame.unknown if u.kind in ("subset", "outcome")] + \
+        _done_word(frame)  # "how many done so far?"
     bare = not _counted_words(scope, frame) or frame.signals.partitive  # "how many have been
     # completed?" narrows the programme's count; "how many link workers were hired?" does not
     done = done_in(row["text"] if row is not None else "", narrowed, scope)
@@ -496,9 +498,9 @@ def done_in(text: str, words: list[str], scope: Plans) -> str | None:
     closed"), not that they will be ("the majority of which will be completed")."""
     future = set(scope.words.forecast)
     for sentence in re.split(r"(?<=[.!?])\s+", text):
-        low = normalise(sentence)
-        if all(f" {w} " in f" {low} " or f" {lemma(w)}" in f" {low}" for w in words) \
-                and not set(low.split()) & future:
+        said = normalise(sentence).split()
+        if all(w in said or any(t.startswith(lemma(w)) for t in said if len(lemma(w)) > 3)
+               for w in words) and not set(said) & future:
             return sentence
     return None
 
@@ -514,10 +516,19 @@ def _counted_words(scope: Plans, frame: Frame) -> list[str]:
     stop = set(scope.words.stopwords) | set(scope.words.count_of_uses)
     words = []
     for word in tokens[at:]:
-        if not word.isalpha() or word in stop:
+        if not word.isalpha() or word in stop or [word] == _done_word(frame):
             break
         words.append(word)
     return words
+
+
+def _done_word(frame: Frame) -> list[str]:
+    """"How many done so far?", "how many completed?": the state asked of a programme's
+    things, said straight after "how many"."""
+    tokens = frame.tokens
+    at = next((i + 2 for i in range(len(tokens) - 2) if tokens[i:i + 2] == ["how", "many"]), None)
+    word = tokens[at] if at is not None else ""
+    return [word] if word == "done" or (word.endswith("ed") and len(word) > 4) else []
 
 
 def _names_thing(words: list[str], said: set[str]) -> bool:

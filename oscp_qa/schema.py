@@ -205,6 +205,7 @@ class Words(Strict):
     forecast: list[str]
     people_nouns: list[str]
     people_units: list[str]
+    people_modifiers: list[str]
     before_verbs: list[str]
     self_described: list[str]
     self_described_ends: list[str]

@@ -638,3 +638,15 @@ def test_a_name_used_as_a_verb_is_no_name(assistant):
     answer = assistant.ask("what's it trying to prevent?")
     assert answer.intent == "achievement" and "sexual offending" in answer.text
     assert "Counter-Terrorism" in assistant.ask("what is Prevent?").text
+
+
+def test_the_programme_answered_about_stays_the_conversation_s(assistant):
+    """"How many recs?" found the review by its words; "how many done so far?" is of it."""
+    for turn in ("scrutiny review into dv services", "how many recs?"):
+        assistant.ask(turn)
+    answer = assistant.ask("how many done so far?")
+    assert answer.intent == "achievement" and answer.status == "no_answer"
+    assistant.reset()
+    assistant.ask("modern slavery new pathway - how many cases so far")
+    assert "Two of the cases have already been closed" in assistant.ask(
+        "how many closed, and why?").text
