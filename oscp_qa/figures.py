@@ -460,8 +460,8 @@ def direction(scope: Plans, match: Match, frame: Frame) -> Answer:
     sources = scope.sources(rows[:1])
     caveats = scope.caveats(rows[:1])
     way_asked = frame.signals.either_way or (frame.asks == "yes_no" and frame.signals.direction)
-    value_asked = match.intent == "lookup" and frame.asks == "figure" and frame.tokens[:2] in (
-        ["what", "was"], ["what", "is"]) and not (frame.signals.change_cue or frame.signals.direction)
+    value_asked = match.intent == "lookup" and frame.asks == "figure" and frame.signals.what_is \
+        and not (frame.signals.change_cue or frame.signals.direction)
     if (frame.wants_number or value_asked) and not way_asked:  # "what was Oxford's crime
         # severity score?" asks for the score; "better or worse, going by the figures?" asks
         missing = "" if table["label"].endswith("(text)") else \

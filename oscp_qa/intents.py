@@ -13,7 +13,6 @@ from .passages import ROOT
 from .question import Context, Frame, Match
 from .schema import IntentRule
 
-COUNT_VERBS = {"have", "has", "had", "were", "was", "are", "is", "did", "do", "does"}
 FIGURE_INTENTS = {"lookup", "change", "trend", "compare_areas", "share", "rank", "total"}
 CARRIED_INTENTS = FIGURE_INTENTS - {"lookup"}
 FOLLOW_ON_INTENTS = FIGURE_INTENTS | {"why", "method"}
@@ -132,7 +131,7 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
     by_words = features.achievement_text and frame.programme not in context.programme_kin
     in_passage = any(p.id == context.programme for p in frame.passages)
     bare_count = context.intent == "achievement" and not frame.measure and (
-        (frame.asks == "count" and (_counts_no_noun(frame.tokens) or in_passage))
+        (frame.asks == "count" and (not frame.counted or in_passage))
         or (frame.asks in ("date", "place") and not features.glossary))  # "how many have been
     # closed?", "how many recommendations?" after the review, whose words speak of them; "start
     # yr in Oxford?" after Op Vigilant
@@ -147,14 +146,6 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
         return frame.model_copy(update={"features": features,
                                         "programme": _sibling(frame, context) or context.programme})
     return frame
-
-
-def _counts_no_noun(tokens: list[str]) -> bool:
-    """"How many have been closed?", "how many were ...", "how many done?": a count naming no
-    thing of its own."""
-    at = next((i + 2 for i in range(len(tokens) - 2) if tokens[i:i + 2] == ["how", "many"]), None)
-    return at is not None and (tokens[at] in COUNT_VERBS or tokens[at] == "done"
-                               or (tokens[at].endswith("ed") and len(tokens[at]) > 4))
 
 
 def _sibling(frame: Frame, context: Context) -> str | None:

@@ -285,7 +285,7 @@ def _kind_of_figure(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             and measure.unit == "per cent":  # "in actual numbers, how many?"
         return _refuse(scope, match, f"The plan gives {measure.label} only as percentages; it "
                                      f"gives no count.", ["count"])
-    counted = [w for w in _counted_words(scope, frame) if w not in scope.words.people_modifiers]
+    counted = [w for w in frame.counted if w not in scope.words.people_modifiers]
     people = [w for w in counted[:1] if w in scope.words.people_nouns]  # the thing counted,
     # not a word after it ("occurrences involving children")
     if people and measure.unit not in scope.words.people_units:  # "how many children live
@@ -462,16 +462,16 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.features.achievement_text and frame.asks == "count":  # found by its words only:
         kinds = [f for f in kinds  # a count of the thing asked: "four cases" for "cases"
                  if any(lemma(w) in said(f) for w in frame.content_words)]
-    narrowed = [u.word for u in frame.unknown if u.kind in ("subset", "outcome")] + \
-        _done_word(frame)  # "how many done so far?"
-    bare = not _counted_words(scope, frame) or frame.signals.partitive  # "how many have been
+    narrowed = [u.word for u in frame.unknown if u.kind in ("subset", "outcome")] + (
+        [frame.count_state] if frame.count_state else [])  # "how many done so far?"
+    bare = not frame.counted or frame.signals.partitive  # "how many have been
     # completed?" narrows the programme's count; "how many link workers were hired?" does not
     done = done_in(row["text"] if row is not None else "", narrowed, scope)
     if frame.asks == "count" and narrowed and bare and row is not None and not done:
         return _refuse(scope, match, f"The plan does not say how many were "
                                      f"{fmt.listing(narrowed)} for {row['title']}. What it says: "
                                      f"“{row['text']}”", ["count"])
-    counted = _counted_words(scope, frame)
+    counted = frame.counted
     if counted and kinds:  # "how many people have the link workers helped?": not the workers
         kinds = [f for f in kinds if _names_thing(counted, said(f))]
         if not kinds:
@@ -503,32 +503,6 @@ def done_in(text: str, words: list[str], scope: Plans) -> str | None:
                for w in words) and not set(said) & future:
             return sentence
     return None
-
-
-def _counted_words(scope: Plans, frame: Frame) -> list[str]:
-    """The words naming what "how many" counts, up to the first function word ("how many
-    modern slavery cases has", "how many people have"); none for "how many of them" or "how
-    many times"."""
-    tokens = frame.tokens
-    at = next((i + 2 for i in range(len(tokens) - 2) if tokens[i:i + 2] == ["how", "many"]), None)
-    if frame.asks != "count" or at is None:
-        return []
-    stop = set(scope.words.stopwords) | set(scope.words.count_of_uses)
-    words = []
-    for word in tokens[at:]:
-        if not word.isalpha() or word in stop or [word] == _done_word(frame):
-            break
-        words.append(word)
-    return words
-
-
-def _done_word(frame: Frame) -> list[str]:
-    """"How many done so far?", "how many completed?": the state asked of a programme's
-    things, said straight after "how many"."""
-    tokens = frame.tokens
-    at = next((i + 2 for i in range(len(tokens) - 2) if tokens[i:i + 2] == ["how", "many"]), None)
-    word = tokens[at] if at is not None else ""
-    return [word] if word == "done" or (word.endswith("ed") and len(word) > 4) else []
 
 
 def _names_thing(words: list[str], said: set[str]) -> bool:

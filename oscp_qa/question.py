@@ -82,6 +82,8 @@ class Signals(Frozen):
     future: bool = False            # "when is the next one due?": after the plan was written
     forecast: bool = False          # "will it keep falling?": a figure not yet counted
     opinion: bool = False           # "do you reckon they do a good job?": a judgement asked for
+    involvement: bool = False       # "is Oxford Brookes involved in it?": a body's part asked
+    what_is: bool = False           # opens "what is / are / was ...": a meaning or a value
     present: bool = False           # "this year", "lately": now, not the plan's years
     actual_count: bool = False      # "in actual numbers": a count, not a percentage
     multiple: float | None = None   # "more than double": one figure as a multiple of another
@@ -167,6 +169,9 @@ class Frame(Frozen):
     quarter_step: int = 0             # "the next quarter": +1; "the quarter before": -1
     year_step: int = 0                # "two years before that": -2; "three years later": +3
     asked_for: str | None = None      # "which venues ...?": the things a list is to name
+    counted: list[str] = []           # "how many modern slavery cases ...": what a count counts
+    count_state: str | None = None    # "how many done / closed so far?": a state of the things
+    worked_on: list[str] = []         # "doing about speeding cars and ...": what work is about
     than_year: bool = False           # "higher than in 2017": that year against the latest
     quarters: list[str] = []
     relative: str | None = None

@@ -152,9 +152,8 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
 def _named_among(scope: Plans, row, frame: Frame) -> list[str]:
     """"Is Oxford Brookes involved in it?": yes, when the programme's partners or text name
     the body asked about."""
-    padded = f" {' '.join(frame.tokens)} "
-    if not any(f" {w} " in padded for w in scope.words.involvement):  # "did the council get
-        return []  # its accreditation?" asks no one's part in it
+    if not frame.signals.involvement:  # "did the council get its accreditation?" asks no
+        return []  # one's part in it
     text = f"{row['text']} {row['facts']}".lower()
     named = []
     for term in frame.glossary:
@@ -237,7 +236,7 @@ def glossary(scope: Plans, match: Match, frame: Frame) -> Answer:
                       sources=[f"{scope.title}, glossary"], subject=f"glossary:{row['term']}",
                       text=f"The plan does not say what {row['term']} stands for. What it says "
                            f"of it: {row['meaning']}")
-    defining = frame.tokens[:2] in (["what", "is"], ["what", "are"]) or frame.asks == "definition"
+    defining = frame.signals.what_is or frame.asks == "definition"
     if row["named_only"] and defining:  # "what is naloxone?": the plan only names it
         general = f" {_capital(GENERAL)}: {row['general']}" if row["general"] else ""
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
@@ -333,7 +332,7 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     what = phrases[0] if phrases else " ".join(words)
     if not what:  # "what is the partnership doing?": all it will do
         return priorities(scope, match, frame)
-    foreign = _worked_on(scope, frame)
+    foreign = frame.worked_on
     held = {h for p in frame.passages for h in p.held}  # a word the plan uses is no stranger
     unknown = {u.word.lower() for u in frame.unknown}
     if foreign and all(w in unknown and lemma(w)[:ROOT] not in held for w in foreign):
@@ -368,25 +367,6 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
                   for r in sorted(found["achievements"], key=lambda r: r["position"])]
     return _done(scope, match, "\n".join(lines), [f"{scope.title}, {sections.priorities}",
                                                   f"{scope.title}, {sections.achievements}"])
-
-
-def _worked_on(scope: Plans, frame: Frame) -> list[str]:
-    """The words naming what the work is about: those after "about" (else "on"), up to the
-    next function word ("doing about speeding cars and ..." → speeding, cars)."""
-    tokens = frame.tokens
-    at = next((i + 1 for opener in ("about", "on") for i, w in enumerate(tokens) if w == opener),
-              None)
-    if at is None:
-        return []
-    plain = set(scope.words.stopwords) | set(scope.words.filler)
-    run: list[str] = []
-    for word in tokens[at:]:
-        if word in plain or not word.replace("-", "").isalpha():
-            if run:
-                break
-            continue
-        run.append(word)
-    return run
 
 
 def _find(scope: Plans, table: str, phrases: list[str], words: list[str]) -> list:

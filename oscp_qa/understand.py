@@ -139,6 +139,8 @@ class Understander:
         slots["asked_for"] = next((p.split()[1] for p in self.words.asks.get(slots["asks"], [])
                                    if p.split()[0] in ("which", "what") and len(p.split()) == 2
                                    and f" {p} " in padded), None)
+        slots["counted"], slots["count_state"] = self._counted(tokens, slots["asks"])
+        slots["worked_on"] = self._worked_on(tokens)
         slots["signals"] = self._signals(tokens, padded, masked, found, slots["asks"])
         per = slots["signals"].per
         asking = {w for phrase in self.words.per_time[per] for w in phrase.split()} if per \
@@ -437,6 +439,39 @@ class Understander:
 
     # --- what is asked ---------------------------------------------------------------------------
 
+    def _counted(self, tokens: list[str], asks: str) -> tuple[list[str], str | None]:
+        """What "how many" counts: the words after it up to the first function word ("how many
+        modern slavery cases has"), none for "how many of them" or "how many times"; and a state
+        said straight after it instead ("how many done so far?", "how many closed?")."""
+        at = next((i + 2 for i in range(len(tokens) - 2) if tokens[i:i + 2] == ["how", "many"]),
+                  None)
+        if asks != "count" or at is None:
+            return [], None
+        first = tokens[at]
+        state = first if first == "done" or (first.endswith("ed") and len(first) > 4) else None
+        stop = set(self.words.stopwords) | set(self.words.count_of_uses)
+        counted: list[str] = []
+        for word in tokens[at:]:
+            if not word.isalpha() or word in stop or word == state:
+                break
+            counted.append(word)
+        return counted, state
+
+    def _worked_on(self, tokens: list[str]) -> list[str]:
+        """The words naming what work is asked about: those after "about" (else "on"), up to
+        the next function word ("doing about speeding cars and ..." → speeding, cars)."""
+        at = next((i + 1 for opener in ("about", "on") for i, w in enumerate(tokens)
+                   if w == opener), None)
+        plain = set(self.words.stopwords) | set(self.words.filler)
+        run: list[str] = []
+        for word in tokens[at:] if at is not None else []:
+            if word in plain or not word.replace("-", "").isalpha():
+                if run:
+                    break
+                continue
+            run.append(word)
+        return run
+
     def _self_described(self, tokens: list[str]) -> set[int]:
         """"I'm a school governor and ...", "as a parent, ...": who is asking, told as context,
         up to the next word that goes on to the question (at most four words)."""
@@ -517,7 +552,8 @@ class Understander:
             partitive=_has(padded, words.partitive),
             future=_has(padded, words.future),
             forecast=_has(_without(padded, words.table_years), words.forecast),
-            opinion=_has(padded, words.opinion),
+            opinion=_has(padded, words.opinion), involvement=_has(padded, words.involvement),
+            what_is=tokens[:2] in (["what", "is"], ["what", "are"], ["what", "was"]),
             present=_has(padded, words.present_time),
             actual_count=_has(padded, words.actual_count),
             times_asked=_has(padded, words.times_asked),
