@@ -15,7 +15,7 @@ from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
 from .lexicon import lemma
 from .normalise import normalise
-from .passages import ROOT
+from .passages import ROOT, sentences
 from .plans import Plans
 from .question import Frame, Match, Unknown
 
@@ -405,7 +405,7 @@ def _names_someone(scope: Plans, match: Match) -> bool:
     if row is None:
         return True
     own = set(row["term"].split()) | {scope.plan.short_name}
-    words = [w.strip(".,;:()“”\"'") for sentence in re.split(r"(?<=[.!?])\s+", row["meaning"])
+    words = [w.strip(".,;:()“”\"'") for sentence in sentences(row["meaning"])
              for w in sentence.split()[1:]]
     return any(w[:1].isupper() and w not in own for w in words)
 
@@ -497,7 +497,7 @@ def done_in(text: str, words: list[str], scope: Plans) -> str | None:
     """The sentence saying these things were done ("two of the cases have already been
     closed"), not that they will be ("the majority of which will be completed")."""
     future = set(scope.words.forecast)
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in sentences(text):
         said = normalise(sentence).split()
         if all(w in said or any(t.startswith(lemma(w)) for t in said if len(lemma(w)) > 3)
                for w in words) and not set(said) & future:

@@ -10,6 +10,7 @@ all: a passage that merely shares "work" and "partners" with the question scores
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -17,6 +18,12 @@ from .question import Passage
 from .retrieve import Repository
 
 ROOT = 6  # "evaluate" and "evaluation", "consult" and "consultation" share their first letters
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """A passage's sentences, split where a full stop, question or exclamation mark ends one."""
+    return _SENTENCE_END.split(text)
 
 
 class Passages:

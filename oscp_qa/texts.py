@@ -11,7 +11,7 @@ from .answer import Answer, Status
 from .lexicon import lemma
 from .limits import ASKED, FACT_KINDS, YEAR, done_in
 from .normalise import NUMBER_WORDS, normalise
-from .passages import ROOT
+from .passages import ROOT, sentences
 from .plans import Plans
 from .question import Frame, Match
 from .schema import Settings
@@ -552,8 +552,8 @@ def _holds_all(sentence: str, words: list[str], letters: int) -> bool:
 def _best_sentence(text: str, words: list[str], settings: Settings) -> str | None:
     """The sentence holding most of the words; None unless it holds most of them."""
     stems = list(dict.fromkeys(w[:settings.stem_letters] for w in words))
-    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
-    scored = [(sum(s in sentence.lower() for s in stems), sentence) for sentence in sentences]
+    scored = [(sum(s in sentence.lower() for s in stems), sentence)
+              for sentence in sentences(" ".join(text.split()))]
     best = max(scored, default=(0, None))
     return best[1] if best[0] and best[0] >= settings.sentence_share * len(stems) else None
 
