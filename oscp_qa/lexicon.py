@@ -114,8 +114,9 @@ class Lexicon:
 
     def _place_at(self, tokens: list[str], index: int, covered: set[int], named: set[int]) -> int:
         """The length of the place name starting here, or 0. An everyday word that is also a
-        place ("Reading") counts only after a word such as "in" or "for"; a longer name holding
-        an area's ("Oxford Parkway") is the place, not the area."""
+        place ("Reading") counts only after a word such as "in" or "for", or opening the question
+        before a topic ("reading hate crime figures?"); a longer name holding an area's ("Oxford
+        Parkway") is the place, not the area."""
         for size in range(min(self.longest, len(tokens) - index), 0, -1):
             key = tuple(tokens[index:index + size])
             if key not in self.places or (covered if size == 1 else named) & set(
@@ -124,7 +125,9 @@ class Lexicon:
             if size == 1 and key[0] in self.known:  # "march" in "january to march"
                 return 0
             everyday = size == 1 and is_english(key[0])
-            if everyday and not (index and tokens[index - 1] in self.prepositions):
+            opens_topic = index == 0 and index + 1 in covered  # "reading hate crime figures?"
+            if everyday and not (index and tokens[index - 1] in self.prepositions) \
+                    and not opens_topic:
                 return 0
             return size
         return 0

@@ -1024,3 +1024,10 @@ def test_a_count_of_people_from_a_table_of_occurrences_is_refused(assistant):
     assert answer.status == Status.no_answer and "not children" in answer.text
     assert "360" in assistant.ask("how many people aged 18 to 24 were victims of domestic "
                                   "abuse?").text
+
+
+def test_an_everyday_word_opening_the_question_before_a_topic_is_the_place(assistant):
+    assert assistant.ask("reading hate crime figures?").status == Status.no_answer
+    answer = assistant.ask("I was reading the plan and it says Oxford's crime went up by 10 per "
+                           "cent. Is that right?")
+    assert answer.status == Status.answered
