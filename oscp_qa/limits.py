@@ -24,7 +24,6 @@ FACT_KINDS = {"money": {"sum"}, "count": {"count"}, "person": {"partners", "audi
               "date": {"date"}, "place": {"place"}}
 ASKED = {"money": "how much money was involved", "count": "how many", "person": "who",
          "date": "when or for how long", "place": "where"}
-DOINGS = {"list", "person", "place", "date", "reason"}  # asked of what was done, not of a figure
 NAMED_ENTITY_INTENTS = {"duties", "glossary", "about"}
 TEXT_INTENTS = NAMED_ENTITY_INTENTS | {"achievement", "achievements", "priorities", "work_on"}
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")   # a year written in a passage says when
