@@ -255,8 +255,10 @@ def _words_only(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             frame.asks == "date" and timeless and (
                 (match.intent in ("duties", "glossary") and named)
                 or (match.intent == "priorities" and (match.subject or "").startswith("priority:")))):
-        return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for that. "
-                                     f"It describes it only in words.", [frame.asks])
+        said = _said_instead(scope, match)  # "what it says of Safer Streets 3: ..."
+        return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for "
+                                     f"{_subject_name(scope, frame, match) or 'that'}. It describes it "
+                                     f"only in words.{' ' + said if said else ''}", [frame.asks])
     if frame.wants_number and match.intent in ("priorities", "duties") and not counts_them \
             and frame.asks not in ("how_counted", "yes_no"):  # "the reoffending rate?"
         return _refuse(scope, match, "The plan gives no figure for that: it describes it only in "
@@ -350,6 +352,17 @@ def _plan_text(scope: Plans, intent: str) -> str:
     """All the plan says under one text intent: its priorities, or what it says of itself."""
     rows = scope.plan.priorities() if intent == "priorities" else scope.plan.about()
     return " ".join(r["text"] for r in rows)
+
+
+def _subject_name(scope: Plans, frame: Frame, match: Match) -> str:
+    """The name of the programme, term or duty an answer is about, as the plan prints it."""
+    kind, _, name = (match.subject or "").partition(":")
+    if kind == "achievement" and (row := scope.plan.achievement(name)):
+        return row["title"]
+    if kind == "glossary" and (row := scope.plan.glossary_term(name)):
+        return row["term"]
+    duties = frame.duties if match.intent == "duties" and len(frame.duties) == 1 else []
+    return next((d["name"] for d in scope.plan.duties() if d["id"] in duties), "")
 
 
 def _said_instead(scope: Plans, match: Match) -> str:

@@ -513,6 +513,15 @@ class GlossaryTerm(Strict):
     named_only: bool = Field(False, description="the plan names it in passing and never says "
                              "what it is: 'what is it?' is not answered from the plan")
     in_plan: str | None = None
+    partnership: bool = Field(False, description="the partnership under another name, its "
+                              "board, or a body it brings together: naming it ('is the council "
+                              "required to have one?') does not take a question off the "
+                              "partnership")
+
+
+class Quote(Strict):
+    section: str
+    text: str
 
 
 class Duty(Strict):
@@ -521,6 +530,9 @@ class Duty(Strict):
     aliases: list[str] = []
     text: str
     summary: str
+    overview: Quote | None = Field(None, description="the plan's own words, verbatim, in the "
+                                   "section the duty's text points to ('an overview of Oxford "
+                                   "is shown below'): what the duty's work is for")
 
 
 class AboutFact(Strict):

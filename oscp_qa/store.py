@@ -102,7 +102,10 @@ def _write_plan(db, pk: PlanKnowledge) -> None:
     db["glossary"].insert_all(
         [{**r, "aliases": " | ".join(r["aliases"])} for r in rows(pk.glossary)], pk=("plan", "term"))
     db["duties"].insert_all(
-        [{**r, "aliases": " | ".join(r["aliases"])} for r in rows(pk.duties)], pk=("plan", "id"))
+        [{**r, "aliases": " | ".join(r["aliases"]),
+          "overview": (r["overview"] or {}).get("text"),
+          "overview_section": (r["overview"] or {}).get("section")} for r in rows(pk.duties)],
+        pk=("plan", "id"), columns={"overview": str, "overview_section": str})
     db["about"].insert_all(
         [{**r, "question_cues": " | ".join(r["question_cues"])} for r in rows(pk.about.facts)],
         pk=("plan", "id"))

@@ -281,8 +281,12 @@ def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
     named = row["id"] in frame.duties  # "is that a legal duty?": yes, when it is one by name
     verdict = "Yes: the plan lists it among the duties OSCP is required by law to carry out.\n\n" \
         if frame.asks == "yes_no" and named else ""
+    overview = f"\n\nIn “{row['overview_section']}” it adds: “{row['overview']}”" \
+        if row["overview"] else ""
+    source += [f"{scope.title}, {row['overview_section']}"] if row["overview"] else []
     return _done(scope, match, f"{verdict}**{row['name']}** — {row['summary']}\n\n"
-                               f"The plan: “{row['text']}”", source, subject=f"duty:{row['id']}")
+                               f"The plan: “{row['text']}”{overview}", source,
+                 subject=f"duty:{row['id']}")
 
 
 def about(scope: Plans, match: Match, frame: Frame) -> Answer:

@@ -44,8 +44,10 @@ class Understander:
         self.plan = plan
         self.lexicon = Lexicon(language, vocabulary.known_words)
         self.areas = {a.id: a for a in language.areas}
-        self.about = [(row["id"], _pattern(tuple(c for c in row["question_cues"].split(" | ") if c)))
-                      for row in plan.about()]
+        self.about = [(row["id"], _pattern(tuple(c for c in row["question_cues"].split(" | ") if c)),
+                       " " + normalise(row["text"]) + " ") for row in plan.about()]
+        self.partnership_names = {plan.short_name} | {
+            row["term"] for row in plan.glossary() if row["partnership"]}
         self.intent_words = {cue for rule in language.intents if rule.id != "glossary"
                              for cue in rule.cues if " " not in cue}
         self.change_cues = next(r.cues for r in language.intents if r.id == "change")
@@ -141,7 +143,8 @@ class Understander:
                                    and f" {p} " in padded), None)
         slots["counted"], slots["count_state"] = self._counted(tokens, slots["asks"])
         slots["worked_on"] = self._worked_on(tokens)
-        slots["signals"] = self._signals(tokens, padded, masked, found, slots["asks"])
+        slots["signals"] = self._signals(tokens, padded, masked, found, slots["asks"],
+                                         self._named_beside_partnership(slots))
         per = slots["signals"].per
         asking = {w for phrase in self.words.per_time[per] for w in phrase.split()} if per \
             else set()  # "a month" spreads the figure over its months; it asks for no month
@@ -532,7 +535,16 @@ class Understander:
             return "yes_no"
         return found or "figure"
 
-    def _signals(self, tokens: list[str], padded: str, masked: str, found, asks: str) -> Signals:
+    def _named_beside_partnership(self, slots: dict) -> list[str]:
+        """The words naming terms, programmes and duties in a question, other than the
+        partnership itself, its board and the bodies it brings together."""
+        tokens = slots["tokens"]
+        return [" ".join(tokens[t.start:t.end]) for t in slots["tags"]
+                if t.kind in ("glossary", "achievement", "duty")
+                and t.value not in self.partnership_names]
+
+    def _signals(self, tokens: list[str], padded: str, masked: str, found, asks: str,
+                 named: list[str]) -> Signals:
         words = self.words
         quoted = [n.value for n in found.numbers if n.kind == "percent"]
         direction = _direction(padded, words, asks == "yes_no")
@@ -574,7 +586,9 @@ class Understander:
                 "priorities" in tokens and " police and crime plan " in padded),  # the PCC's
             # police and crime plan?"
             mentions_oscp=_has(padded, ["oscp"]), pcc_number=_pcc_number(tokens),
-            about=[fact for fact, cues in self.about if cues.search(padded)],
+            about=[fact for fact, cues, text in self.about if cues.search(padded)  # "when did
+                   and all(f" {name} " in text for name in named)],  # Safer Streets 3 start?" is not
+            # asked of the partnership
             quoted_percent=quoted[0] if quoted and _has(padded, words.quote_check) else None,
             checking=_has(padded, words.quote_check), whole_year=_has(padded, words.whole_year),
             of_change=bool(set(tokens) & set(words.of_change)) and _has(padded, words.contributed),

@@ -4,6 +4,7 @@ answering from several passages, or refusing, when none holds most of it."""
 from __future__ import annotations
 
 import pytest
+from conftest import SOURCE_TEXT
 
 from oscp_qa import Status
 
@@ -149,3 +150,32 @@ def test_what_was_done_on_a_theme_lists_the_achievements_under_its_heading(assis
     answer = assistant.ask("What did the partnership do to help during Covid?")
     assert answer.intent == "achievements"
     assert "Broad Street Meadow" in answer.text and "house parties" in answer.text
+
+
+def test_a_duty_answer_quotes_the_overview_its_text_points_to(assistant):
+    """The first duty ends "an overview of Oxford is shown below"; what the assessment aims to
+    improve is said there, in "Crime in Oxford", and is quoted from there word for word."""
+    answer = assistant.ask("What does the annual strategic assessment aim to improve?")
+    quoted = answer.text.split("it adds: “")[1].split("”")[0]
+    plan = " ".join(SOURCE_TEXT.read_text(encoding="utf-8").split())
+    assert "safeguarding" in quoted and quoted in plan
+    assert any("Crime in Oxford" in s for s in answer.sources)
+
+
+@pytest.mark.parametrize("question, named", [
+    ("safer streets 3 start and end dates?", "Safer Streets 3"),
+    ("when did the Bike Crime Reduction Partnership start?", "Bike Crime Reduction Partnership"),
+])
+def test_a_partnership_word_asked_of_something_else_is_not_the_partnership(
+        assistant, question, named):
+    """"start" asks when the partnership began only when the partnership is what is asked of:
+    of a programme or term the plan dates nothing, and says so by name."""
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and "1998" not in answer.text
+    assert named in answer.text
+
+
+def test_a_partner_named_leaves_the_question_on_the_partnership(assistant):
+    answer = assistant.ask("is the council legally required to run this safer communities "
+                           "thing or did they just choose to?")
+    assert "Crime and Disorder Act" in answer.text
