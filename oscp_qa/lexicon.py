@@ -114,8 +114,9 @@ class Lexicon:
 
     def _place_at(self, tokens: list[str], index: int, covered: set[int], named: set[int]) -> int:
         """The length of the place name starting here, or 0. An everyday word that is also a
-        place ("Reading") counts only after a word such as "in" or "for", or opening the question
-        before a topic ("reading hate crime figures?"); a longer name holding an area's ("Oxford
+        place ("Reading") counts only after a word such as "in" or "for", opening the question
+        before a topic ("reading hate crime figures?") or ending it after "about" ("what about
+        reading?"); a longer name holding an area's ("Oxford
         Parkway") is the place, not the area."""
         for size in range(min(self.longest, len(tokens) - index), 0, -1):
             key = tuple(tokens[index:index + size])
@@ -126,8 +127,9 @@ class Lexicon:
                 return 0
             everyday = size == 1 and is_english(key[0])
             opens_topic = index == 0 and index + 1 in covered  # "reading hate crime figures?"
+            follows_up = tokens[index - 1:] == ["about", key[0]]  # "what about reading?"
             if everyday and not (index and tokens[index - 1] in self.prepositions) \
-                    and not opens_topic:
+                    and not opens_topic and not follows_up:
                 return 0
             return size
         return 0

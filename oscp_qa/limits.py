@@ -244,12 +244,13 @@ def _words_only(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     named = frame.features.duty_named or frame.features.glossary or (match.subject or "").split(
         ":")[0] in ("glossary", "duty")  # or one the conversation is on ("how many ... it?")
     all_duties = match.intent == "duties" and not frame.duties  # "how many duties?" counts them
-    source = _source_text(scope, frame, match) if frame.asks == "date" else ""
+    source = _source_text(scope, frame, match) if frame.asks in ("date", "money") else ""
     timeless = not any(w in source for w in scope.words.time_words) and not YEAR.search(source)
+    sum_said = frame.asks == "money" and "£" in source  # "how much was the VAWG money?"
     counts_them = frame.features.priorities_named or (all_duties and not any(  # "how many
         u.role == "other" for u in frame.unknown))  # duties?", not "how many complaints?"
     if (frame.asks in ("count", "money") and match.intent in NAMED_ENTITY_INTENTS and named
-            and not (all_duties and frame.asks == "count")) or (
+            and not (all_duties and frame.asks == "count") and not sum_said) or (
             frame.asks == "count" and match.intent in ("priorities", "duties")
             and not counts_them) or (
             frame.asks == "date" and timeless and (

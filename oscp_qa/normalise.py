@@ -107,3 +107,12 @@ def _normalise(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     return normalise(text).split()
+
+
+def count_said(sentence: str) -> int | None:
+    """The first count a sentence states, in figures or in words ("Two of the cases ..."), so
+    that an answer to "how many?" leads with the number itself."""
+    for word in normalise(sentence).split():
+        if word.isdigit() or word in _UNITS:
+            return int(word) if word.isdigit() else _UNITS[word]
+    return None

@@ -10,7 +10,7 @@ from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
 from .limits import ASKED, FACT_KINDS, YEAR, done_in
-from .normalise import NUMBER_WORDS, normalise
+from .normalise import NUMBER_WORDS, count_said, normalise
 from .passages import ROOT, sentences
 from .plans import Plans
 from .question import Frame, Match
@@ -135,7 +135,9 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
     said = done_in(row["text"], [u.word for u in frame.unknown if u.kind in ("subset", "outcome")],
                    scope)
     if frame.asks == "count" and said:  # "how many have been closed?": the plan's sentence
-        lead, asked = [f"The plan: “{said}”", ""], []  # on them, not the count of all
+        count = count_said(said)  # on them, not the count of all
+        lead, asked = [(f"**{count}** — " if count is not None else "")
+                       + f"the plan: “{said}”", ""], []
     lines = lead + [f"{f['label']}: **{f['value']}**" for f in asked]
     lines += [f"**{row['title']}** ({row['heading']}): {row['summary']}", "",
               f"The plan: “{row['text']}”"]

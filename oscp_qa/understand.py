@@ -386,7 +386,9 @@ class Understander:
             if self.by_topic.get(measure) and term.anchor and not any(
                     m.measure == measure for m in term.means):
                 found.append(word(tag))
-            elif all((m.category or term.restricts) and m.measure not in readings
+            elif all((m.category or term.restricts or self.by_topic.get(m.measure))
+                     and m.measure not in readings  # "hate crime victims who were repeat
+                     # victims": repeat victimisation is not broken out for hate crime
                      and not (comparing and m.measure == second) for m in term.means):
                 found.append(word(tag))
         return found

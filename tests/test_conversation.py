@@ -650,3 +650,21 @@ def test_the_programme_answered_about_stays_the_conversation_s(assistant):
     assistant.ask("modern slavery new pathway - how many cases so far")
     assert "Two of the cases have already been closed" in assistant.ask(
         "how many closed, and why?").text
+
+
+@pytest.mark.parametrize("turns, count", [
+    (["What's DAHA?", "how many link workers were taken on to support it?"], 2),
+    (["How many cases has the new anti-slavery approach been used in?",
+      "how many of them are closed now?"], 2),
+])
+def test_a_count_the_plan_says_in_words_is_given_as_a_number(assistant, turns, count):
+    """"Two of the cases have already been closed": the answer to "how many?" leads with 2."""
+    answer = ask(assistant, *turns)
+    assert answer.text.startswith(f"**{count}**") and status_of(answer) == "answered"
+
+
+def test_an_everyday_word_ending_what_about_is_a_place(assistant):
+    """"what about reading?" after a figure asks for Reading's, which the plan does not have."""
+    answer = ask(assistant, "total crime oxford 2021", "what about reading?")
+    assert status_of(answer) == "no_answer" and "Reading" in answer.text
+    assert not has_number(answer.text, 15964)

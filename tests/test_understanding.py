@@ -1031,3 +1031,15 @@ def test_an_everyday_word_opening_the_question_before_a_topic_is_the_place(assis
     answer = assistant.ask("I was reading the plan and it says Oxford's crime went up by 10 per "
                            "cent. Is that right?")
     assert answer.status == Status.answered
+
+
+def test_a_topic_the_repeat_table_does_not_break_out_is_no_figure(assistant):
+    """Repeat victimisation is given for some topics only; hate crime victims who were repeat
+    victims are not a share of hate crime the plan can give."""
+    answer = assistant.ask("What percentage of hate crime victims in Oxford were repeat victims?")
+    assert answer.status == Status.no_answer and "44.1" not in answer.text
+
+
+def test_a_sum_in_a_term_s_meaning_answers_how_much(assistant):
+    answer = assistant.ask("how much was the vawg money")
+    assert answer.status == Status.answered and "£426,000" in answer.text
