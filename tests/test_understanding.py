@@ -1043,3 +1043,15 @@ def test_a_topic_the_repeat_table_does_not_break_out_is_no_figure(assistant):
 def test_a_sum_in_a_term_s_meaning_answers_how_much(assistant):
     answer = assistant.ask("how much was the vawg money")
     assert answer.status == Status.answered and "£426,000" in answer.text
+
+
+@pytest.mark.parametrize("question", ["what's the plan doing on bike theft",
+                                      "what's being done on hate crime?"])
+def test_doing_on_a_topic_asks_for_the_work_not_its_figures(assistant, question):
+    frame, match = assistant.interpret(question)
+    assert match.intent == "work_on"
+
+
+def test_shorthand_is_read_as_the_word(assistant):
+    frame, _ = assistant.interpret("how many cases thru the pathway")
+    assert "through" in frame.tokens and "thru" not in frame.tokens
