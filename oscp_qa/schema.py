@@ -252,6 +252,7 @@ class Words(Strict):
     latest_year: list[str]
     previous_year: list[str]
     next_year: list[str]
+    voice_phrases: list[str]  # the plan's words for hearing residents, not a question's
     asks: dict[str, list[str]]
     yes_no_openers: list[str]
     remainder_of: list[str]
@@ -264,9 +265,10 @@ class Words(Strict):
     def phrases(self) -> list[str]:
         """Every phrase of every list: words with a job of their own."""
         found: list[str] = []
-        for value in self.model_dump(exclude={"kin", "opinion", "involvement"}).values():  # kin
-            # pairs words for finding passages, opinion marks a judgement ("a safe city"),
-            # involvement a body's part ("join"); none gives its words a job of their own
+        for value in self.model_dump(exclude={"kin", "opinion", "involvement", "voice_phrases"}).values():
+            # kin pairs words for finding passages, opinion marks a judgement ("a safe city"),
+            # involvement a body's part ("join"), voice_phrases are the plan's words; none gives
+            # its words a job of their own
             if not isinstance(value, dict):
                 found += value
                 continue

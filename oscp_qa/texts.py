@@ -9,7 +9,7 @@ from collections import Counter
 from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
-from .limits import ASKED, FACT_KINDS, YEAR, done_in
+from .limits import ASKED, FACT_KINDS, YEAR, done_in, pointers
 from .normalise import NUMBER_WORDS, count_said, normalise
 from .passages import ROOT, sentences
 from .plans import Plans
@@ -322,6 +322,13 @@ def about(scope: Plans, match: Match, frame: Frame) -> Answer:
 def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     """What the partnership will do (its priorities) and has done (its achievements) on a
     topic; a topic the plan never mentions gets a plain no."""
+    if frame.asks == "voice":  # "how can I tell the partnership what worries me?"
+        found = {table: _find(scope, table, scope.words.voice_phrases, [])
+                 for table in ("priorities", "achievements")}
+        answer = _work_listed(scope, match, "hearing residents' concerns", found, [])
+        reporting = "\n".join(f"- {p}" for p in pointers(scope, ["reporting"]))
+        return answer.model_copy(update={"text": f"{answer.text}\n\nTo report a crime or "
+                                                 f"anti-social behaviour:\n{reporting}"})
     cue_words = {w for rule in scope.language.intents if rule.id == "work_on"
                  for cue in rule.cues for w in cue.split()}
     ignore = cue_words | set(scope.words.not_priority_topics) | set(scope.words.achievement_cues)
@@ -359,6 +366,12 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       text=f"The plan says nothing about “{what}”: none of its priorities or "
                            f"achievements mentions it. {scope.holdings(what)}")
+    return _work_listed(scope, match, what, found, named)
+
+
+def _work_listed(scope: Plans, match: Match, what: str, found: dict, named: list) -> Answer:
+    """The priorities and achievements found on a topic, with the PCC's priorities named."""
+    pccs = {r["number"]: r["text"] for r in scope.plan.pcc_priorities()}
     themes = scope.plan.themes()
     lines = [f"What the plan says on “{what}”:"]
     lines += [f"- PCC priority {n}, which OSCP aligns its priorities to: {pccs[n]}" for n in named]
@@ -371,8 +384,9 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines.append(f"{sections.achievements}:")
         lines += [f"- **{r['title']}**: {r['summary']}"
                   for r in sorted(found["achievements"], key=lambda r: r["position"])]
-    return _done(scope, match, "\n".join(lines), [f"{scope.title}, {sections.priorities}",
-                                                  f"{scope.title}, {sections.achievements}"])
+    return _done(scope, match, "\n".join(lines), [
+        f"{scope.title}, {getattr(sections, table)}" for table in ("priorities", "achievements")
+        if found[table] or (table == "priorities" and named)])
 
 
 def _find(scope: Plans, table: str, phrases: list[str], words: list[str]) -> list:

@@ -1055,3 +1055,27 @@ def test_doing_on_a_topic_asks_for_the_work_not_its_figures(assistant, question)
 def test_shorthand_is_read_as_the_word(assistant):
     frame, _ = assistant.interpret("how many cases thru the pathway")
     assert "through" in frame.tokens and "thru" not in frame.tokens
+
+
+@pytest.mark.parametrize("question", [
+    "How can I tell the partnership what worries me about safety in my area?",
+    "how do I raise concerns about drug dealing on my street",
+])
+def test_how_to_be_heard_is_the_plan_s_consultation_and_how_to_report(assistant, question):
+    """Telling the partnership one's worries is how it hears residents (its Common Place
+    consultation); reporting a crime is signposted, not answered from the plan."""
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and "Common Place" in answer.text
+    assert "101" in answer.text
+
+
+def test_explain_a_term_asks_what_it_is_not_why(assistant):
+    _, match = assistant.interpret("Briefly explain the Crime Severity Score and who developed it.")
+    assert match.intent == "glossary"
+    _, match = assistant.interpret("explain the fall in domestic abuse")
+    assert match.intent == "why"
+
+
+def test_what_topic_work_the_partnership_does_is_its_work_on_the_topic(assistant):
+    answer = assistant.ask("What counter-terrorism work does OSCP support?")
+    assert "Prevent" in answer.text and "1998" not in answer.text
