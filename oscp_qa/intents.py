@@ -47,7 +47,8 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     scores = {r.id: s for r in rules if (s := score(r, frame, known)) is not None}
     best = max(scores, key=lambda k: (scores[k], -[r.id for r in rules].index(k)), default=None)
     if (best is None or scores[best] < min_score) and context.programme and not frame.measure \
-            and not frame.features.achievement and not frame.follow_up:
+            and not frame.features.achievement and not frame.follow_up \
+            and not _own_topic(frame, context):
         # "which councils were involved?" after a scheme: asked of the scheme
         return match(frame.model_copy(update={"follow_up": True}), rules, context, latest_year,
                      min_score)
@@ -107,6 +108,14 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
 
 
 ENTITY_INTENTS = {"priority": "priorities", "duty": "duties", "glossary": "glossary"}
+
+
+def _own_topic(frame: Frame, context: Context) -> bool:
+    """"Rough sleeper count in Oxford in 2021?" after a scheme: a figure asked for a place or
+    a year, of words no vocabulary knows and the scheme's text does not hold, is a topic of
+    the question's own ("which organisations took part?" is not)."""
+    return bool(frame.topic_words and (frame.areas or frame.periods)) \
+        and not any(p.id == context.programme for p in frame.passages)
 
 
 def _entity_asked_again(frame: Frame, context: Context) -> str | None:

@@ -668,3 +668,9 @@ def test_an_everyday_word_ending_what_about_is_a_place(assistant):
     answer = ask(assistant, "total crime oxford 2021", "what about reading?")
     assert status_of(answer) == "no_answer" and "Reading" in answer.text
     assert not has_number(answer.text, 15964)
+
+
+def test_a_figure_of_a_new_topic_is_not_asked_of_the_last_scheme(assistant):
+    """"Rough sleeper count oxford 2021?" after a housing scheme asks a figure of its own."""
+    answer = ask(assistant, "tell me about DAHA", "rough sleeper count oxford 2021?")
+    assert status_of(answer) == "no_answer" and "DAHA" not in answer.text.split("\n")[0]
