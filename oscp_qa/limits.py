@@ -122,9 +122,10 @@ def _judgement(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 
 def _how_to(scope: Plans, frame: Frame, match: Match) -> Answer | None:
-    if frame.asks == "how_to" and match.intent != "about":
+    if frame.asks == "contact" or (frame.asks == "how_to" and match.intent != "about"):
         return _refuse(scope, match, "The plan does not explain how to report or contact anyone: "
-                                     "it sets out the partnership's figures, priorities and work.",
+                                     "it gives no contact details, and sets out the partnership's "
+                                     "figures, priorities and work.",
                        [*_helplines(scope, match), "reporting"])
     if frame.asks == "named_person":
         return _refuse(scope, match, "The plan names no one in that role: it does not say who "

@@ -533,7 +533,8 @@ class Understander:
             openings & set(openers) or _has(padded, self.words.yes_no_phrases))))
         counting = found == "count" and "how" in openings  # "has it been used? how many times?"
         if yes_no and not counting \
-                and found not in ("how_counted", "definition", "expansion", "money", "how_to"):
+                and found not in ("how_counted", "definition", "expansion", "money", "how_to",
+                                  "contact"):
             return "yes_no"
         return found or "figure"
 

@@ -1079,3 +1079,14 @@ def test_explain_a_term_asks_what_it_is_not_why(assistant):
 def test_what_topic_work_the_partnership_does_is_its_work_on_the_topic(assistant):
     answer = assistant.ask("What counter-terrorism work does OSCP support?")
     assert "Prevent" in answer.text and "1998" not in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "What's the email address to report safety concerns to the OSCP?",
+    "what are the partnership's opening hours?",
+])
+def test_contact_details_are_never_the_plan_s(assistant, question):
+    """The plan gives no contact details, whatever they are asked of (here the partnership,
+    whose description would otherwise be offered)."""
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and "contact" in answer.text
