@@ -13,9 +13,10 @@ from .vocabulary import Tag
 # What kind of answer the question asks for: a "how many" wants a count, a "who" a person or
 # organisation. "figure" is a figure of no particular kind ("hate crime in Oxford"); "voice"
 # asks how residents' concerns reach the partnership ("how can I tell the partnership ...?"),
-# "contact" for an email address, a phone number or opening hours.
-AnswerKind = Literal["how_to", "contact", "voice", "how_much", "count", "money", "percentage", "named_person",
-                     "person", "place", "expansion", "date", "reason", "yes_no",
+# "contact" for an email address, a phone number or opening hours; "spent_on" what money
+# bought.
+AnswerKind = Literal["how_to", "contact", "voice", "spent_on", "how_much", "count", "money",
+                     "percentage", "named_person", "person", "place", "expansion", "date", "reason", "yes_no",
                      "definition", "list", "how_counted", "figure"]
 Dimension = Literal["area", "period", "quarter", "category"]
 

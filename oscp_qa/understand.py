@@ -516,6 +516,8 @@ class Understander:
         # ... funding?" asks for places; "what are the ... paid?" is not a list
         found = min(opening, key=lambda s: padded.index(f" {s[1]} "))[0] if opening else \
             next((kind for kind, _ in said), None)  # funding": who, though "funding" is money
+        if found == "spent_on" and " how much " in padded:
+            found = "money"  # "how much did OSCP give TVP to buy the kits?": the sum
         if found is None and " how much " in padded and not counted:
             found = "how_much"  # an amount of money unless the conversation has a counted topic
         roles = set(self.words.person_roles) & set(tokens)

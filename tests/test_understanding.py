@@ -1092,3 +1092,11 @@ def test_contact_details_are_never_the_plan_s(assistant, question):
     whose description would otherwise be offered)."""
     answer = assistant.ask(question)
     assert answer.status == Status.no_answer and "contact" in answer.text
+
+
+def test_what_money_bought_is_the_thing_not_the_sum(assistant):
+    frame, _ = assistant.interpret("What did OSCP provide funding to TVP to buy?")
+    assert frame.asks == "spent_on"
+    assert "spiking" in assistant.ask("What did OSCP provide funding to TVP to buy?").text
+    frame, _ = assistant.interpret("how much did OSCP give TVP to buy the drink spiking kits?")
+    assert frame.asks == "money"
