@@ -67,6 +67,10 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
             and not features.priorities_named and "lookup" in scores:
         best = "lookup"  # "how many police officers has the PCC recruited?": a count, not a plan
         scores = _standing(scores, best, min_score)
+    if best == "lookup" and context.intent == "work_on" and frame.follow_up \
+            and frame.asks == "figure" and not (frame.areas or frame.periods or frame.wants_number):
+        best = "work_on"  # "what is OSCP doing about hate crime?", "and ASB?": its work on ASB
+        scores = _standing(scores, best, min_score)
     carried = _entity_asked_again(frame, context)
     if carried:  # "who delivers it?" after a priority, a duty or a term: that one, again
         best, scores = carried, _standing(scores, carried, min_score)

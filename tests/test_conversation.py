@@ -674,3 +674,10 @@ def test_a_figure_of_a_new_topic_is_not_asked_of_the_last_scheme(assistant):
     """"Rough sleeper count oxford 2021?" after a housing scheme asks a figure of its own."""
     answer = ask(assistant, "tell me about DAHA", "rough sleeper count oxford 2021?")
     assert status_of(answer) == "no_answer" and "DAHA" not in answer.text.split("\n")[0]
+
+
+def test_a_bare_topic_after_a_question_on_work_asks_for_the_work_on_it(assistant):
+    answer = ask(assistant, "what does oscp want to do about hate crime", "and anti-social behaviour?")
+    assert answer.intent == "work_on" and "anti-social behaviour" in answer.text.split("\n")[0]
+    answer = ask(assistant, "what does oscp want to do about hate crime", "and in oxfordshire?")
+    assert answer.intent == "lookup"  # a place asks for the figures there
