@@ -338,6 +338,9 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
                if not set(p.split()) <= plain]
     phrases = [p for p in phrases  # "violence" is read inside "violence against women and girls"
                if not any(p != q and f" {p} " in f" {q} " for q in frame.named_phrases)]
+    generic = set(scope.words.generic_topics)  # "scams and cyber crime": the scams; "crime"
+    if any(p in phrases and p not in generic for p in frame.named_phrases):  # alone: all crime
+        phrases = [p for p in phrases if p not in generic]
     agents = set(scope.words.agents)  # "is the council doing anything about dealing in the
     if frame.named_phrases and set(frame.named_phrases) <= agents \
             and any(w not in agents for w in words):  # park?": the dealing, not the council

@@ -1100,3 +1100,11 @@ def test_what_money_bought_is_the_thing_not_the_sum(assistant):
     assert "spiking" in assistant.ask("What did OSCP provide funding to TVP to buy?").text
     frame, _ = assistant.interpret("how much did OSCP give TVP to buy the drink spiking kits?")
     assert frame.asks == "money"
+
+
+def test_a_kind_of_crime_named_beside_crime_is_the_topic_of_the_work_asked(assistant):
+    """"Online scams and cyber crime": the plan does nothing on scams; that it does much on
+    crime in general is no answer."""
+    answer = assistant.ask("What's being done about online scams and cyber crime?")
+    assert answer.status == Status.no_answer and "scams" in answer.text
+    assert assistant.ask("what is being done about crime?").status == Status.answered
