@@ -301,10 +301,28 @@ def _kind_of_figure(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     return None
 
 
+def _programme_unmentioned(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"Does the partnership fund any youth clubs?": a programme found by some of the words
+    (funding, venues) is no answer when it does not speak of the people it is asked for."""
+    if match.intent != "achievement" or not frame.features.achievement_text \
+            or frame.features.achievement_named or frame.follow_up:
+        return None
+    programme = (match.subject or "").partition(":")[2]
+    held = next((set(p.held) for p in frame.passages if p.id == programme), set())
+    kin = scope.words.kin
+    missing = [u.word for u in frame.unknown if u.kind == "subgroup"  # who it is for
+               and kin.get(lemma(u.word), lemma(u.word))[:ROOT] not in held]
+    if not missing:
+        return None
+    words = fmt.listing([f"“{w}”" for w in missing])
+    return _refuse(scope, match, f"Nothing the plan reports doing speaks of {words}. The nearest "
+                                 f"is this. {_said_instead(scope, match)}", [])
+
+
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year)
 WHAT_IS_ASKED = (_judgement, _how_to, _restrictions, _since_the_plan, _details, _things_unnamed,
-                 _programme_facts, _words_only, _kind_of_figure)
+                 _programme_facts, _words_only, _kind_of_figure, _programme_unmentioned)
 
 
 def _subgroups_of_another(scope: Plans, frame: Frame, match: Match) -> list[Unknown]:

@@ -179,3 +179,10 @@ def test_a_partner_named_leaves_the_question_on_the_partnership(assistant):
     answer = assistant.ask("is the council legally required to run this safer communities "
                            "thing or did they just choose to?")
     assert "Crime and Disorder Act" in answer.text
+
+
+def test_a_programme_found_by_some_words_is_no_answer_for_people_it_never_mentions(assistant):
+    """Drink spiking kits share "funding" and "clubs" (venues) with the question, but say
+    nothing of young people: the plan reports no youth clubs."""
+    answer = assistant.ask("Does the partnership fund any youth clubs?")
+    assert answer.status == Status.no_answer and "youth" in answer.text
