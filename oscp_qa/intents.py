@@ -79,8 +79,10 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         best = context.intent
         scores = _standing(scores, best, min_score)
     if (best is None or scores[best] < min_score) and frame.glossary and not frame.measure \
-            and frame.asks in ("money", "how_much", "count", "date", "person", "place"):
-        best = "glossary"  # "how much was the Safer Streets 3 funding?": of the term named
+            and (frame.asks in ("money", "how_much", "count", "date", "person", "place")
+                 or (frame.asks == "yes_no" and not frame.unknown)):
+        best = "glossary"  # "how much was the Safer Streets 3 funding?": of the term named;
+        # "is the county CCTV hub happening?" (every word known): what the plan says of it
         scores = _standing(scores, best, min_score)
     if best == "method" and frame.asks != "how_counted" and (
             frame.signals.average or frame.signals.ranking or frame.signals.share_cue):

@@ -1108,3 +1108,11 @@ def test_a_kind_of_crime_named_beside_crime_is_the_topic_of_the_work_asked(assis
     answer = assistant.ask("What's being done about online scams and cyber crime?")
     assert answer.status == Status.no_answer and "scams" in answer.text
     assert assistant.ask("what is being done about crime?").status == Status.answered
+
+
+def test_yes_or_no_of_a_term_with_every_word_known_is_what_the_plan_says_of_it(assistant):
+    answer = assistant.ask("I heard there might be one big CCTV hub for the whole county. "
+                           "Is that actually happening?")
+    assert answer.status == Status.answered and "feasibility" in answer.text
+    answer = assistant.ask("Can ordinary members of the public log into the Interact dashboard?")
+    assert answer.status == Status.no_answer  # "ordinary members": a detail it does not give
