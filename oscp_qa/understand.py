@@ -46,6 +46,10 @@ class Understander:
         self.areas = {a.id: a for a in language.areas}
         self.about = [(row["id"], _pattern(tuple(c for c in row["question_cues"].split(" | ") if c)),
                        " " + normalise(row["text"]) + " ") for row in plan.about()]
+        self.names_of: dict[tuple[str, str], set[str]] = {}  # ("duty", id) -> "dhr", ...
+        for key, meanings in vocabulary.names.phrases.items():
+            for meaning in meanings:
+                self.names_of.setdefault(meaning, set()).add(" ".join(key))
         self.partnership_names = {plan.short_name} | {
             row["term"] for row in plan.glossary() if row["partnership"]}
         self.intent_words = {cue for rule in language.intents if rule.id != "glossary"
@@ -540,16 +544,15 @@ class Understander:
             return "yes_no"
         return found or "figure"
 
-    def _named_beside_partnership(self, slots: dict) -> list[str]:
-        """The words naming terms, programmes and duties in a question, other than the
-        partnership itself, its board and the bodies it brings together."""
-        tokens = slots["tokens"]
-        return [" ".join(tokens[t.start:t.end]) for t in slots["tags"]
+    def _named_beside_partnership(self, slots: dict) -> list[set[str]]:
+        """The names (with their other names) of the terms, programmes and duties a question
+        names, other than the partnership itself, its board and the bodies it brings together."""
+        return [self.names_of[(t.kind, t.value)] for t in slots["tags"]
                 if t.kind in ("glossary", "achievement", "duty")
                 and t.value not in self.partnership_names]
 
     def _signals(self, tokens: list[str], padded: str, masked: str, found, asks: str,
-                 named: list[str]) -> Signals:
+                 named: list[set[str]]) -> Signals:
         words = self.words
         quoted = [n.value for n in found.numbers if n.kind == "percent"]
         direction = _direction(padded, words, asks == "yes_no")
@@ -592,7 +595,7 @@ class Understander:
             # police and crime plan?"
             mentions_oscp=_has(padded, ["oscp"]), pcc_number=_pcc_number(tokens),
             about=[fact for fact, cues, text in self.about if cues.search(padded)  # "when did
-                   and all(f" {name} " in text for name in named)],  # Safer Streets 3 start?" is not
+                   and all(any(f" {n} " in text for n in names) for names in named)],  # Safer Streets 3 start?" is not
             # asked of the partnership
             quoted_percent=quoted[0] if quoted and _has(padded, words.quote_check) else None,
             checking=_has(padded, words.quote_check), whole_year=_has(padded, words.whole_year),
