@@ -595,8 +595,8 @@ class Understander:
             # police and crime plan?"
             mentions_oscp=_has(padded, ["oscp"]), pcc_number=_pcc_number(tokens),
             about=[fact for fact, cues, text in self.about if cues.search(padded)  # "when did
-                   and all(any(f" {n} " in text for n in names) for names in named)],  # Safer Streets 3 start?" is not
-            # asked of the partnership
+                   and all(any(f" {n} " in text for n in names)  # Safer Streets 3 start?" is
+                           for names in named)],  # not asked of the partnership
             quoted_percent=quoted[0] if quoted and _has(padded, words.quote_check) else None,
             checking=_has(padded, words.quote_check), whole_year=_has(padded, words.whole_year),
             of_change=bool(set(tokens) & set(words.of_change)) and _has(padded, words.contributed),
