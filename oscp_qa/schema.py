@@ -253,6 +253,7 @@ class Words(Strict):
     previous_year: list[str]
     next_year: list[str]
     generic_topics: list[str]
+    hedges: list[str]
     voice_phrases: list[str]  # the plan's words for hearing residents, not a question's
     asks: dict[str, list[str]]
     yes_no_openers: list[str]

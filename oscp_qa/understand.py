@@ -121,7 +121,8 @@ class Understander:
         slots["topic_words"] = [w for i, w in enumerate(tokens)
                                 if i not in covered and w.isalpha() and len(w) > 2
                                 and w not in self.vocabulary.known_words]
-        telling = _telling(text[:limit], sentences) | self._self_described(tokens)
+        telling = _telling(text[:limit], sentences) | self._self_described(tokens) \
+            | _hedged(text[:limit], self.words.hedges)
         own = [w for i, w in enumerate(tokens) if i not in telling and w.isalpha() and len(w) > 2
                and w not in self.vocabulary.stopwords and w not in self.vocabulary.known_words]
         if not any(t.start not in telling for t in tags if t.kind != "area") and len(own) < 2:
@@ -758,6 +759,19 @@ def _telling(text: str, sentences: list[list[str]]) -> set[int]:
             telling |= set(range(start, start + len(words)))
         start += len(words)
     return telling
+
+
+def _hedged(text: str, hedges: list[str]) -> set[int]:
+    """The tokens of a clause that only says how things feel ("feels like there's knives
+    everywhere now, has weapon crime gone up?"): context, not part of what is asked. Never
+    the last clause."""
+    clauses = [normalise(c).split() for c in CLAUSE_END.split(text)]
+    found, start = set(), 0
+    for clause in clauses[:-1]:
+        if any(clause[:len(h.split())] == h.split() for h in hedges):
+            found |= set(range(start, start + len(clause)))
+        start += len(clause)
+    return found
 
 
 def _asks_bodies(tokens: list[str], bodies: set[str]) -> bool:

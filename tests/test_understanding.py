@@ -1116,3 +1116,11 @@ def test_yes_or_no_of_a_term_with_every_word_known_is_what_the_plan_says_of_it(a
     assert answer.status == Status.answered and "feasibility" in answer.text
     answer = assistant.ask("Can ordinary members of the public log into the Interact dashboard?")
     assert answer.status == Status.no_answer  # "ordinary members": a detail it does not give
+
+
+def test_a_clause_saying_how_things_feel_restricts_nothing(assistant):
+    """"feels like there's knives everywhere now": context; the question is the clause after."""
+    answer = assistant.ask("feels like theres knives everywhere now, has weapon crime gone up?")
+    assert answer.status == Status.answered and "Possession of weapons" in answer.text
+    frame, _ = assistant.interpret("has weapon crime in cowley gone up, i think")
+    assert any(u.role == "place" for u in frame.unknown)  # the last clause is never context
