@@ -1124,3 +1124,9 @@ def test_a_clause_saying_how_things_feel_restricts_nothing(assistant):
     assert answer.status == Status.answered and "Possession of weapons" in answer.text
     frame, _ = assistant.interpret("has weapon crime in cowley gone up, i think")
     assert any(u.role == "place" for u in frame.unknown)  # the last clause is never context
+
+
+def test_doing_to_make_something_so_asks_for_the_work(assistant):
+    _, match = assistant.interpret("What is the council doing to make women feel safer getting "
+                                   "home late at night?")
+    assert match.intent == "work_on"
