@@ -8,6 +8,7 @@ from collections.abc import Callable
 from . import breakdowns, figures, limits, quarters, remainders, side_by_side, texts, verdicts
 from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
+from .normalise import count_said
 from .plans import Plans, Refusal
 from .question import Frame, Match
 
@@ -152,11 +153,9 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
                                 default="") for p in match.periods)
             answer.text = "\n\n".join([answer.text, *limits.pointers(
                 scope, [match.measure] + (["later_year"] if later else []))])
-    quoted = [n.value for n in frame.numbers if n.kind == "count" and n.value not in
-              {float(p[:4]) for p in match.periods}]
-    verdict = verdicts.quoted_counts(quoted, {f.value for f in answer.facts}) \
-        if frame.signals.checking and answer.status == Status.answered \
-        and not answer.text.startswith("**") else None
+    verdict = _claim_checked(scope, frame, match, answer) \
+        if (frame.signals.checking or frame.asks == "yes_no") and answer.status == Status.answered \
+        and not answer.text.lstrip("*").startswith(("Yes", "No", "Roughly", "Partly")) else None
     if verdict:  # "I have a note saying 44 and 188 - correct?"
         answer.text = f"{verdict}\n\n{answer.text}"
     if not answer.suggestions and answer.status == Status.answered:
@@ -165,6 +164,29 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
         answer.text += f"\n\nFrom the {answer.plan}."  # which of the plans it is
     answer.text = paragraphs(answer.text)
     return answer, match
+
+
+def _claim_checked(scope: Plans, frame: Frame, match: Match, answer: Answer) -> str | None:
+    """Yes or no to the numbers a claim quotes ("Oxford had 1,917 offences in 2021 - correct?"),
+    against the figures the answer gives: a programme's are read from its key facts."""
+    years = {float(p[:4]) for p in match.periods}
+    quoted = [(n.value, n.way) for n in frame.numbers
+              if n.kind in ("count", "percent") and n.value not in years]
+    percent = any(n.kind == "percent" for n in frame.numbers)
+    shown = [v for f in answer.facts if (f.unit == "per cent") == percent
+             for v in _values(f.value) if v not in years]
+    kind, _, programme = answer.subject.partition(":")
+    if kind == "achievement" and not shown:  # "made 48 recommendations - correct?"
+        shown = [v for f in scope.plan.achievement_facts(programme) for v in _values(f["value"])]
+    return verdicts.quoted_figures(quoted, shown, "%" if percent else "")
+
+
+def _values(value: float | str) -> list[float]:
+    """A figure, or the counts a programme's fact states in figures or words ("four cases")."""
+    if isinstance(value, float | int):
+        return [float(value)]
+    found = count_said(value)
+    return [float(found)] if found is not None else []
 
 
 def paragraphs(text: str) -> str:

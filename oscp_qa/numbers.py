@@ -24,6 +24,7 @@ class NumberMention(BaseModel):
     value: float
     text: str
     kind: str  # "percent" | "money" | "count"
+    way: str | None = None  # "more", "less" or "about": said just before it ("over 4,600")
 
 
 class Periods(BaseModel):
@@ -79,7 +80,13 @@ def read(tokens: list[str], words) -> Periods:
         elif _NUMBER.match(token) and not re.match(r"^\d+-\d+$", token):
             kind = "percent" if after in {"%", "percent"} or (after == "per" and "cent" in text) \
                 else "money" if before == "£" else "count"
-            found.numbers.append(
-                NumberMention(value=float(token.replace(",", "")), text=token, kind=kind)
-            )
+            found.numbers.append(NumberMention(value=float(token.replace(",", "")), text=token,
+                                               kind=kind, way=_way_before(tokens, index, words)))
     return found
+
+
+def _way_before(tokens: list[str], index: int, words) -> str | None:
+    """"Over 4,600", "about £400,000": how a number is quoted, by the words just before it."""
+    before = [t for t in tokens[max(0, index - 4):index] if t != "£"]
+    return next((way for way, phrases in words.fraction_ways.items() for phrase in phrases
+                 if before[-len(phrase.split()):] == phrase.split()), None)

@@ -514,8 +514,9 @@ def search(scope: Plans, match: Match, frame: Frame) -> Answer:
                       text=f"{text}\n\n{scope.holdings(missing)}",
                       sources=[f"{scope.title}, {q[0]}" for q in quotes[:1]])
     lines = [f"From the plan, “{title}”: “{sentence}”" for title, sentence in whole]
-    if frame.asks == "yes_no":  # every word asked about is in the passage
-        lines.insert(0, "**Yes**, the plan says so.")
+    claimed = frame.numbers or set(frame.content_words) & NUMBER_WORDS  # "in ten cases?"
+    if frame.asks == "yes_no" and len(frame.topic_words) >= 2 and not claimed:  # every word
+        lines.insert(0, "**Yes**, the plan says so.")  # asked about is in the passage
     return _done(scope, match, "\n\n".join(lines), [f"{scope.title}, {t}" for t, _ in whole])
 
 

@@ -543,6 +543,8 @@ class Understander:
                 and found not in ("how_counted", "definition", "expansion", "money", "how_to",
                                   "contact"):
             return "yes_no"
+        if found is None and not request and _has(padded, self.words.claim_ends):
+            return "yes_no"  # "Oxford had 1,917 offences in 2021 - correct?": a claim checked
         return found or "figure"
 
     def _named_beside_partnership(self, slots: dict) -> list[set[str]]:

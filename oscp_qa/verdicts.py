@@ -99,17 +99,51 @@ def fraction(share: float, quoted: float, way: str) -> str:
     return f"{'Yes' if held else 'No'}: it is {fmt.percent(share)}."
 
 
-def quoted_counts(quoted: list[float], shown: set[float]) -> str | None:
+WAYS = {"more": "more than", "less": "less than", "about": "about"}
+
+
+def holds(value: float, quoted: float, way: str | None) -> bool:
+    """A figure against a number quoted "over", "under", "about" it, or as it is (a share
+    quoted as its whole per cent holds: "16%" of 16.4%)."""
+    if way == "more":
+        return value > quoted
+    if way == "less":
+        return value < quoted
+    if way == "about":
+        return abs(value - quoted) <= abs(quoted) / 10
+    return abs(value - quoted) < 0.05 or (value != int(value) and round(value) == quoted)
+
+
+def quoted_figures(quoted: list[tuple[float, str | None]], shown: list[float],
+                   unit: str = "") -> str | None:
     """"I have 44 and 188, correct?": yes when every number quoted is one of the figures
-    shown; None when any is not, for the figures to speak for themselves."""
-    if not quoted or not all(q in shown for q in quoted):
+    shown. "Oxford had 1,917 offences - correct?": yes or no against the figure shown, when
+    every figure shown gives the same verdict. None when they cannot settle it, for the
+    figures to speak for themselves."""
+    if quoted and all(way is None and any(holds(v, q, None) for v in shown) for q, way in quoted):
+        return f"**Yes**: the plan gives {fmt.listing([fmt.number(q) + unit for q, _ in quoted])}."
+    if len(quoted) != 1 or not shown or max(shown) > 1.05 * min(shown):  # several figures:
+        return None  # the claim may be of their sum; one figure, maybe printed and worked out
+    number, way = quoted[0]
+    held = {holds(v, number, way) for v in shown}
+    if len(held) != 1:
         return None
-    return f"**Yes**: the plan gives {fmt.listing([fmt.number(q) for q in quoted])}."
+    value = shown[0]
+    said = f"{WAYS[way]} {fmt.number(number)}{unit}" if way else f"{fmt.number(number)}{unit}"
+    if held.pop():
+        return f"**Yes.** The figure is {fmt.number(value)}{unit}" + (f", {said}." if way else ".")
+    return f"**No.** The figure is {fmt.number(value)}{unit}, not {said}."
 
 
-def quoted_change(quoted: float, worked: float, elsewhere: str | None) -> str:
+def quoted_change(quoted: float, worked: float, elsewhere: str | None,
+                  way: str | None = None) -> str:
     """"It went up by 933 between 2019 and 2020, can you check?": the change worked out, and
-    which years the number quoted is the change between, if any."""
+    which years the number quoted is the change between, if any; "by over 4,600?" holds of
+    any change above it."""
+    if way:
+        held = holds(abs(worked), abs(quoted), way)
+        return (f"**{'Yes' if held else 'No'}.** The change is {fmt.signed(worked)}"
+                f"{', ' if held else ', not '}{WAYS[way]} {fmt.number(abs(quoted))}.")
     if abs(abs(quoted) - abs(worked)) < 0.5:
         return f"**Yes.** The change is {fmt.signed(worked)}."
     found = f" ({fmt.number(abs(quoted))} is the change {elsewhere}.)" if elsewhere else ""

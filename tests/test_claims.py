@@ -1,0 +1,37 @@
+"""A claim put as a question ("Oxford had 1,917 offences in 2021 - correct?") is a yes-or-no
+question: the verdict first, against the plan's figure, then the figures."""
+
+from __future__ import annotations
+
+import pytest
+from oscp_qa import Status
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Oxford had 1,917 domestic abuse offences in 2021 - correct?", "**No.** The figure is 1,768"),
+    ("Oxford had 1,768 domestic abuse offences in 2021 - correct?", "**Yes**"),
+    ("I read Oxfordshire crime rose by over 4,600 in 2021. Correct?", "**Yes.**"),
+    ("Oxfordshire crime rose by under 4,600 in 2021, right?", "**No.**"),
+    ("Does Oxford account for about 28 per cent of police-recorded ASB in Oxfordshire?",
+     "**Yes.**"),
+    ("The scrutiny review into domestic abuse services made 48 recommendations - correct?",
+     "**Yes**"),
+    ("the scrutiny review made 50 recommendations, right?", "**No.** The figure is 48"),
+    ("Public order offences in Oxford went up in 2021 compared with 2020 - right?", "Yes"),
+    ("Oxford had more homophobic than disablist hate crime victims in 2021 - correct?", "Yes"),
+])
+def test_a_claim_is_answered_yes_or_no_first(assistant, question, verdict):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and answer.text.startswith(verdict)
+
+
+def test_a_number_quoted_against_several_figures_gets_no_verdict(assistant):
+    """594 is the five strands added up: against any one strand it is not "no"."""
+    answer = assistant.ask("hate crime in oxford was 594 in 2021, correct?")
+    assert not answer.text.startswith(("**No", "No"))
+
+
+def test_a_count_quoted_in_words_is_never_confirmed_by_a_passage_search(assistant):
+    answer = assistant.ask("I was told the new anti-slavery pathway has been used in ten "
+                           "cases. Correct?")
+    assert not answer.text.startswith("**Yes")
