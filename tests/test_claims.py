@@ -4,6 +4,7 @@ question: the verdict first, against the plan's figure, then the figures."""
 from __future__ import annotations
 
 import pytest
+
 from oscp_qa import Status
 
 
