@@ -50,6 +50,8 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
         scope.select(match)  # says what the plan lacks
     over_time = len(held) > 1 and (frame.since or frame.signals.change_cue or len(periods) > 1
                                    or frame.signals.every_year or "period" in frame.signals.dimensions)
+    if frame.signals.fraction is not None and not frame.since and len(periods) < 2:
+        over_time = False  # "is Oxford more than 10 per cent of it?": this year's share
     parts = match.categories or scope.dimension(measure.id, "category")
     if frame.signals.ranking and len(parts) > 1 and len(match.areas) == 1 or (
             frame.signals.ranking and len(match.areas) >= 2 and len(parts) > 1):

@@ -171,21 +171,26 @@ def _claim_checked(scope: Plans, frame: Frame, match: Match, answer: Answer) -> 
     against the figures the answer gives: a programme's are read from its key facts."""
     years = {float(p[:4]) for p in match.periods}
     quoted = [(n.value, n.way) for n in frame.numbers
-              if n.kind in ("count", "percent") and n.value not in years]
+              if n.kind in ("count", "percent", "money") and n.value not in years]
     percent = any(n.kind == "percent" for n in frame.numbers)
     shown = [v for f in answer.facts if (f.unit == "per cent") == percent
              for v in _values(f.value) if v not in years]
     kind, _, programme = answer.subject.partition(":")
     if kind == "achievement" and not shown:  # "made 48 recommendations - correct?"
         shown = [v for f in scope.plan.achievement_facts(programme) for v in _values(f["value"])]
-    return verdicts.quoted_figures(quoted, shown, "%" if percent else "")
+    money = any(n.kind == "money" for n in frame.numbers)
+    return verdicts.quoted_figures(quoted, shown, "%" if percent else "", "£" if money else "")
+
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _values(value: float | str) -> list[float]:
     """A figure, or the counts a programme's fact states in figures or words ("four cases")."""
     if isinstance(value, float | int):
         return [float(value)]
-    found = count_said(value)
+    written = NUMBER.search(value)  # "£426,000", "48 recommendations"
+    found = float(written.group().replace(",", "")) if written else count_said(value)
     return [float(found)] if found is not None else []
 
 

@@ -71,6 +71,9 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
             and frame.asks == "figure" and not (frame.areas or frame.periods or frame.wants_number):
         best = "work_on"  # "what is OSCP doing about hate crime?", "and ASB?": its work on ASB
         scores = _standing(scores, best, min_score)
+    if best == "change" and frame.signals.share_cue and "share" in scores:
+        best = "share"  # "has Oxford's share of county crime gone up since 2020?": the share's
+        scores = _standing(scores, best, min_score)  # change, not the counts'
     carried = _entity_asked_again(frame, context)
     if carried:  # "who delivers it?" after a priority, a duty or a term: that one, again
         best, scores = carried, _standing(scores, carried, min_score)

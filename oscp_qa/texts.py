@@ -266,7 +266,8 @@ def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
     if not chosen and term:  # a duty the plan names as a term, not among its statutory ones
         return glossary(scope, match.model_copy(update={"subject": f"glossary:{term}"}), frame)
     source = [f"{scope.title}, {scope.plan.info.sections.duties}"]
-    if not chosen and frame.asks == "yes_no":  # "is preventing terrorism one of the duties?"
+    if not chosen and frame.asks == "yes_no" and (frame.unknown or frame.topic_words):  # "is
+        # preventing terrorism one of the duties?"; not "OSCP has four duties, true?"
         lines = ["No: it is not among the duties the plan says OSCP is required by law to carry "
                  "out. Those are:"] + [f"- **{r['name']}**: {r['summary']}" for r in rows]
         return _done(scope, match, "\n".join(lines), source)

@@ -600,8 +600,10 @@ class Understander:
             about=[fact for fact, cues, text in self.about if cues.search(padded)  # "when did
                    and all(any(f" {n} " in text for n in names)  # Safer Streets 3 start?" is
                            for names in named)],  # not asked of the partnership
-            quoted_percent=quoted[0] if quoted and _has(padded, words.quote_check) else None,
-            checking=_has(padded, words.quote_check), whole_year=_has(padded, words.whole_year),
+            quoted_percent=quoted[0] if quoted and (_has(padded, words.quote_check)
+                                                    or _has(padded, words.claim_ends)) else None,
+            checking=_has(padded, words.quote_check) or _has(padded, words.claim_ends),
+            whole_year=_has(padded, words.whole_year),
             of_change=bool(set(tokens) & set(words.of_change)) and _has(padded, words.contributed),
             outcome=_has(padded, words.outcome_asked),
         )
@@ -707,9 +709,12 @@ class Understander:
             best.share >= share or not rest or best.share >= 2 * rest[0].share) and (
             not rest or (rest[0].share, rest[0].titled) < (best.share, best.titled))  # not one
         # of several the words fit as well ("what was done during covid?")
+        named = self.passages.roots(w for t in slots["tags"] if t.kind == "glossary"
+                                    for w in slots["tokens"][t.start:t.end])
         if not found and slots["asks"] in ("money", "how_much"):  # "how much did the council
             found = next((p for p in passages if p.kind == "achievement"  # get for women's
-                          and len(p.held) >= 2 and p.share >= share  # safety at night?": the
+                          and (len(p.held) >= 2 or set(p.held) <= named)  # safety at
+                          and p.share >= share  # night?", "£ for VAWG?" (the term named): the
                           and any(f["kind"] == "sum"  # one holding a sum
                                   for f in self.plan.achievement_facts(p.id))), None)
             return (found.id, "sum") if found else (None, "")
@@ -787,7 +792,9 @@ def _fraction(padded: str, words) -> dict:
     found = next((v for phrase, v in sorted(words.fractions.items(), key=lambda kv: -len(kv[0]))
                   if f" {phrase} " in padded and not re.search(  # "the first three quarters",
                       rf" (?:first|last|the|all|same|those|these) {phrase} "  # "three quarters
-                      rf"| {phrase} of (?:19|20)\d\d", padded)), None)  # of 2020/21": quarters
+                      rf"| {phrase} of (?:19|20)\d\d"  # of 2020/21": quarters; "rose by
+                      rf"| (?:by|up|down|rose|fell|grew|dropped) {phrase} ",  # 10 per cent": a
+                      padded)), None)  # change
     return {"fraction": found, "fraction_way": _way(padded, words)} if found is not None else {}
 
 

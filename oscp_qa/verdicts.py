@@ -115,24 +115,26 @@ def holds(value: float, quoted: float, way: str | None) -> bool:
 
 
 def quoted_figures(quoted: list[tuple[float, str | None]], shown: list[float],
-                   unit: str = "") -> str | None:
+                   unit: str = "", pound: str = "") -> str | None:
     """"I have 44 and 188, correct?": yes when every number quoted is one of the figures
     shown. "Oxford had 1,917 offences - correct?": yes or no against the figure shown, when
     every figure shown gives the same verdict. None when they cannot settle it, for the
     figures to speak for themselves."""
     if quoted and all(way is None and any(holds(v, q, None) for v in shown) for q, way in quoted):
-        return f"**Yes**: the plan gives {fmt.listing([fmt.number(q) + unit for q, _ in quoted])}."
+        return f"**Yes**: the plan gives " \
+               f"{fmt.listing([pound + fmt.number(q) + unit for q, _ in quoted])}."
     if len(quoted) != 1 or not shown or max(shown) > 1.05 * min(shown):  # several figures:
         return None  # the claim may be of their sum; one figure, maybe printed and worked out
     number, way = quoted[0]
     held = {holds(v, number, way) for v in shown}
     if len(held) != 1:
         return None
-    value = shown[0]
-    said = f"{WAYS[way]} {fmt.number(number)}{unit}" if way else f"{fmt.number(number)}{unit}"
+    value = f"{pound}{fmt.number(shown[0])}{unit}"
+    said = f"{pound}{fmt.number(number)}{unit}"
+    said = f"{WAYS[way]} {said}" if way else said
     if held.pop():
-        return f"**Yes.** The figure is {fmt.number(value)}{unit}" + (f", {said}." if way else ".")
-    return f"**No.** The figure is {fmt.number(value)}{unit}, not {said}."
+        return f"**Yes.** The figure is {value}" + (f", {said}." if way else ".")
+    return f"**No.** The figure is {value}, not {said}."
 
 
 def quoted_change(quoted: float, worked: float, elsewhere: str | None,

@@ -20,6 +20,12 @@ from oscp_qa import Status
     ("the scrutiny review made 50 recommendations, right?", "**No.** The figure is 48"),
     ("Public order offences in Oxford went up in 2021 compared with 2020 - right?", "Yes"),
     ("Oxford had more homophobic than disablist hate crime victims in 2021 - correct?", "Yes"),
+    ("Council ASB cases rose by more than 800 between 2019 and 2020 — true?", "**Yes.**"),
+    ("Oxford crime rose by 10 per cent in 2021 - true?", "**Yes.**"),
+    ("Oxfordshire crime went up 15% in 2021, true?", "**No.**"),
+    ("is oxford more than 10 per cent of thames valley crime", "No: it is 9.3%"),
+    ("Safe Journey got £500,000, right?", "**No.** The figure is £426,000"),
+    ("OSCP has four statutory duties, true?", "OSCP is required by law to do **4** things"),
 ])
 def test_a_claim_is_answered_yes_or_no_first(assistant, question, verdict):
     answer = assistant.ask(question)
@@ -36,3 +42,8 @@ def test_a_count_quoted_in_words_is_never_confirmed_by_a_passage_search(assistan
     answer = assistant.ask("I was told the new anti-slavery pathway has been used in ten "
                            "cases. Correct?")
     assert not answer.text.startswith("**Yes")
+
+
+def test_a_share_changing_is_asked_of_the_share_not_the_counts(assistant):
+    answer = assistant.ask("has oxford's share of county crime gone up since 2020")
+    assert answer.intent == "share" and answer.text.startswith("No")  # 34.5% to 34.3%
