@@ -281,6 +281,10 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
     lines = [f"{measure_title(scope, match)}: the {word} {dimension} is **{key(top)}** with "
              f"**{value_text(top)}**{unit_text(top)} ({scope.describe(top)})."]
     lines.append("In order: " + "; ".join(f"{key(r)} {value_text(r)}" for r in ordered) + ".")
+    claimed = _claimed(match, dimension, ordered) if frame.asks == "yes_no" else None
+    if claimed is not None:  # "was July to September 2020/21 the highest quarter?"
+        lines.insert(0, "**Yes.**" if claimed is top else f"**No.** {key(claimed)} had "
+                                                          f"{value_text(claimed)}.")
     if frame.signals.spread and len(ordered) > 1:  # "the gap between the highest and lowest"
         high, low = max(ordered, key=lambda r: r["value"]), min(ordered, key=lambda r: r["value"])
         lines.append(f"The gap between the highest ({key(high)}) and the lowest ({key(low)}) is "
@@ -292,6 +296,18 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
     if dimension in ("area", "category"):  # "what percent of the total was that?": the top one
         answer.subject = f"{dimension}:{top[dimension]}"
     return answer
+
+
+def _claimed(match: Match, dimension: str, ordered: list) -> sqlite3.Row | None:
+    """The one ranked figure the question names as the top one ("was 2021 the lowest?")."""
+    named = {"area": match.areas, "category": match.categories,
+             "period": match.periods, "quarter": match.quarters}
+    asked = [d for d in ("area", "category", "period", "quarter") if d == dimension
+             or (dimension in ("period", "quarter") and d in ("period", "quarter"))]
+    if not any(named[d] for d in asked):
+        return None
+    rows = [r for r in ordered if all(not named[d] or r[d] in named[d] for d in asked)]
+    return rows[0] if len(rows) == 1 else None
 
 
 def _rank_area_totals(scope: Plans, match: Match, rows: list[sqlite3.Row], lowest: bool) -> Answer:

@@ -47,3 +47,18 @@ def test_a_count_quoted_in_words_is_never_confirmed_by_a_passage_search(assistan
 def test_a_share_changing_is_asked_of_the_share_not_the_counts(assistant):
     answer = assistant.ask("has oxford's share of county crime gone up since 2020")
     assert answer.intent == "share" and answer.text.startswith("No")  # 34.5% to 34.3%
+
+
+@pytest.mark.parametrize("turns, verdict", [
+    (["Was July to September 2020/21 the highest quarter for Oxford domestic occurrences "
+      "involving children?"], "**Yes.**"),
+    (["was 2017 the lowest year for domestic abuse in oxfordshire?"], "**Yes.**"),
+    (["What's the DA offences figure for Oxfordshire in 2021?",
+      "My colleague says that's the lowest in five years for the county too. True?"],
+     "**No.** 2021 had 7,156"),
+])
+def test_the_one_named_as_highest_or_lowest_is_checked(assistant, turns, verdict):
+    assistant.reset()
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer.text.startswith(verdict)
