@@ -152,11 +152,15 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
 
 
 def _named_among(scope: Plans, row, frame: Frame) -> list[str]:
-    """"Is Oxford Brookes involved in it?": yes, when the programme's partners or text name
-    the body asked about."""
+    """"Is Oxford Brookes involved in it?", "was lighting improved in Witney?": yes, when the
+    programme's partners or text name the body or every place asked about."""
+    text = f"{row['text']} {row['facts']}".lower()
+    places = [u.word for u in frame.unknown if u.role == "place" and u.word.lower() in text]
+    if places and len(places) == len([u for u in frame.unknown if u.role == "place"]):
+        return [f"**Yes**: the plan names {fmt.listing(places)} in it.", ""]  # "was lighting
+        # improved in Witney?"
     if not frame.signals.involvement:  # "did the council get its accreditation?" asks no
         return []  # one's part in it
-    text = f"{row['text']} {row['facts']}".lower()
     named = []
     for term in frame.glossary:
         entry = scope.plan.glossary_term(term)

@@ -62,3 +62,10 @@ def test_the_one_named_as_highest_or_lowest_is_checked(assistant, turns, verdict
     for turn in turns:
         answer = assistant.ask(turn)
     assert answer.text.startswith(verdict)
+
+
+def test_a_place_a_programme_names_is_a_yes(assistant):
+    answer = assistant.ask("Was street lighting improved in Witney as part of the VAWG work?")
+    assert answer.text.startswith("**Yes**") and "Witney" in answer.text
+    answer = assistant.ask("was street lighting improved in Banbury?")
+    assert answer.status == Status.no_answer
