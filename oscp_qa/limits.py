@@ -194,7 +194,10 @@ def _details(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.asks == "place" and match.intent == "priorities" and frame.tokens[:1] == ["where"]:
         return _refuse(scope, match, "The plan does not say where: its priorities say what will "
                                      "be done, not where.", ["details"])  # "where would the hub be?"
-    if not frame.signals.outcome or match.intent not in ("achievement", "glossary", "priorities"):
+    claimed = frame.asks == "yes_no" and frame.signals.change_cue and frame.measure \
+        and not frame.measure_tabled  # "did knife crime drop after Op Beaming II?"
+    if not (frame.signals.outcome or claimed) \
+            or match.intent not in ("achievement", "glossary", "priorities"):
         return None
     outcome_text = _outcome_text(scope, frame, match)
     if any(f" {w}" in f" {outcome_text}" for w in scope.words.outcome_said):

@@ -155,10 +155,11 @@ def _named_among(scope: Plans, row, frame: Frame) -> list[str]:
     """"Is Oxford Brookes involved in it?", "was lighting improved in Witney?": yes, when the
     programme's partners or text name the body or every place asked about."""
     text = f"{row['text']} {row['facts']}".lower()
-    places = [u.word for u in frame.unknown if u.role == "place" and u.word.lower() in text]
-    if places and len(places) == len([u for u in frame.unknown if u.role == "place"]):
-        return [f"**Yes**: the plan names {fmt.listing(places)} in it.", ""]  # "was lighting
-        # improved in Witney?"
+    asked = list(dict.fromkeys(u.word for u in frame.unknown if u.role == "place"))
+    places = [p for p in asked if p.lower() in text]
+    if places and places == asked and not frame.measure:  # not "did knife crime in Blackbird
+        # Leys drop after it?": a figure claimed, which the programme's words do not give
+        return [f"**Yes**: the plan names {fmt.listing(places)} in it.", ""]
     if not frame.signals.involvement:  # "did the council get its accreditation?" asks no
         return []  # one's part in it
     named = []

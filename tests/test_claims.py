@@ -69,3 +69,11 @@ def test_a_place_a_programme_names_is_a_yes(assistant):
     assert answer.text.startswith("**Yes**") and "Witney" in answer.text
     answer = assistant.ask("was street lighting improved in Banbury?")
     assert answer.status == Status.no_answer
+
+
+def test_a_claimed_result_of_an_operation_is_not_confirmed(assistant):
+    """The plan says what Op Beaming II did, not whether knife crime fell after it: neither a
+    place named in it nor the operation itself makes the claim true."""
+    answer = assistant.ask("People say knife crime in Blackbird Leys dropped after Op Beaming II. "
+                           "Is that true?")
+    assert answer.status == Status.no_answer and not answer.text.startswith("**Yes")
