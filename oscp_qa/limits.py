@@ -20,10 +20,10 @@ from .plans import Plans
 from .question import Frame, Match, Unknown
 
 # The kind of fact of a programme that answers each kind of question.
-FACT_KINDS = {"money": {"sum"}, "count": {"count"}, "person": {"partners", "audience"},
-              "date": {"date"}, "place": {"place"}}
+FACT_KINDS = {"money": {"sum"}, "count": {"count"}, "person": {"partners", "audience", "funder"},
+              "funder": {"funder"}, "date": {"date"}, "place": {"place"}}
 ASKED = {"money": "how much money was involved", "count": "how many", "person": "who",
-         "date": "when or for how long", "place": "where"}
+         "funder": "who paid for it", "date": "when or for how long", "place": "where"}
 NAMED_ENTITY_INTENTS = {"duties", "glossary", "about"}
 TEXT_INTENTS = NAMED_ENTITY_INTENTS | {"achievement", "achievements", "priorities", "work_on"}
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")   # a year written in a passage says when

@@ -142,7 +142,7 @@ class Plans:
                 ref in rows[at + 1]["text"].lower() for ref in self.words.back_references):
             chain.append(rows[at + 1])
         by_id = {r["id"]: r for r in rows}
-        while "partners" in kinds and chain[-1]["part_of"] in by_id \
+        while kinds & {"partners", "funder"} and chain[-1]["part_of"] in by_id \
                 and by_id[chain[-1]["part_of"]] not in chain:
             chain.append(by_id[chain[-1]["part_of"]])
         for row in chain:

@@ -1130,3 +1130,13 @@ def test_doing_to_make_something_so_asks_for_the_work(assistant):
     _, match = assistant.interpret("What is the council doing to make women feel safer getting "
                                    "home late at night?")
     assert match.intent == "work_on"
+
+
+@pytest.mark.parametrize("turns, funder", [
+    (["drink spiking — what's being done?", "who funded the kits?"], "OSCP"),
+    (["who paid for the Safe Places scheme"], "Police and Crime Commissioner"),  # its parent's
+])
+def test_who_paid_is_the_programme_s_funder(assistant, turns, funder):
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer.status == Status.answered and funder in answer.text
