@@ -184,6 +184,8 @@ def _follows_on(frame: Frame, rules: list[IntentRule]) -> bool:
                 or frame.categories or frame.excluded_categories or frame.area_op
                 or frame.loose_categories
                 or frame.follow_up or frame.wants_number
+                or (bool(frame.unknown) and all(u.role == "restriction" for u in frame.unknown)
+                    and len(frame.content_words) <= 2)  # "under 18s?": the last figure, narrowed
                 or any(cue_hits(r, frame.masked) for r in rules if r.id in FOLLOW_ON_INTENTS))
 
 

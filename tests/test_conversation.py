@@ -681,3 +681,10 @@ def test_a_bare_topic_after_a_question_on_work_asks_for_the_work_on_it(assistant
     assert answer.intent == "work_on" and "anti-social behaviour" in answer.text.split("\n")[0]
     answer = ask(assistant, "what does oscp want to do about hate crime", "and in oxfordshire?")
     assert answer.intent == "lookup"  # a place asks for the figures there
+
+
+def test_a_bare_restriction_narrows_the_last_figure(assistant):
+    """"under 18s?" after victims by age asks the last figure for an age band it lacks."""
+    answer = ask(assistant, "How many domestic abuse victims were aged 25 to 49?", "and 18 to 24?",
+                 "under 18s?")
+    assert status_of(answer) == "no_answer" and "victims of domestic abuse" in answer.text
