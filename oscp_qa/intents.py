@@ -339,10 +339,11 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if frame.signals.others and follows and same_topic and context.categories:
         slots["categories"], slots["excluded_categories"] = [], list(context.categories)
         carried.append("categories")
-    elif frame.signals.times_asked and follows and same_topic and len(context.categories) == 2:
-        named = [c for c in slots["categories"] if c in context.categories]  # "how many times
-        slots["categories"] = named + [c for c in context.categories if c not in named]  # bigger
-        carried.append("categories")  # is race?" after race and faith: race over faith
+    elif frame.signals.times_asked and follows and same_topic and len(dict.fromkeys(
+            slots["categories"] + list(context.categories))) == 2:  # "how many times bigger is
+        slots["categories"] = list(dict.fromkeys(  # race?" after race and faith, or after
+            slots["categories"] + list(context.categories)))  # faith alone: race over faith
+        carried.append("categories")
     elif frame.signals.than and follows and same_topic and context.categories and not set(
             slots["categories"]) & set(context.categories):  # "is that more than FGM?"
         slots["categories"] = list(context.categories) + slots["categories"]

@@ -673,6 +673,7 @@ class Understander:
         ids = {p.id for p in slots["passages"] if p.kind == "achievement" and p.share >= share}
         headings = {r["heading"] for r in self.plan.achievements() if r["id"] in ids}
         return (len(ids) >= 2 and len(headings) == 1 and not slots.get("measure")
+                and not slots.get("loose_categories")  # "environmental?": a table's part
                 and slots["asks"] not in ("count", "money", "percentage"))
 
     def _glossary_only(self, slots: dict, others: int = 1) -> bool:

@@ -688,3 +688,13 @@ def test_a_bare_restriction_narrows_the_last_figure(assistant):
     answer = ask(assistant, "How many domestic abuse victims were aged 25 to 49?", "and 18 to 24?",
                  "under 18s?")
     assert status_of(answer) == "no_answer" and "victims of domestic abuse" in answer.text
+
+
+def test_a_bare_part_of_the_last_table_is_its_figure_and_a_multiple_takes_both(assistant):
+    """"environmental?" after community ASB is that part's figure (not the achievements whose
+    words say "safe environment"); "how many times bigger is community?" sets the two side by
+    side."""
+    answer = ask(assistant, "police ASB in oxford - community incidents?", "environmental?")
+    assert answer.intent == "lookup" and "163" in answer.text
+    answer = assistant.ask("how many times bigger is community?")
+    assert "7.77" in answer.text
