@@ -438,6 +438,8 @@ def _rank_change(scope: Plans, match: Match, frame: Frame) -> Answer:
         pair.sort(key=lambda r: r["period"])
         old, new = pair[0]["value"], pair[-1]["value"]
         changes.append((area, new - old, fmt.pct_change(old, new), old, new))
+    if len(match.areas) == 2:  # "was Oxford's rise bigger than Thames Valley's?": those two
+        changes = [c for c in changes if c[0] in match.areas]
     lowest = frame.signals.lowest
     index = 2 if use_pct else 1
     changes.sort(key=lambda c: c[index], reverse=not lowest)
@@ -450,6 +452,8 @@ def _rank_change(scope: Plans, match: Match, frame: Frame) -> Answer:
     lines += printed_change(scope, match, area, f"{start}-{end}", diff, pct)
     lines += [f"- {scope.area(a)}: {fmt.signed(d)} ({fmt.number(o)} → {fmt.number(n)}), "
               f"{fmt.percent(p, True)}" for a, d, p, o, n in changes]
+    if frame.asks == "yes_no" and len(match.areas) == 2:  # the first named, the one asked of
+        lines.insert(0, "**Yes.**" if area == match.areas[0] else "**No.**")
     answer = answer_with(scope, match, lines, rows)
     answer.subject = f"area:{area}"  # "how much higher was that than Thames Valley's?"
     return answer

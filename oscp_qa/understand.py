@@ -543,8 +543,9 @@ class Understander:
                 and found not in ("how_counted", "definition", "expansion", "money", "how_to",
                                   "contact"):
             return "yes_no"
-        if found is None and not request and _has(padded, self.words.claim_ends):
-            return "yes_no"  # "Oxford had 1,917 offences in 2021 - correct?": a claim checked
+        if not opening and not request and _has(padded, self.words.claim_ends) \
+                and found not in ("contact", "how_to"):  # "Oxford had 1,917 offences in 2021 -
+            return "yes_no"  # correct?", "Oxford's percentage rise was bigger - correct?"
         return found or "figure"
 
     def _named_beside_partnership(self, slots: dict) -> list[set[str]]:

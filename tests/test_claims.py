@@ -77,3 +77,13 @@ def test_a_claimed_result_of_an_operation_is_not_confirmed(assistant):
     answer = assistant.ask("People say knife crime in Blackbird Leys dropped after Op Beaming II. "
                            "Is that true?")
     assert answer.status == Status.no_answer and not answer.text.startswith("**Yes")
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("I heard Oxford's percentage rise in crime was bigger than Thames Valley's. Correct?",
+     "**Yes.**"),
+    ("was thames valley's percentage rise in crime bigger than oxford's?", "**No.**"),
+])
+def test_two_areas_changes_claimed_are_set_against_each_other(assistant, question, verdict):
+    answer = assistant.ask(question)
+    assert answer.text.startswith(verdict) and "Oxfordshire:" not in answer.text
