@@ -16,6 +16,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES])  # a count said in words ("four cases")
 # "twenty-four thousand", "24 thousand", "1.5 million": a count, never a year
+# "half a million", "a quarter of a million": a count said as a part of a scale
+_PART_OF_SCALE = re.compile(r"\b(half|a quarter of|quarter of) an? (million|thousand)\b")
 _SPOKEN_COUNT = re.compile(
     rf"\b(\d+(?:\.\d+)?|(?:{'|'.join(_TENS)})(?:[ -](?:{_UNIT}))?|{_UNIT})[ -]({'|'.join(_SCALES)})\b")
 # "twenty twenty-one", "twenty nineteen", "two thousand and twenty"
@@ -38,7 +40,7 @@ _CHARS_TO_SPACE = re.compile(r"[^a-z0-9%£/+\-.,' ]")
 # holds a word rewritten (a year spelt out, "whos"). Most names are like this, and a
 # vocabulary normalises tens of thousands of them.
 _PLAIN = re.compile(r"[a-z ]+")
-_REWRITTEN = ("twenty", "two thousand", "whos", *_SCALES)
+_REWRITTEN = ("twenty", "two thousand", "whos", "half a", *_SCALES)
 
 
 # "2017-2021", "2017-21": a run of years; "2020-21" and "2020-2021" stay one financial year
@@ -96,6 +98,8 @@ def _normalise(text: str) -> str:
     text = _PERCENT.sub(" % ", text)
     text = _POUND.sub("£ ", text)
     text = _SPOKEN_YEAR.sub(_spoken_year, text)
+    text = _PART_OF_SCALE.sub(lambda m: str(int(_SCALES[m.group(2)] * (
+        0.5 if m.group(1) == "half" else 0.25))), text)
     text = _SPOKEN_COUNT.sub(_spoken_count, text)
     text = _YEAR_SPAN.sub(_year_span, text)
     text = _SHORT_YEARS.sub(_short_years, text)

@@ -79,7 +79,7 @@ def read(tokens: list[str], words) -> Periods:
             found.years.append(token)
         elif _NUMBER.match(token) and not re.match(r"^\d+-\d+$", token):
             kind = "percent" if after in {"%", "percent"} or (after == "per" and "cent" in text) \
-                else "money" if before == "£" else "count"
+                else "money" if before == "£" or after in {"pounds", "quid"} else "count"
             found.numbers.append(NumberMention(value=float(token.replace(",", "")), text=token,
                                                kind=kind, way=_way_before(tokens, index, words)))
     return found

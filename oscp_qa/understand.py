@@ -191,9 +191,10 @@ class Understander:
 
     def _names_first(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:
         """A topic word inside the name of a body or programme ("crime" in "Bike Crime Reduction
-        Partnership") is part of the name, not a topic of its own."""
+        Partnership"), or inside any long name ("violence" in "violence against women and
+        girls"), is part of the name, not a topic of its own."""
         names = [t for t in tags if t.kind in ("glossary", "achievement", "duty")
-                 and tokens[t.end - 1] in self.words.name_ends]
+                 and (tokens[t.end - 1] in self.words.name_ends or t.end - t.start >= 4)]
         return [t for t in tags if t.kind != "term" or not any(
             n.start <= t.start and t.end <= n.end and n.end - n.start > t.end - t.start
             for n in names)]
@@ -720,6 +721,9 @@ class Understander:
                           and any(f["kind"] == "sum"  # one holding a sum
                                   for f in self.plan.achievement_facts(p.id))), None)
             return (found.id, "sum") if found else (None, "")
+        if found and slots["asks"] in ("money", "how_much") and any(  # "how much was the
+                f["kind"] == "sum" for f in self.plan.achievement_facts(best.id)):  # council
+            return best.id, "sum"  # awarded to tackle violence against women and girls?"
         if found and best.titled >= 2 and best.titled == len(best.held):  # "the multi-agency
             return best.id, "named"  # team": its title's words, and no others
         return (best.id, "text") if found else (None, "")

@@ -81,3 +81,11 @@ def test_two_short_years_set_against_each_other_are_years(typed, read):
 def test_an_arrow_between_years_reads_as_to():
     assert normalise("thames valley total crime 2020 -> 2021, % change?") == \
         "thames valley total crime 2020 to 2021 % change"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("half a million pounds", "500000 pounds"),
+    ("a quarter of a million", "250000"),
+])
+def test_part_of_a_scale_is_a_number(text, said):
+    assert normalise(text) == said

@@ -1140,3 +1140,17 @@ def test_who_paid_is_the_programme_s_funder(assistant, turns, funder):
     for turn in turns:
         answer = assistant.ask(turn)
     assert answer.status == Status.answered and funder in answer.text
+
+
+def test_a_topic_word_inside_a_long_name_is_the_name(assistant):
+    """"violence" in "violence against women and girls" is not violent crime."""
+    frame, _ = assistant.interpret("The council got half a million pounds for violence against "
+                                   "women and girls work - true?")
+    assert frame.measure is None and "VAWG" in frame.glossary
+    assert any(n.value == 500000 and n.kind == "money" for n in frame.numbers)
+
+
+def test_how_much_of_a_programme_found_by_its_words_is_its_sum(assistant):
+    answer = assistant.ask("How much was Oxford City Council awarded to tackle violence against "
+                           "women and girls?")
+    assert answer.intent == "achievement" and "£426,000" in answer.text
