@@ -71,7 +71,7 @@ class Assistant:
         scope = engine.plans
         urgent = safeguarding.signpost(engine.database, text, scope.title)  # safeguarding first
         if urgent:
-            return urgent
+            return self._with_figure_asked(urgent, text)
         if not isinstance(text, str) or not text.strip():
             examples = scope.plan.info.examples[:2]
             return Answer(status=Status.clarify, plan=scope.title, intent="empty",
@@ -109,6 +109,21 @@ class Assistant:
         match = intents.match(frame, engine.rules, self.context, engine.plans.newest.info.latest_year,
                               engine.settings.min_intent_score)
         return frame, match
+
+    def _with_figure_asked(self, urgent: Answer, text: str) -> Answer:
+        """Help first. A figure the question also asks for ("I don't feel safe on Cowley Road.
+        How many assaults have there been there?") is still asked of the plan: when the plan
+        lacks it, the answer says so after the help, and is no answer."""
+        frame, match = self.interpret(text)
+        if urgent.status != Status.answered or not (
+                frame.wants_number or frame.asks in ("count", "percentage")):
+            return urgent
+        refusal = limits.check(self.engine.plans.naming(frame, match), frame, match)
+        if refusal is None or refusal.status != Status.no_answer:
+            return urgent
+        return urgent.model_copy(update={"status": Status.no_answer,
+                                         "text": f"{urgent.text}\n\n**On your question:** "
+                                                 f"{refusal.text}"})
 
     def _unplaced_numbers(self, frame: Frame) -> list[str]:
         """Numbers read exactly that match nothing in the plan: said, never silently dropped."""

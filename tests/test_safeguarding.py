@@ -189,3 +189,12 @@ def test_the_app_shows_the_signposts_first(db_path, tmp_path, monkeypatch):
     assert shown.startswith(EMERGENCY) and DOMESTIC_ABUSE in shown
     sources = "\n".join(m.value for m in app.chat_message[1].expander[0].markdown)
     assert "nationaldahelpline" in sources
+
+
+def test_help_first_then_a_figure_the_plan_lacks_is_said_and_is_no_answer(assistant):
+    """Someone who feels unsafe gets help first; the figure they also ask for is still asked
+    of the plan, and the plan has none for one street."""
+    answer = assistant.ask("I don't feel safe walking down Cowley Road after dark. How many "
+                           "assaults have there been on that street this year?")
+    assert answer.text.startswith(EMERGENCY) and answer.intent == safeguarding.INTENT
+    assert answer.status == Status.no_answer and "On your question:" in answer.text
