@@ -123,9 +123,9 @@ def _judgement(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 def _how_to(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.asks == "contact" or (frame.asks == "how_to" and match.intent != "about"):
-        return _refuse(scope, match, "The plan does not explain how to report or contact anyone: "
-                                     "it gives no contact details, and sets out the partnership's "
-                                     "figures, priorities and work.",
+        return _refuse(scope, match, "The plan does not explain how to report, contact or join "
+                                     "anything: it gives no contact details, and sets out the "
+                                     "partnership's figures, priorities and work.",
                        [*_helplines(scope, match), "reporting"])
     if frame.asks == "named_person":
         return _refuse(scope, match, "The plan names no one in that role: it does not say who "
@@ -177,7 +177,8 @@ def _since_the_plan(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             return _refuse(scope, match, "The plan gives no date for that: it names no date "
                                          "after it was written.", ["later_year"])
     if frame.signals.present and frame.asks == "yes_no" and match.intent == "achievement" \
-            and frame.features.achievement_text:  # "has anyone been given one this year?"
+            and (frame.features.achievement_text or frame.features.achievement_named):  # "has
+        # anyone been given one this year?", "have the link workers gone up since the plan?"
         year = scope.plan.info.achievements_year
         return _refuse(scope, match, f"The plan describes what was done up to {year}; it cannot "
                                      f"say what has happened since. {_said_instead(scope, match)}",
@@ -197,8 +198,9 @@ def _details(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     claimed = frame.asks == "yes_no" and frame.signals.change_cue and frame.measure \
         and not frame.measure_tabled  # "did knife crime drop after Op Beaming II?"
     if not (frame.signals.outcome or claimed) \
-            or match.intent not in ("achievement", "glossary", "priorities"):
-        return None
+            or match.intent not in ("achievement", "glossary", "priorities", "duties") \
+            or (match.intent == "duties" and not (frame.duties or frame.glossary)):
+        return None  # "which duty is tied to a more effective justice system?" asks which
     outcome_text = _outcome_text(scope, frame, match)
     if any(f" {w}" in f" {outcome_text}" for w in scope.words.outcome_said):
         return None

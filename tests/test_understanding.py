@@ -1154,3 +1154,20 @@ def test_how_much_of_a_programme_found_by_its_words_is_its_sum(assistant):
     answer = assistant.ask("How much was Oxford City Council awarded to tackle violence against "
                            "women and girls?")
     assert answer.intent == "achievement" and "£426,000" in answer.text
+
+
+@pytest.mark.parametrize("turns", [
+    ["Is Oxford the safest city in the Thames Valley?"],  # a judgement
+    ["will the Serious Violence Duty actually make any difference?"],  # a result to come
+    ["Has the number of DA housing link workers gone up since this plan?"],  # after the plan
+    ["what's the Nightsafe network?", "how can my takeaway sign up to join it?"],  # how to
+])
+def test_what_the_plan_cannot_say_is_no_answer(assistant, turns):
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer.status == Status.no_answer
+
+
+def test_re_is_shorthand_for_on(assistant):
+    _, match = assistant.interpret("oscp plans re cctv for 22-23?")
+    assert match.intent == "work_on"
