@@ -56,7 +56,9 @@ def remainder(scope: Plans, match: Match, frame: Frame) -> Answer:
         if frame.asks == "yes_no" and len(slices) == 1 and len(slices[0]) > 1:  # one strand
             # over two years or more: one verdict
             lines.insert(0, _faster(series, part_series, label, scope.area(op.part), frame))
-    elif match.intent == "total":
+    elif match.intent == "total" or (frame.asks == "count" and not match.categories and len(
+            {key[1] for key in series}) > 1):  # "how many hate crime victims outside Oxford?":
+        # every strand, and all of them together
         if scope.measures[match.measure].summable or len(match.categories) > 1:  # "FGM + FM"
             facts += _totals(series, label, measure_title(scope, match), lines, facts[0].source)
         if len({key[2] for key in series}) > 1:  # "the five-year total"

@@ -602,3 +602,10 @@ def test_a_part_s_share_of_each_area_s_own_total_and_the_gap_in_points(assistant
     text = ask(assistant, "is personal ASB a bigger slice of the total in Oxford or across "
                           "Oxfordshire?").text.replace("**", "")
     assert "302 ÷ 1,731" in text and "1,279 ÷ 6,039" in text and "bigger in Oxfordshire" in text
+
+
+def test_a_count_of_the_rest_of_an_area_adds_up_every_part(assistant):
+    """Hate crime outside Oxford, every strand: 1,348 − 594 = 754 in all, shown with its sum."""
+    answer = assistant.ask("how many hate crime victims were there in the rest of oxfordshire, "
+                           "outside oxford city, in 2021?")
+    assert "754" in answer.text and "453" in answer.text
