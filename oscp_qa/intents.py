@@ -74,7 +74,9 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     if best == "change" and frame.signals.share_cue and "share" in scores:
         best = "share"  # "has Oxford's share of county crime gone up since 2020?": the share's
         scores = _standing(scores, best, min_score)  # change, not the counts'
-    carried = _entity_asked_again(frame, context)
+    carried = _entity_asked_again(frame, context) \
+        if not (best in FIGURE_INTENTS - {"lookup"} and context.measure) else None  # "which
+    # one has the fewest victims?" after what hate crime is: its figures ranked
     if carried:  # "who delivers it?" after a priority, a duty or a term: that one, again
         best, scores = carried, _standing(scores, carried, min_score)
     if (frame.signals.of_those or frame.signals.others) and context.intent in LIST_INTENTS:

@@ -698,3 +698,9 @@ def test_a_bare_part_of_the_last_table_is_its_figure_and_a_multiple_takes_both(a
     assert answer.intent == "lookup" and "163" in answer.text
     answer = assistant.ask("how many times bigger is community?")
     assert "7.77" in answer.text
+
+
+def test_a_ranking_after_a_term_ranks_its_figures(assistant):
+    answer = ask(assistant, "hate crime in oxford 2021 - what are the categories?",
+                 "which one has the fewest victims?")
+    assert answer.intent == "rank" and "transphobic" in answer.text and "26" in answer.text
