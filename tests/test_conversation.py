@@ -704,3 +704,10 @@ def test_a_ranking_after_a_term_ranks_its_figures(assistant):
     answer = ask(assistant, "hate crime in oxford 2021 - what are the categories?",
                  "which one has the fewest victims?")
     assert answer.intent == "rank" and "transphobic" in answer.text and "26" in answer.text
+
+
+def test_which_crimes_rose_are_the_crime_types_and_so_is_the_follow_up(assistant):
+    answer = ask(assistant, "Which crimes fell in Oxford in 2021?")
+    assert "Possession of weapons" in answer.text and "15,964" not in answer.text
+    answer = assistant.ask("and which ones rose?")
+    assert "Public order offences" in answer.text
