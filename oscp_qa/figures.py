@@ -383,8 +383,13 @@ def trend(scope: Plans, match: Match, frame: Frame) -> Answer:
             f"The plan gives {scope.measures[match.measure].label} {_given_for(periods)}, "
             f"so it shows no trend over time. " + lookup(scope, match, frame).text, match,
             scope.sources(rows[:1]))
-    if any(r["quarter"] for r in rows):
-        return lookup(scope, match, frame)
+    if any(r["quarter"] for r in rows):  # each quarter's run over the years
+        answer = lookup(scope, match, frame)
+        verdict = _trend_verdict(scope, frame, rows) if len({r["quarter"] for r in rows}) == 1 \
+            else None  # "has the January-March figure risen each year?"
+        if verdict:
+            answer.text = f"{verdict}\n\n{answer.text}"
+        return answer
     lines = [f"{measure_title(scope, match)}, {periods[0]} to {periods[-1]}:"]
     for (area, category, _), series in _group(rows).items():
         first, last = series[0], series[-1]
@@ -405,16 +410,27 @@ def trend(scope: Plans, match: Match, frame: Frame) -> Answer:
                      f"({fmt.number(b['value'])} − {fmt.number(a['value'])})"
                      for a, b in pairwise(series)]
             lines.append(f"  Year on year: {'; '.join(steps)}.")
-    series = {", ".join(filter(None, [scope.area(a), scope.category(c)])):
-              [(r["period"], r["value"]) for r in group]
-              for (a, c, _), group in _group(rows).items()}
+    verdict = _trend_verdict(scope, frame, rows)
+    return answer_with(scope, match, ([verdict] if verdict else []) + lines, rows,
+                       chart=_line(scope, match, rows))
+
+
+def _trend_verdict(scope: Plans, frame: Frame, rows: list) -> str | None:
+    """Yes or no first, of each series (an area, a part, a quarter) over the years: "has it
+    risen every year?", "is it going down?", "up or down?"."""
+    series = {", ".join(filter(None, [scope.area(a), scope.category(c), scope.quarter(q)])):
+              [(r["period"], r["value"]) for r in group if r["value"] is not None]
+              for (a, c, q), group in _group(rows).items()}
+    series = {where: points for where, points in series.items() if len(points) >= 2}
+    if not series:
+        return None
     if frame.signals.every_year:
-        lines.insert(0, verdicts.every_year(series, frame.signals.direction))
-    elif frame.signals.either_way:
-        lines.insert(0, verdicts.which_way(series))
-    elif frame.asks == "yes_no" and frame.signals.direction:
-        lines.insert(0, verdicts.latest_step(series, frame.signals.direction))
-    return answer_with(scope, match, lines, rows, chart=_line(scope, match, rows))
+        return verdicts.every_year(series, frame.signals.direction)
+    if frame.signals.either_way:
+        return verdicts.which_way(series)
+    if frame.asks == "yes_no" and frame.signals.direction:
+        return verdicts.latest_step(series, frame.signals.direction)
+    return None
 
 
 def said(scope: Plans, row) -> str:

@@ -87,3 +87,10 @@ def test_a_claimed_result_of_an_operation_is_not_confirmed(assistant):
 def test_two_areas_changes_claimed_are_set_against_each_other(assistant, question, verdict):
     answer = assistant.ask(question)
     assert answer.text.startswith(verdict) and "Oxfordshire:" not in answer.text
+
+
+def test_one_quarter_over_the_years_gets_a_verdict(assistant):
+    """January to March: 353, 370, 395 (2021/22 blank): it rose every year the plan gives."""
+    answer = assistant.ask("Has the January-March quarter figure for children in DA occurrences "
+                           "risen each year?")
+    assert answer.text.startswith("**Yes.**") and "353" in answer.text
