@@ -1047,9 +1047,13 @@ def test_a_sum_in_a_term_s_meaning_answers_how_much(assistant):
     assert answer.status == Status.answered and "£426,000" in answer.text
 
 
-def test_shorthand_is_read_as_the_word(assistant):
-    frame, _ = assistant.interpret("how many cases thru the pathway")
-    assert "through" in frame.tokens and "thru" not in frame.tokens
+@pytest.mark.parametrize("question, word, written", [
+    ("how many cases thru the pathway", "through", "thru"),
+    ("whats this crime severity score thing people keep quoting", "what", "whats"),
+])
+def test_shorthand_is_read_as_the_word(assistant, question, word, written):
+    frame, _ = assistant.interpret(question)
+    assert word in frame.tokens and written not in frame.tokens
 
 
 @pytest.mark.parametrize("question", [
