@@ -109,7 +109,8 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     elif best == "glossary":
         subject = f"glossary:{frame.glossary[0]}"
     if best == "priorities" and context.subject.startswith("pcc") and (
-            context.subject != "pcc-list" or frame.signals.others):
+            context.subject != "pcc-list" or frame.signals.others  # "which ones does OSCP
+            or frame.signals.of_those):  # align to?" after the PCC's: those it lists
         subject = context.subject
     slots: dict = {"intent": best, "score": scores[best], "scores": scores, "subject": subject,
                    "places": context.places if frame.signals.there else []}

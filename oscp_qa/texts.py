@@ -54,7 +54,8 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
                      f"{info.pcc.aligned}.",
                      [source], subject=f"pcc:{number}",
                      suggestions=[f"Which OSCP priorities are linked to PCC priority {number}?"])
-    pcc_asked = signals.pcc_list or (names_pcc and not lists_oscp and not signals.mentions_oscp)
+    pcc_asked = signals.pcc_list or (names_pcc and not lists_oscp and not signals.mentions_oscp) \
+        or (match.subject == "pcc-list" and signals.of_those)  # "which ones does OSCP align to?"
     others_asked = (pcc_asked or match.subject == "pcc-list") and signals.others
     if number is None and others_asked and info.pcc.not_listed:  # "what are the other three?"
         listed = fmt.listing([f"{n} ({text})" for n, text in pccs.items()])

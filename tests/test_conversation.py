@@ -711,3 +711,9 @@ def test_which_crimes_rose_are_the_crime_types_and_so_is_the_follow_up(assistant
     assert "Possession of weapons" in answer.text and "15,964" not in answer.text
     answer = assistant.ask("and which ones rose?")
     assert "Public order offences" in answer.text
+
+
+def test_which_of_the_pcc_priorities_are_aligned_to_are_those_the_plan_lists(assistant):
+    answer = ask(assistant, "how many strategic priorities are in the police and crime plan?",
+                 "which ones does OSCP align to?")
+    assert answer.subject == "pcc-list" and "police officers" in answer.text
