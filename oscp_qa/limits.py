@@ -489,7 +489,7 @@ def _no_place(scope: Plans, match: Match, places: list) -> str:
 def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """'How many arrests did Op Vigilant make?': the programme's facts hold no such count."""
     programme = (match.subject or "").partition(":")[2]
-    row, kinds = scope.programme_facts(programme, FACT_KINDS[frame.asks])
+    row, kinds = scope.programme_facts(programme, FACT_KINDS[frame.asks], frame.signals.parent)
     if row is not None and kinds and frame.features.part_of_quoted:  # "of the £426,000, how much
         whole = "; ".join(f"{f['label']}: {f['value']}" for f in kinds)  # went on lighting?"
         return _refuse(scope, match, f"The plan gives only the whole for {row['title']} "

@@ -128,11 +128,12 @@ class Plans:
                 seen.setdefault((plan, note["id"]), note["text"])
         return list(dict.fromkeys(seen.values()))
 
-    def programme_facts(self, achievement_id: str, kinds: set[str]) -> tuple:
+    def programme_facts(self, achievement_id: str, kinds: set[str], up: bool = False) -> tuple:
         """The achievement's facts of these kinds, or those of the one that continues it (the
-        next under the same heading, pointing back to it), or, for who is behind it, of the ones
-        it was set up under (their money is the whole's, not its own): (row, facts), facts empty
-        if none."""
+        next under the same heading, pointing back to it), or, for who is behind it or when
+        the question asks of what it was set up under (`up`: "how much was behind the project
+        that launched it?"), of the ones it was set up under (their money is the whole's, not
+        its own otherwise): (row, facts), facts empty if none."""
         rows = self.plan.achievements()
         at = next((i for i, r in enumerate(rows) if r["id"] == achievement_id), None)
         if at is None:
@@ -142,7 +143,7 @@ class Plans:
                 ref in rows[at + 1]["text"].lower() for ref in self.words.back_references):
             chain.append(rows[at + 1])
         by_id = {r["id"]: r for r in rows}
-        while kinds & {"partners", "funder"} and chain[-1]["part_of"] in by_id \
+        while (up or kinds & {"partners", "funder"}) and chain[-1]["part_of"] in by_id \
                 and by_id[chain[-1]["part_of"]] not in chain:
             chain.append(by_id[chain[-1]["part_of"]])
         for row in chain:

@@ -65,6 +65,7 @@ class Signals(Frozen):
     points: bool = False            # "how many percentage points higher?": a gap of two changes
     each_area: bool = False         # "a share of the total in each": a part's share of each
                                     # area's own total, not one area's share of another's
+    parent: bool = False            # "the project that launched it": what it was set up under
     checking: bool = False          # "44 and 188 - correct?": figures quoted to be checked
     whole_year: bool = False        # "total for the year?" after a quarter: all its quarters
     of_change: bool = False         # "of the county's rise, how much was Oxford's?"

@@ -255,6 +255,7 @@ class Words(Strict):
     generic_topics: list[str]
     hedges: list[str]
     claim_ends: list[str]
+    parent_refs: list[str]
     voice_phrases: list[str]  # the plan's words for hearing residents, not a question's
     asks: dict[str, list[str]]
     yes_no_openers: list[str]

@@ -126,7 +126,8 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
     row = scope.plan.achievement(subject_of(match, "achievement"))
     asked, lead = [], []
     if frame.asks in FACT_KINDS:  # the answer of the kind asked first; a count may be in the
-        found, asked = scope.programme_facts(row["id"], FACT_KINDS[frame.asks])  # sequel, or in
+        found, asked = scope.programme_facts(row["id"], FACT_KINDS[frame.asks],  # sequel, or in
+                                             frame.signals.parent)
         if found and found["id"] != row["id"] and row["part_of"]:  # what it was set up under
             lead = [f"{row['title']} is one of the initiatives of {found['title']}, which the "
                     f"plan says this of:"]

@@ -607,7 +607,7 @@ class Understander:
             checking=_has(padded, words.quote_check) or _has(padded, words.claim_ends),
             whole_year=_has(padded, words.whole_year),
             of_change=bool(set(tokens) & set(words.of_change)) and _has(padded, words.contributed),
-            outcome=_has(padded, words.outcome_asked),
+            outcome=_has(padded, words.outcome_asked), parent=_has(padded, words.parent_refs),
         )
 
     # --- what the question names -----------------------------------------------------------------

@@ -717,3 +717,13 @@ def test_which_of_the_pcc_priorities_are_aligned_to_are_those_the_plan_lists(ass
     answer = ask(assistant, "how many strategic priorities are in the police and crime plan?",
                  "which ones does OSCP align to?")
     assert answer.subject == "pcc-list" and "police officers" in answer.text
+
+
+def test_the_project_that_launched_a_scheme_answers_of_its_own_facts(assistant):
+    """Nightsafe has no sum of its own; "the project that launched it" (Safe Journey, Safe
+    Destination) has £426,000."""
+    answer = ask(assistant, "What is the Nightsafe Oxford Network?",
+                 "how much money was behind the project that launched it?")
+    assert status_of(answer) == "answered" and "£426,000" in answer.text
+    answer = ask(assistant, "What is the Nightsafe Oxford Network?", "how much did it cost?")
+    assert status_of(answer) == "no_answer"  # its own cost: not given
