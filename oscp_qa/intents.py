@@ -7,6 +7,8 @@ narrows, and the operation carries over unless a new one is named.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .lexicon import lemma
 from .numbers import QUARTERS, financial_year
 from .passages import ROOT
@@ -52,28 +54,9 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
         # "which councils were involved?" after a scheme: asked of the scheme
         return match(frame.model_copy(update={"follow_up": True}), rules, context, latest_year,
                      min_score)
-    if best == "method" and (frame.area_op or (context.area_op and frame.follow_up)) \
-            and "lookup" in scores:  # "and if you exclude Oxfordshire?": the rest of an area,
-        best = "lookup"  # not what a table leaves out
-        scores = _standing(scores, best, min_score)
-    if best == "lookup" and frame.asks == "person" and "work_on" in scores:
-        best = "work_on"  # "who's doing the modern slavery side?": who works on it, not a figure
-        scores = _standing(scores, best, min_score)
-    if best == "priorities" and frame.asks == "person" and features.passage_about \
-            and "about" in scores:  # "who checks they do what the priorities say?": the board
-        best = "about"
-        scores = _standing(scores, best, min_score)
-    if best == "priorities" and frame.asks == "count" and frame.measure \
-            and not features.priorities_named and "lookup" in scores:
-        best = "lookup"  # "how many police officers has the PCC recruited?": a count, not a plan
-        scores = _standing(scores, best, min_score)
-    if best == "lookup" and context.intent == "work_on" and frame.follow_up \
-            and frame.asks == "figure" and not (frame.areas or frame.periods or frame.wants_number):
-        best = "work_on"  # "what is OSCP doing about hate crime?", "and ASB?": its work on ASB
-        scores = _standing(scores, best, min_score)
-    if best == "change" and frame.signals.share_cue and "share" in scores:
-        best = "share"  # "has Oxford's share of county crime gone up since 2020?": the share's
-        scores = _standing(scores, best, min_score)  # change, not the counts'
+    for before, after, when in REREADINGS:  # another reading, on grounds besides the cues
+        if best == before and after in scores and when(frame, context):
+            best, scores = after, _standing(scores, after, min_score)
     carried = _entity_asked_again(frame, context) \
         if not (best in FIGURE_INTENTS - {"lookup"} and context.measure) else None  # "which
     # one has the fewest victims?" after what hate crime is: its figures ranked
@@ -117,6 +100,48 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     if best in FIGURE_INTENTS or best in ("method", "why"):
         slots.update(_figure_slots(best, frame, context, latest_year))
     return Match(**slots)
+
+
+def _rest_of_area(frame: Frame, context: Context) -> bool:
+    """"And if you exclude Oxfordshire?": the rest of an area, not what a table leaves out."""
+    return bool(frame.area_op or (context.area_op and frame.follow_up))
+
+
+def _who_works_on_it(frame: Frame, context: Context) -> bool:
+    """"Who's doing the modern slavery side?": who works on it, not a figure."""
+    return frame.asks == "person"
+
+
+def _who_checks(frame: Frame, context: Context) -> bool:
+    """"Who checks they do what the priorities say?": the board the partnership's words name."""
+    return frame.asks == "person" and frame.features.passage_about
+
+
+def _a_count_not_a_plan(frame: Frame, context: Context) -> bool:
+    """"How many police officers has the PCC recruited?": a count, not a priority."""
+    return frame.asks == "count" and bool(frame.measure) and not frame.features.priorities_named
+
+
+def _work_on_another_topic(frame: Frame, context: Context) -> bool:
+    """"What is OSCP doing about hate crime?", then "and ASB?": its work on ASB."""
+    return context.intent == "work_on" and frame.follow_up and frame.asks == "figure" \
+        and not (frame.areas or frame.periods or frame.wants_number)
+
+
+def _a_share_changing(frame: Frame, context: Context) -> bool:
+    """"Has Oxford's share of county crime gone up since 2020?": the share's change."""
+    return frame.signals.share_cue
+
+
+# (reading chosen by its cues, the reading meant, when), tried in order
+REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
+    ("method", "lookup", _rest_of_area),
+    ("lookup", "work_on", _who_works_on_it),
+    ("priorities", "about", _who_checks),
+    ("priorities", "lookup", _a_count_not_a_plan),
+    ("lookup", "work_on", _work_on_another_topic),
+    ("change", "share", _a_share_changing),
+]
 
 
 ENTITY_INTENTS = {"priority": "priorities", "duty": "duties", "glossary": "glossary"}
