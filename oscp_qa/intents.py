@@ -160,7 +160,8 @@ def _entity_asked_again(frame: Frame, context: Context) -> str | None:
     refers to it ("who is it done with?") and names nothing of its own."""
     kind = context.subject.partition(":")[0]
     own = frame.measure or frame.features.achievement or frame.glossary or frame.duties \
-        or frame.pcc or frame.areas or frame.periods
+        or frame.pcc or frame.periods or (frame.areas and frame.asks != "yes_no")  # "does it
+    # just cover the city?" asks of the duty where it applies
     return ENTITY_INTENTS.get(kind) if frame.follow_up and not own else None
 
 

@@ -727,3 +727,9 @@ def test_the_project_that_launched_a_scheme_answers_of_its_own_facts(assistant):
     assert status_of(answer) == "answered" and "£426,000" in answer.text
     answer = ask(assistant, "What is the Nightsafe Oxford Network?", "how much did it cost?")
     assert status_of(answer) == "no_answer"  # its own cost: not given
+
+
+def test_where_a_duty_applies_is_asked_of_the_duty(assistant):
+    answer = ask(assistant, "the strategic intelligence assessment - who does oscp do it with?",
+                 "does it just cover the city?")
+    assert answer.intent == "duties" and "whole of Oxfordshire" in answer.text
