@@ -61,7 +61,7 @@ def compare_measures(scope: Plans, match: Match, frame: Frame) -> Answer:
             *[scope.fact(r) for r in rows],
             Fact(label="How many times", value=round(first[0]["value"] / second[0]["value"], 2),
                  unit="times", source=scope.fact(first[0]).source, derived=working)])
-    if frame.asks == "yes_no" and len(first) == 1 and len(second) == 1:  # "were there more X
+    if _compared(frame) and len(first) == 1 and len(second) == 1:  # "were there more X
         fewer = frame.signals.lowest or frame.signals.direction == "down"  # than Y?"
         more = first[0]["value"] > second[0]["value"]
         lines.insert(0, "Yes." if more != fewer and first[0]["value"] != second[0]["value"]
@@ -109,7 +109,7 @@ def part_against_rest(scope: Plans, match: Match, frame: Frame) -> Answer:
     if not facts:
         raise scope.refuse(f"The plan does not give {name} beside the other parts of "
                            f"{scope.measures[match.measure].label}.", match)
-    if frame.asks == "yes_no":  # "is it more than the others combined?": the answer first
+    if _compared(frame):  # "is it more than the others combined?": the answer first
         fewer = frame.signals.lowest or frame.signals.direction == "down"
         held = [d < 0 if fewer else d > 0 for d in differences]
         lines.insert(0, "Yes." if all(held) else "No." if not any(held) else "It differs by area:")
@@ -158,9 +158,15 @@ def compare_categories(scope: Plans, match: Match, frame: Frame) -> Answer:
     if (frame.signals.multiple or frame.signals.times_asked) and len(pairs) == 1 \
             and facts[-1].unit == "times":
         lines.insert(0, lines.pop())  # the one yes or no first
-    if frame.asks == "yes_no" and not frame.signals.multiple:  # "is X more than Y?" (or "fewer
+    if _compared(frame) and not frame.signals.multiple:  # "is X more than Y?" (or "fewer
         fewer = frame.signals.lowest or frame.signals.direction == "down"  # than"): the answer
         held = [d < 0 if fewer else d > 0 for d in differences]  # first
         lines.insert(0, "Yes." if all(held) else "No." if not any(held)
                      else "It differs by area:")
     return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
+
+
+def _compared(frame: Frame) -> bool:
+    """A yes or no that sets one against the other ("were there more X than Y?"); not a claim
+    of their figures ("race 420, faith 40 - right?"), which is checked against them."""
+    return frame.asks == "yes_no" and (frame.signals.than or frame.signals.ranking)

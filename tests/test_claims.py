@@ -94,3 +94,15 @@ def test_one_quarter_over_the_years_gets_a_verdict(assistant):
     answer = assistant.ask("Has the January-March quarter figure for children in DA occurrences "
                            "risen each year?")
     assert answer.text.startswith("**Yes.**") and "353" in answer.text
+
+
+def test_figures_claimed_for_two_parts_are_not_a_comparison_of_them(assistant):
+    """"Race 400, faith 40 - right?" claims two figures; that race is more than faith does not
+    make it right."""
+    answer = assistant.ask("Oxford race hate crime was 400, faith 40 - right?")
+    assert not answer.text.startswith(("Yes", "**Yes"))
+    answer = assistant.ask("Oxford race hate crime was 420, faith 40 - right?")
+    assert answer.text.startswith("**Yes**")
+    answer = assistant.ask("were there more homophobic than disablist hate crime victims in "
+                           "Oxford in 2021?")
+    assert answer.text.startswith("Yes")
