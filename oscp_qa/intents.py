@@ -128,6 +128,13 @@ def _work_on_another_topic(frame: Frame, context: Context) -> bool:
         and not (frame.areas or frame.periods or frame.wants_number)
 
 
+def _a_level_claimed(frame: Frame, context: Context) -> bool:
+    """"There were fewer than 1,800 offences in 2021, right?": a year's figure against a number
+    quoted "fewer than" it, not a change ("fell by more than 100?" is one)."""
+    return frame.asks == "yes_no" and len(frame.periods) <= 1 and any(
+        n.way and not n.by and n.kind == "count" for n in frame.numbers)
+
+
 def _a_share_changing(frame: Frame, context: Context) -> bool:
     """"Has Oxford's share of county crime gone up since 2020?": the share's change."""
     return frame.signals.share_cue
@@ -141,6 +148,7 @@ REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
     ("priorities", "lookup", _a_count_not_a_plan),
     ("lookup", "work_on", _work_on_another_topic),
     ("change", "share", _a_share_changing),
+    ("change", "lookup", _a_level_claimed),
 ]
 
 

@@ -25,6 +25,7 @@ class NumberMention(BaseModel):
     text: str
     kind: str  # "percent" | "money" | "count"
     way: str | None = None  # "more", "less" or "about": said just before it ("over 4,600")
+    by: bool = False  # "by" before it, or before its way: an amount of change ("rose by 800")
 
 
 class Periods(BaseModel):
@@ -80,8 +81,9 @@ def read(tokens: list[str], words) -> Periods:
         elif _NUMBER.match(token) and not re.match(r"^\d+-\d+$", token):
             kind = "percent" if after in {"%", "percent"} or (after == "per" and "cent" in text) \
                 else "money" if before == "£" or after in {"pounds", "quid"} else "count"
+            way = _way_before(tokens, index, words)
             found.numbers.append(NumberMention(value=float(token.replace(",", "")), text=token,
-                                               kind=kind, way=_way_before(tokens, index, words)))
+                                               kind=kind, way=way, by=_by_before(tokens, index)))
     return found
 
 
@@ -90,3 +92,8 @@ def _way_before(tokens: list[str], index: int, words) -> str | None:
     before = [t for t in tokens[max(0, index - 4):index] if t != "£"]
     return next((way for way, phrases in words.fraction_ways.items() for phrase in phrases
                  if before[-len(phrase.split()):] == phrase.split()), None)
+
+
+def _by_before(tokens: list[str], index: int) -> bool:
+    """"Rose by 800", "by more than 800": the number is how much something changed."""
+    return "by" in [t for t in tokens[max(0, index - 4):index] if t != "£"]

@@ -26,6 +26,9 @@ from oscp_qa import Status
     ("is oxford more than 10 per cent of thames valley crime", "No: it is 9.3%"),
     ("Safe Journey got £500,000, right?", "**No.** The figure is £426,000"),
     ("OSCP has four statutory duties, true?", "OSCP is required by law to do **4** things"),
+    ("there were fewer than 1,800 domestic abuse offences in Oxford in 2021, right?",
+     "**Yes.** The figure is 1,768"),  # the year's figure, not its change
+    ("there were more than 1,800 domestic abuse offences in Oxford in 2021, right?", "**No.**"),
 ])
 def test_a_claim_is_answered_yes_or_no_first(assistant, question, verdict):
     answer = assistant.ask(question)
