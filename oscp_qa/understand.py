@@ -97,9 +97,11 @@ class Understander:
             slots[field] = _unique(t.value for t in tags if t.kind == kind)
         slots["pcc"] = [int(v) for v in _unique(t.value for t in tags if t.kind == "pcc")]
         slots["masked"] = masked = self._masked(tokens, tags)
+        unclaimed = _without(padded, [p for p in self.words.quote_check + self.words.claim_ends
+                                      if " " in p])  # "is that right?" checks what it says
         slots["follow_up"] = (
             any(padded.startswith(f" {w} ") for w in self.words.follow_up_openers)
-            or any(f" {w} " in padded for w in self.words.follow_up_refs))
+            or any(f" {w} " in unclaimed for w in self.words.follow_up_refs))
         slots["wants_number"] = _has(padded, self.words.wants_number)
         slots["period_range"] = len(found.years) == 2 and _between(tokens, found.years,
                                                                     self.words.range_words)

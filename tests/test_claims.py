@@ -109,3 +109,12 @@ def test_figures_claimed_for_two_parts_are_not_a_comparison_of_them(assistant):
     answer = assistant.ask("were there more homophobic than disablist hate crime victims in "
                            "Oxford in 2021?")
     assert answer.text.startswith("Yes")
+
+
+def test_is_that_right_checks_the_claim_not_the_last_answer(assistant):
+    """"Is that right?" refers to what the question itself claims: the year and area of the
+    previous question do not carry into it."""
+    assistant.reset()
+    assistant.ask("Is it true that Oxford had 73 modern slavery victims in 2020?")
+    answer = assistant.ask("The plan says domestic abuse fell by 8.43% - is that right?")
+    assert "8.43%" in answer.text and "2019 to 2020" not in answer.text
