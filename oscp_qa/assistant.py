@@ -127,7 +127,8 @@ class Assistant:
 
     def _unplaced_numbers(self, frame: Frame) -> list[str]:
         """Numbers read exactly that match nothing in the plan: said, never silently dropped."""
-        if frame.features.achievement_number or frame.signals.quoted_percent is not None:
+        if frame.features.achievement_number or frame.signals.quoted_percent is not None \
+                or frame.asks == "yes_no":  # a number claimed is checked, not dropped
             return []
         in_phrases = {frame.tokens[i] for t in frame.tags for i in range(t.start, t.end)}
         counting = self.engine.settings.counting_numbers_up_to  # "priority 1" counts things

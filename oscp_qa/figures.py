@@ -257,8 +257,9 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
             scope.select(match.model_copy(update={"periods": [period]}))  # says which is
         raise scope.refuse(f"The plan has no pair of figures for {measure_title(scope, match)} "
                            f"in {start} and {end} to compare.", match)
-    counts = [n for n in frame.numbers if n.kind == "count"]
-    if verdict is None and frame.signals.checking and counts and len(changes) == 1:
+    counts = [n for n in frame.numbers if n.kind == "count" and (frame.signals.checking or n.by)]
+    if verdict is None and (frame.signals.checking or frame.asks == "yes_no") and counts \
+            and len(changes) == 1:  # "were there more than 1,000 fewer?": the amount checked
         only = changes[0]  # "went up by 933 between 2019 and 2020?"
         verdict = verdicts.quoted_change(counts[0].value, only.diff, _years_changed_by(
             scope, match, only.area, counts[0].value), counts[0].way)

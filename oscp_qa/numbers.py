@@ -94,6 +94,12 @@ def _way_before(tokens: list[str], index: int, words) -> str | None:
                  if before[-len(phrase.split()):] == phrase.split()), None)
 
 
+_CHANGED = {"fewer", "more", "less", "higher", "lower", "extra", "up", "down", "increase",
+            "decrease", "rise", "fall", "drop"}
+
+
 def _by_before(tokens: list[str], index: int) -> bool:
-    """"Rose by 800", "by more than 800": the number is how much something changed."""
-    return "by" in [t for t in tokens[max(0, index - 4):index] if t != "£"]
+    """"Rose by 800", "by more than 800", "1,000 fewer": the number is how much something
+    changed."""
+    after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return "by" in [t for t in tokens[max(0, index - 4):index] if t != "£"] or after in _CHANGED

@@ -443,8 +443,9 @@ class Understander:
         """The text with topic words blanked, so a topic word is never read as an intent cue."""
         spans = {i for t in tags if t.kind in ("term", "area") for i in range(t.start, t.end)}
         masked = " " + " ".join("_" if i in spans else w for i, w in enumerate(tokens)) + " "
+        quoting = ["at least", "at most"]  # "at least 1,700" quotes a number; it ranks nothing
         for phrases in (self.words.latest_year, self.words.previous_year, self.words.next_year,
-                        self.words.broken_down, self.words.belongs_to):
+                        self.words.broken_down, self.words.belongs_to, quoting):
             for phrase in phrases:  # "most recent" is no ranking, "break it down" or "fell
                 # under the environmental category" no fall
                 masked = masked.replace(f" {phrase} ", " _ ")
@@ -604,8 +605,11 @@ class Understander:
             about=[fact for fact, cues, text in self.about if cues.search(padded)  # "when did
                    and all(any(f" {n} " in text for n in names)  # Safer Streets 3 start?" is
                            for names in named)],  # not asked of the partnership
-            quoted_percent=quoted[0] if quoted and (_has(padded, words.quote_check)
-                                                    or _has(padded, words.claim_ends)) else None,
+            quoted_percent=quoted[0] if quoted and (
+                _has(padded, words.quote_check) or _has(padded, words.claim_ends)
+                or (asks == "yes_no" and not _fraction(padded, words) and not any(
+                    n.way for n in found.numbers if n.kind == "percent"))) else None,  # "was
+            # there a 10% rise?" checks the 10%
             checking=_has(padded, words.quote_check) or _has(padded, words.claim_ends),
             whole_year=_has(padded, words.whole_year),
             of_change=bool(set(tokens) & set(words.of_change)) and _has(padded, words.contributed),

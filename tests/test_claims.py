@@ -29,6 +29,11 @@ from oscp_qa import Status
     ("there were fewer than 1,800 domestic abuse offences in Oxford in 2021, right?",
      "**Yes.** The figure is 1,768"),  # the year's figure, not its change
     ("there were more than 1,800 domestic abuse offences in Oxford in 2021, right?", "**No.**"),
+    ("Were there at least 1,700 police ASB incidents in Oxford?", "**Yes.** The figure is 1,731"),
+    ("was there a 15% rise in crime in oxford in 2021?", "**No.**"),
+    ("were there more than 1,000 fewer DA offences in oxfordshire in 2021",
+     "**No.** The change is -695"),
+    ("did crime in oxford rise by more than 2,000 in 2021?", "**No.** The change is +1,474"),
 ])
 def test_a_claim_is_answered_yes_or_no_first(assistant, question, verdict):
     answer = assistant.ask(question)
