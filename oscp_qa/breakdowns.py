@@ -231,8 +231,9 @@ def _dimension(scope: Plans, match: Match, frame: Frame) -> str:
         return said[0]
     if len(match.areas) >= 2:  # "of the city, the county and Thames Valley, which rose most?"
         return "area"
-    if has_categories and len(match.categories) != 1:
-        return "category"
+    if has_categories and (len(match.categories) != 1 or (  # "is race the biggest strand?":
+            frame.asks == "yes_no" and not frame.periods and not frame.quarters)):  # the one
+        return "category"  # named against the others
     return "area" if not match.areas else "period"
 
 
@@ -283,8 +284,9 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
     lines.append("In order: " + "; ".join(f"{key(r)} {value_text(r)}" for r in ordered) + ".")
     claimed = _claimed(match, dimension, ordered) if frame.asks == "yes_no" else None
     if claimed is not None:  # "was July to September 2020/21 the highest quarter?"
-        lines.insert(0, "**Yes.**" if claimed is top else f"**No.** {key(claimed)} had "
-                                                          f"{value_text(claimed)}.")
+        named = key(claimed)
+        lines.insert(0, "**Yes.**" if claimed is top else f"**No.** {named[:1].upper()}"
+                                                          f"{named[1:]} had {value_text(claimed)}.")
     if frame.signals.spread and len(ordered) > 1:  # "the gap between the highest and lowest"
         high, low = max(ordered, key=lambda r: r["value"]), min(ordered, key=lambda r: r["value"])
         lines.append(f"The gap between the highest ({key(high)}) and the lowest ({key(low)}) is "

@@ -64,6 +64,8 @@ def test_a_share_changing_is_asked_of_the_share_not_the_counts(assistant):
     (["What's the DA offences figure for Oxfordshire in 2021?",
       "My colleague says that's the lowest in five years for the county too. True?"],
      "**No.** 2021 had 7,156"),
+    (["Is race hate crime the biggest strand in Oxford?"], "**Yes.**"),
+    (["Is faith hate crime the smallest strand in Oxford?"], "**No.** Faith had 40"),
 ])
 def test_the_one_named_as_highest_or_lowest_is_checked(assistant, turns, verdict):
     assistant.reset()
