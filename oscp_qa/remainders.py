@@ -195,6 +195,10 @@ def difference(scope: Plans, match: Match, frame: Frame) -> Answer:
         facts.append(Fact(label=f"{scope.area(first)} as a multiple of {scope.area(second)}",
                           value=round(sums[first][0] / sums[second][0], 2), unit="times",
                           source=facts[0].source, derived=working))
+    elif frame.asks == "yes_no" and frame.signals.than and len(facts) == 1:  # "is Oxford's
+        fewer = frame.signals.lowest or frame.signals.direction == "down"  # higher than the
+        held = facts[0].value < 0 if fewer else facts[0].value > 0  # county's?": the first
+        lines.insert(0, "**Yes.**" if held else "**No.**")  # named against the second
     if len(facts) > 1 and scope.measures[match.measure].summable and not match.categories:
         total_a, total_b = sum(sums[first]), sum(sums[second])
         lines.append(f"All together: **{fmt.signed(total_a - total_b)}** ({fmt.number(total_a)} − "

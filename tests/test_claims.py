@@ -26,6 +26,8 @@ from oscp_qa import Status
     ("is oxford more than 10 per cent of thames valley crime", "No: it is 9.3%"),
     ("Safe Journey got £500,000, right?", "**No.** The figure is £426,000"),
     ("OSCP has four statutory duties, true?", "OSCP is required by law to do **4** things"),
+    ("Is Oxford's ASB higher than Oxfordshire's?", "**No.**"),
+    ("Is Oxford's ASB lower than Oxfordshire's?", "**Yes.**"),
     ("there were fewer than 1,800 domestic abuse offences in Oxford in 2021, right?",
      "**Yes.** The figure is 1,768"),  # the year's figure, not its change
     ("there were more than 1,800 domestic abuse offences in Oxford in 2021, right?", "**No.**"),
