@@ -1142,6 +1142,7 @@ def test_how_much_of_a_programme_found_by_its_words_is_its_sum(assistant):
 
 @pytest.mark.parametrize("turns", [
     ["Is Oxford the safest city in the Thames Valley?"],  # a judgement
+    ["is the plan any good?"],
     ["will the Serious Violence Duty actually make any difference?"],  # a result to come
     ["Has the number of DA housing link workers gone up since this plan?"],  # after the plan
     ["what's the Nightsafe network?", "how can my takeaway sign up to join it?"],  # how to
