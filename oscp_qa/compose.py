@@ -32,6 +32,7 @@ COMPOSERS: dict[str, Composer] = {
     "duties": texts.duties,
     "about": texts.about,
     "work_on": texts.work_on,
+    "summary": texts.summary,
     "search": texts.search,
     "clarify": texts.clarify,
 }

@@ -47,6 +47,8 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     if frame.measure or (context.measure and _follows_on(frame, rules)) or frame.counted_topic:
         known.add("measure")
     scores = {r.id: s for r in rules if (s := score(r, frame, known)) is not None}
+    if frame.measure or frame.glossary or features.achievement or frame.duties:
+        scores.pop("summary", None)  # "summarise the plan on domestic abuse": that topic's
     best = max(scores, key=lambda k: (scores[k], -[r.id for r in rules].index(k)), default=None)
     if (best is None or scores[best] < min_score) and context.programme and not frame.measure \
             and not frame.features.achievement and not frame.follow_up \

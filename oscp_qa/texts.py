@@ -299,6 +299,54 @@ def duties(scope: Plans, match: Match, frame: Frame) -> Answer:
                  subject=f"duty:{row['id']}")
 
 
+def summary(scope: Plans, match: Match, frame: Frame) -> Answer:
+    """"Summarise the plan", "key stats for a briefing": each whole-year figure for the plan's
+    home area in its latest year, against the year before where it has one, then what the plan
+    sets out to do. Parts are added up only where they make a total, with the sum shown."""
+    info = scope.plan.info
+    home = info.home_area
+    lines = [f"The {scope.title} in brief. Its headline figures for {scope.area(home)}:"]
+    facts, sources = [], []
+    for measure_id in scope.plan.measures_with_figures():
+        years = [p for p in scope.dimension(measure_id, "period") if "/" not in p]
+        found = [_headline(scope, measure_id, home, year) for year in years[-2:]]
+        if not years or found[-1] is None:
+            continue
+        value, working, rows = found[-1]
+        label = scope.measures[measure_id].label
+        line = f"- {label[:1].upper()}{label[1:]}, {years[-1]}: **{fmt.number(value)}**" + (
+            f" ({working})" if working else "")
+        if len(found) == 2 and found[0] is not None:
+            diff = value - found[0][0]
+            line += f"; {fmt.signed(diff)} on {years[-2]} ({fmt.number(value)} − " \
+                    f"{fmt.number(found[0][0])})"
+        lines.append(line)
+        facts += [scope.fact(r) for r in rows]
+        sources += scope.sources(rows)
+    themes = scope.plan.themes()
+    used = list(dict.fromkeys(themes.get(r["theme"], r["theme"]) for r in scope.plan.priorities()))
+    lines += ["", f"It sets out **{len(scope.plan.priorities())}** priorities for {info.plan_year}, "
+                  f"on: {fmt.listing(used)}; it also reports the partnership's achievements in "
+                  f"{info.achievements_year} and its statutory duties."]
+    sources.append(f"{scope.title}, {info.sections.priorities}")
+    return _done(scope, match, "\n".join(lines), list(dict.fromkeys(sources)), facts=facts)
+
+
+def _headline(scope: Plans, measure_id: str, area: str, year: str) -> tuple | None:
+    """One measure's whole figure for an area and year: its printed total, its one figure, or
+    its parts added up where they make a total; (value, the sum shown or "", rows)."""
+    measure = scope.measures[measure_id]
+    rows = [r for r in scope.figures(measure_id, area=[area], period=[year])
+            if not r["quarter"] and r["unit"] != "per cent" and r["value"] is not None]
+    if measure.total_category:
+        rows = [r for r in rows if r["category"] == measure.total_category]
+    if len(rows) == 1:
+        return rows[0]["value"], "", rows
+    if rows and measure.summable:
+        return sum(r["value"] for r in rows), " + ".join(fmt.number(r["value"]) for r in rows), rows
+    return None
+
+
 def about(scope: Plans, match: Match, frame: Frame) -> Answer:
     """What the plan says of the partnership; not an answer when it speaks of something else
     ("who sits on the Executive Board?") or holds nothing of the kind asked ("when is the next

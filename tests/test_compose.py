@@ -44,3 +44,21 @@ def test_a_programme_answer_names_what_was_set_up_for_it(assistant):
     answer = assistant.ask("What training is offered to Nightsafe members?")
     linked = answer.text.split("Linked to it in the plan:")[1]
     assert "Bystander Intervention" in linked and "SAVI" in linked
+
+
+def test_the_plan_in_brief_gives_each_headline_figure_with_its_working(assistant):
+    """"Summarise the plan": each whole-year figure for Oxford in its latest year, the change
+    on the year before worked out, and hate crime's strands added up (the plan prints no
+    total)."""
+    answer = assistant.ask("give me the key stats for a briefing")
+    assert answer.intent == "summary" and answer.status.value == "answered"
+    text = answer.text
+    assert "**15,964**; +1,474 on 2020 (15,964 − 14,490)" in text
+    assert "**1,768**; -149 on 2020 (1,768 − 1,917)" in text
+    assert "594** (420 + 40 + 44 + 64 + 26)" in text
+    assert "**14** priorities" in text
+
+
+def test_a_summary_of_a_topic_is_that_topic_s(assistant):
+    answer = assistant.ask("Summarise the plan's 2022-23 commitments on domestic abuse.")
+    assert answer.intent != "summary"
