@@ -423,6 +423,9 @@ class Understander:
     def _stray_months(self, tokens: list[str]) -> list[Unknown]:
         """Months that are not one of the plan's quarters or a whole year: part of a year."""
         words = self.words
+        months = set(words.months) | set(words.everyday_months)
+        if not any(w in months or ("-" in w and set(w.split("-")) & months) for w in tokens):
+            return []  # most questions name no month
         inside: set[int] = set()
         for i in range(len(tokens)):
             for span in self.month_spans:
@@ -784,6 +787,9 @@ def _hedged(text: str, hedges: list[str]) -> set[int]:
     """The tokens of a clause that only says how things feel ("feels like there's knives
     everywhere now, has weapon crime gone up?"): context, not part of what is asked. Never
     the last clause."""
+    lowered = text.lower()
+    if not any(h.split()[0] in lowered for h in hedges):  # most questions: nothing to read
+        return set()
     clauses = [normalise(c).split() for c in CLAUSE_END.split(text)]
     found, start = set(), 0
     for clause in clauses[:-1]:
