@@ -15,6 +15,8 @@ from .question import Frame, Match
 LIST_OR_INDENTED = re.compile(r"\s|[-*+] |\d+[.)] ")
 Composer = Callable[[Plans, Match, Frame], Answer]
 
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")  # a figure written in a programme's fact
+
 COMPOSERS: dict[str, Composer] = {
     "lookup": figures.lookup,
     "compare_areas": figures.compare_areas,
@@ -181,9 +183,6 @@ def _claim_checked(scope: Plans, frame: Frame, match: Match, answer: Answer) -> 
         shown = [v for f in scope.plan.achievement_facts(programme) for v in _values(f["value"])]
     money = any(n.kind == "money" for n in frame.numbers)
     return verdicts.quoted_figures(quoted, shown, "%" if percent else "", "£" if money else "")
-
-
-NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _values(value: float | str) -> list[float]:

@@ -320,8 +320,8 @@ def _programme_unmentioned(scope: Plans, frame: Frame, match: Match) -> Answer |
     if not missing:
         return None
     words = fmt.listing([f"“{w}”" for w in missing])
-    return _refuse(scope, match, f"Nothing the plan reports doing speaks of {words}. The nearest "
-                                 f"is this. {_said_instead(scope, match)}", [])
+    return _refuse(scope, match, f"Nothing the plan reports doing speaks of {words}. "
+                                 f"{_said_instead(scope, match)}", [])
 
 
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.

@@ -558,8 +558,9 @@ class Understander:
     def _named_beside_partnership(self, slots: dict) -> list[set[str]]:
         """The names (with their other names) of the terms, programmes and duties a question
         names, other than the partnership itself, its board and the bodies it brings together."""
-        return [self.names_of[(t.kind, t.value)] for t in slots["tags"]
-                if t.kind in ("glossary", "achievement", "duty")
+        tokens = slots["tokens"]
+        return [self.names_of.get((t.kind, t.value), {" ".join(tokens[t.start:t.end])})
+                for t in slots["tags"] if t.kind in ("glossary", "achievement", "duty")
                 and t.value not in self.partnership_names]
 
     def _signals(self, tokens: list[str], padded: str, masked: str, found, asks: str,
@@ -788,7 +789,7 @@ def _hedged(text: str, hedges: list[str]) -> set[int]:
     everywhere now, has weapon crime gone up?"): context, not part of what is asked. Never
     the last clause."""
     lowered = text.lower()
-    if not any(h.split()[0] in lowered for h in hedges):  # most questions: nothing to read
+    if not any(h in lowered for h in hedges):  # most questions: nothing to read
         return set()
     clauses = [normalise(c).split() for c in CLAUSE_END.split(text)]
     found, start = set(), 0
