@@ -15,8 +15,6 @@ from .question import Frame, Match
 LIST_OR_INDENTED = re.compile(r"\s|[-*+] |\d+[.)] ")
 Composer = Callable[[Plans, Match, Frame], Answer]
 
-NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")  # a figure written in a programme's fact
-
 COMPOSERS: dict[str, Composer] = {
     "lookup": figures.lookup,
     "compare_areas": figures.compare_areas,
@@ -189,8 +187,7 @@ def _values(value: float | str) -> list[float]:
     """A figure, or the counts a programme's fact states in figures or words ("four cases")."""
     if isinstance(value, float | int):
         return [float(value)]
-    written = NUMBER.search(value)  # "£426,000", "48 recommendations"
-    found = float(written.group().replace(",", "")) if written else count_said(value)
+    found = count_said(value)  # "£426,000", "48 recommendations", "four cases"
     return [float(found)] if found is not None else []
 
 

@@ -117,6 +117,7 @@ def count_said(sentence: str) -> int | None:
     """The first count a sentence states, in figures or in words ("Two of the cases ..."), so
     that an answer to "how many?" leads with the number itself."""
     for word in normalise(sentence).split():
-        if word.isdigit() or word in _UNITS:
-            return int(word) if word.isdigit() else _UNITS[word]
+        digits = word.replace(",", "")  # "426,000"
+        if digits.isdigit() or word in _UNITS:
+            return int(digits) if digits.isdigit() else _UNITS[word]
     return None
