@@ -137,6 +137,12 @@ def _a_level_claimed(frame: Frame, context: Context) -> bool:
         n.way and not n.by and n.kind == "count" for n in frame.numbers)
 
 
+def _a_part_as_percent(frame: Frame, context: Context) -> bool:
+    """"Oxford hate crime victims - % race-based?": one part as a per cent of the whole."""
+    return frame.signals.by_percent and len(frame.categories) == 1 and not (
+        frame.signals.change_cue or frame.signals.direction or frame.signals.quoted_percent)
+
+
 def _a_share_changing(frame: Frame, context: Context) -> bool:
     """"Has Oxford's share of county crime gone up since 2020?": the share's change."""
     return frame.signals.share_cue
@@ -151,6 +157,7 @@ REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
     ("lookup", "work_on", _work_on_another_topic),
     ("change", "share", _a_share_changing),
     ("change", "lookup", _a_level_claimed),
+    ("lookup", "share", _a_part_as_percent),
 ]
 
 

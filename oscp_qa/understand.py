@@ -62,7 +62,9 @@ class Understander:
         self.passages = Passages(plan, self.lexicon.lemma, self.words.kin)
         self.tabled = set(plan.measures_with_figures()) | {  # topics the plan gives figures
             m.id for m in language.measures if plan.directions(m.id)}  # for, or a way they went
-        self.not_passage = set(self.words.filler) | set(self.words.achievement_cues) | set(
+        self.not_passage = set(self.words.filler) | set(self.words.achievement_cues) | {
+            w for phrase in self.words.requests for w in phrase.split()} | set(  # "please
+            # provide ...": how it is asked, not what a passage holds
             self.words.not_priority_topics) | set(self.words.follow_up_refs) | {
             cue for rule in language.intents if rule.id in KINDS_OF_PASSAGE  # "statutory"
             for cue in rule.cues if " " not in cue}  # says which passages, not what is in them

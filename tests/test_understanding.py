@@ -1160,6 +1160,8 @@ def test_what_the_plan_cannot_say_is_no_answer(assistant, turns):
     ("oscp plans re cctv for 22-23?", "work_on"),  # "re" is "on"
     ("Briefly explain the Crime Severity Score and who developed it.", "glossary"),  # what it is
     ("explain the fall in domestic abuse", "why"),  # why it fell
+    ("oxford hate crime victims - % race-based?", "share"),  # one part as a per cent
+    ("Please provide the 2021 figure.", "clarify"),  # "provide" is how it is asked
 ])
 def test_the_wording_chooses_the_intent(assistant, question, intent):
     _, match = assistant.interpret(question)
