@@ -803,8 +803,9 @@ def _hedged(text: str, hedges: list[str]) -> set[int]:
 
 
 def _asks_bodies(tokens: list[str], bodies: set[str]) -> bool:
-    """'Which council teams', 'what other agencies': which or what, then a body within two words."""
-    return any(w in ("which", "what") and bodies & set(tokens[i + 1:i + 4])
+    """'Which council teams', 'what other agencies', 'list the council teams': which, what,
+    list or name, then a body within three words."""
+    return any(w in ("which", "what", "list", "name") and bodies & set(tokens[i + 1:i + 4])
                for i, w in enumerate(tokens))
 
 
