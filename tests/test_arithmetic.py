@@ -609,3 +609,10 @@ def test_a_count_of_the_rest_of_an_area_adds_up_every_part(assistant):
     answer = assistant.ask("how many hate crime victims were there in the rest of oxfordshire, "
                            "outside oxford city, in 2021?")
     assert "754" in answer.text and "453" in answer.text
+
+
+def test_an_area_taken_out_with_the_particle_apart_is_the_rest(assistant):
+    """"once you take Oxfordshire out": Thames Valley less Oxfordshire, 157,050 − 41,973."""
+    answer = assistant.ask("2020: how many crimes did Thames Valley record once you take "
+                           "Oxfordshire out?")
+    assert "115,077" in answer.text and "157,050 − 41,973" in answer.text
