@@ -1163,6 +1163,7 @@ def test_what_the_plan_cannot_say_is_no_answer(assistant, turns):
     ("oxford hate crime victims - % race-based?", "share"),  # one part as a per cent
     ("Please provide the 2021 figure.", "clarify"),  # "provide" is how it is asked
     ("List the council teams that handle anti-social behaviour.", "method"),  # who counts them
+    ("has domestic abuse in oxford been higher or lower lately?", "trend"),  # either way
 ])
 def test_the_wording_chooses_the_intent(assistant, question, intent):
     _, match = assistant.interpret(question)
