@@ -569,6 +569,8 @@ class Understander:
                  named: list[set[str]]) -> Signals:
         words = self.words
         quoted = [n.value for n in found.numbers if n.kind == "percent"]
+        checking = _has(padded, words.quote_check) or _has(padded, words.claim_ends)
+        fraction = _fraction(padded, words)
         direction = _direction(padded, words, asks == "yes_no")
         return Signals(
             lowest=_has(masked, words.lowest_words), second=_has(masked, words.second_words),
@@ -597,7 +599,7 @@ class Understander:
             marks=_has(padded, words.marks),
             calendar=_has(padded, words.calendar_year),
             of_those=_has(padded, words.of_those),
-            **{**_fraction(padded, words), **_multiple(padded, words)},
+            **{**fraction, **_multiple(padded, words)},
             others=_has(_COUNTED_OTHERS.sub(" others ", padded), words.others)
             and not _has(padded, words.remainder_of),
             than=_has(padded, words.than), there=_has(padded, words.there),
@@ -611,12 +613,11 @@ class Understander:
             about=[fact for fact, cues, text in self.about if cues.search(padded)  # "when did
                    and all(any(f" {n} " in text for n in names)  # Safer Streets 3 start?" is
                            for names in named)],  # not asked of the partnership
-            quoted_percent=quoted[0] if quoted and (
-                _has(padded, words.quote_check) or _has(padded, words.claim_ends)
-                or (asks == "yes_no" and not _fraction(padded, words) and not any(
+            quoted_percent=quoted[0] if quoted and (checking or (
+                asks == "yes_no" and not fraction and not any(
                     n.way for n in found.numbers if n.kind == "percent"))) else None,  # "was
             # there a 10% rise?" checks the 10%
-            checking=_has(padded, words.quote_check) or _has(padded, words.claim_ends),
+            checking=checking,
             whole_year=_has(padded, words.whole_year),
             of_change=bool(set(tokens) & set(words.of_change)) and _has(padded, words.contributed),
             outcome=_has(padded, words.outcome_asked), parent=_has(padded, words.parent_refs),
