@@ -709,7 +709,9 @@ class Understander:
         its words, when it is the one passage holding most of them or twice as many as any
         other; for "how much money?", the best of those holding a sum."""
         if slots["achievements"]:
-            return slots["achievements"][0], "named"
+            named = slots["achievements"][0]
+            better = self._outheld(named, passages)
+            return (better, "text") if better else (named, "named")
         for number in slots["numbers"]:
             for row in self.plan.search("achievements", [number.text.replace(",", " ")], 1):
                 if number.text in row["text"] or number.text in row["facts"]:
@@ -740,6 +742,17 @@ class Understander:
         if found and best.titled >= 2 and best.titled == len(best.held):  # "the multi-agency
             return best.id, "named"  # team": its title's words, and no others
         return (best.id, "text") if found else (None, "")
+
+    def _outheld(self, named: str, passages: list[Passage]) -> str | None:
+        """Another achievement holding most of the question and twice the share of the one
+        its words name: "meetings to discuss drug hotspots" names the CCTV units by "drug
+        hotspots", but the meetings hold the rest of it."""
+        best = passages[0] if passages else None
+        if not best or best.kind != "achievement" or best.id == named:
+            return None
+        own = next((p.share for p in passages if p.kind == "achievement" and p.id == named), 0)
+        share = self.language.settings.passage_share
+        return best.id if best.share >= share and best.share >= 2 * own else None
 
     def _names_another(self, slots: dict, passage: Passage) -> bool:
         """The achievement was found by the words of a term the question names and its text
