@@ -139,9 +139,9 @@ class Plans:
         if at is None:
             return None, []
         chain = [rows[at]]
-        if at + 1 < len(rows) and rows[at + 1]["heading"] == rows[at]["heading"] and any(
-                ref in rows[at + 1]["text"].lower() for ref in self.words.back_references):
-            chain.append(rows[at + 1])
+        following = self.plan.continuation(achievement_id, self.words.back_references)
+        if following:
+            chain.append(following)
         by_id = {r["id"]: r for r in rows}
         while (up or kinds & {"partners", "funder"}) and chain[-1]["part_of"] in by_id \
                 and by_id[chain[-1]["part_of"]] not in chain:

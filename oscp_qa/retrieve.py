@@ -194,6 +194,17 @@ class Repository:
     def achievement(self, achievement_id: str) -> sqlite3.Row | None:
         return next((r for r in self.achievements() if r["id"] == achievement_id), None)
 
+    def continuation(self, achievement_id: str, back_references: list[str]) -> sqlite3.Row | None:
+        """The achievement that goes on with this one: the next under the same heading, pointing
+        back to it ("There have been four cases where this approach has been used")."""
+        rows = self.achievements()
+        at = next((i for i, r in enumerate(rows) if r["id"] == achievement_id), None)
+        if at is None or at + 1 >= len(rows) or rows[at + 1]["heading"] != rows[at]["heading"]:
+            return None
+        following = rows[at + 1]
+        return following if any(ref in following["text"].lower() for ref in back_references) \
+            else None
+
     def achievement_facts(self, achievement_id: str) -> list[sqlite3.Row]:
         facts = self._kept(("achievement_facts",), lambda: self._rows(
             "select * from achievement_facts where plan = ? order by rowid"))

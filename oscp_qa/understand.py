@@ -716,6 +716,9 @@ class Understander:
             for row in self.plan.search("achievements", [number.text.replace(",", " ")], 1):
                 if number.text in row["text"] or number.text in row["facts"]:
                     return row["id"], "number"
+        stated = self._stated_count(slots, passages)
+        if stated:
+            return stated, "named"
         places = [t.value for t in slots["tags"] if t.kind == "place" and t.start not in telling]
         if places:
             return places[0], "place"
@@ -742,6 +745,24 @@ class Understander:
         if found and best.titled >= 2 and best.titled == len(best.held):  # "the multi-agency
             return best.id, "named"  # team": its title's words, and no others
         return (best.id, "text") if found else (None, "")
+
+    def _stated_count(self, slots: dict, passages: list[Passage]) -> str | None:
+        """"How many cases through the new slavery pathway?": a count the plan states in words
+        ("four cases") of a programme holding words of the question beyond its topic and the
+        thing counted, not a table's figure of something else (victims, ASB cases)."""
+        if slots["asks"] != "count" or not slots["counted"]:
+            return None
+        counted = self.passages.roots(slots["counted"][:1])
+        topic = self.passages.roots(slots["topic_terms"]) | counted
+        for passage in passages:
+            if passage.kind != "achievement" or not set(passage.held) - topic:
+                continue
+            following = self.plan.continuation(passage.id, self.words.back_references)
+            for row in filter(None, (self.plan.achievement(passage.id), following)):
+                if any(f["kind"] == "count" and counted & self.passages.roots(f["value"].split())
+                       for f in self.plan.achievement_facts(row["id"])):
+                    return row["id"]
+        return None
 
     def _outheld(self, named: str, passages: list[Passage]) -> str | None:
         """Another achievement holding most of the question and twice the share of the one
