@@ -199,6 +199,8 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
         or (frame.asks in ("date", "place") and not features.glossary))  # "how many have been
     # closed?", "how many recommendations?" after the review, whose words speak of them; "start
     # yr in Oxford?" after Op Vigilant
+    bare_count = bare_count or (frame.counts_in_words and not frame.areas and not frame.periods)
+    # "how many cases has it handled?" after the slavery pathway: cases it counts in words
     speaks_of = frame.follow_up or in_passage
     untabled = bool(frame.measure) and not frame.measure_tabled and speaks_of \
         and frame.asks in ("count", "yes_no")  # "how many officers work on it?", "do the

@@ -175,6 +175,8 @@ class Frame(Frozen):
     asked_for: str | None = None      # "which venues ...?": the things a list is to name
     counted: list[str] = []           # "how many modern slavery cases ...": what a count counts
     count_state: str | None = None    # "how many done / closed so far?": a state of the things
+    counts_in_words: bool = False     # "how many cases?": a thing the plan counts in words for
+                                      # a programme ("four cases"), not only in a table
     worked_on: list[str] = []         # "doing about speeding cars and ...": what work is about
     than_year: bool = False           # "higher than in 2017": that year against the latest
     quarters: list[str] = []

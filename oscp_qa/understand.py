@@ -60,6 +60,9 @@ class Understander:
         self.phrases = set(self.words.phrases())
         self.counting_verbs = set(self.words.counting_verbs)
         self.passages = Passages(plan, self.lexicon.lemma, self.words.kin)
+        self.counted_in_words = self.passages.roots(  # "four cases", "48 recommendations"
+            f["value"].split()[-1] for row in plan.achievements()
+            for f in plan.achievement_facts(row["id"]) if f["kind"] == "count")
         self.tabled = set(plan.measures_with_figures()) | {  # topics the plan gives figures
             m.id for m in language.measures if plan.directions(m.id)}  # for, or a way they went
         self.not_passage = set(self.words.filler) | set(self.words.achievement_cues) | {
@@ -151,6 +154,8 @@ class Understander:
                                    if p.split()[0] in ("which", "what") and len(p.split()) == 2
                                    and f" {p} " in padded), None)
         slots["counted"], slots["count_state"] = self._counted(tokens, slots["asks"])
+        slots["counts_in_words"] = bool(self.passages.roots(slots["counted"][:1])
+                                        & self.counted_in_words)
         slots["worked_on"] = self._worked_on(tokens)
         slots["signals"] = self._signals(tokens, padded, masked, found, slots["asks"],
                                          self._named_beside_partnership(slots))
