@@ -404,7 +404,9 @@ class Understander:
             elif all((m.category or term.restricts or self.by_topic.get(m.measure))
                      and m.measure not in readings  # "hate crime victims who were repeat
                      # victims": repeat victimisation is not broken out for hate crime
-                     and not (comparing and m.measure == second) for m in term.means):
+                     and not (comparing and m.measure == second and not (
+                         m.category and tokens[tag.start - 1:tag.start] == ["against"]))
+                     for m in term.means):  # "hate crimes against older people": victims
                 found.append(word(tag))
         return found
 
