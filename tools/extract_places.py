@@ -29,6 +29,7 @@ OXFORD = [
 # Oxfordshire outside the city: its districts, towns and villages.
 OXFORDSHIRE = [
     "Cherwell", "West Oxfordshire", "South Oxfordshire", "Vale of White Horse", "Botley",
+    "West Oxon", "South Oxon", "North Oxon", "North Oxfordshire", "the Vale of White Horse",
     "Bicester Village", "Kennington", "Wheatley", "Eynsham", "Chinnor",
     "Thame", "Wantage", "Grove", "Faringdon", "Wallingford", "Henley-on-Thames", "Henley",
     "Didcot", "Abingdon", "Abingdon-on-Thames", "Banbury", "Bicester", "Kidlington", "Witney",
