@@ -132,8 +132,12 @@ class Understander:
             | _hedged(text[:limit], self.words.hedges)
         own = [w for i, w in enumerate(tokens) if i not in telling and w.isalpha() and len(w) > 2
                and w not in self.vocabulary.stopwords and w not in self.vocabulary.known_words]
-        if not any(t.start not in telling for t in tags if t.kind != "area") and len(own) < 2:
-            telling = set()  # "crime in Banbury. How much?": the last sentence leans on the first
+        asking = [w for i, w in enumerate(tokens) if i not in telling and not (  # "is there
+            w == "there" and tokens[i - 1:i] in (["is"], ["are"], ["was"], ["were"]))]  # any": no
+        leans = len(asking) <= 3 or bool(set(asking) & set(self.words.follow_up_refs))  # pointer
+        if not any(t.start not in telling for t in tags if t.kind != "area") and len(own) < 2 \
+                and leans:  # "crime in Banbury. How much?": the last sentence leans on the
+            telling = set()  # first; not "... nothing changes. Is there anything else I can do?"
         found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
             + self._stray_months(tokens) + _ages(tokens, tags) + self._kinds_of_a_part(tokens, tags) \
             + self._parts(padded, slots.get("measure") or slots.get("sharpened")) \
