@@ -71,7 +71,7 @@ class Assistant:
         scope = engine.plans
         urgent = safeguarding.signpost(engine.database, text, scope.title)  # safeguarding first
         if urgent:
-            return self._with_figure_asked(urgent, text)
+            return self._after_help(urgent, text)
         if not isinstance(text, str) or not text.strip():
             examples = scope.plan.info.examples[:2]
             return Answer(status=Status.clarify, plan=scope.title, intent="empty",
@@ -110,11 +110,21 @@ class Assistant:
                               engine.settings.min_intent_score)
         return frame, match
 
-    def _with_figure_asked(self, urgent: Answer, text: str) -> Answer:
-        """Help first. A figure the question also asks for ("I don't feel safe on Cowley Road.
-        How many assaults have there been there?") is still asked of the plan: when the plan
-        lacks it, the answer says so after the help, and is no answer."""
+    def _after_help(self, urgent: Answer, text: str) -> Answer:
+        """Help first. A programme the question asks about is told after the help. A figure
+        it also asks for ("I don't feel safe on Cowley Road. How many assaults have there
+        been there?") is still asked of the plan: when the plan lacks it, the answer says so
+        after the help, and is no answer."""
         frame, match = self.interpret(text)
+        if urgent.status == Status.answered and frame.programme and frame.asks != "figure" \
+                and match.intent == "achievement":
+            scope = self.engine.plans.naming(frame, match)  # "tell me about the scheme to check
+            if limits.check(scope, frame, match) is None:  # if a drink has been spiked": the
+                told, _ = compose(scope, match, frame)  # scheme, after the help
+                if told.status == Status.answered:
+                    return urgent.model_copy(update={
+                        "text": f"{urgent.text}\n\n**What the plan says:** {told.text}",
+                        "sources": list(dict.fromkeys(urgent.sources + told.sources))})
         if urgent.status != Status.answered or not (
                 frame.wants_number or frame.asks in ("count", "percentage")):
             return urgent

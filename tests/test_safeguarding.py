@@ -198,3 +198,15 @@ def test_help_first_then_a_figure_the_plan_lacks_is_said_and_is_no_answer(assist
                            "assaults have there been on that street this year?")
     assert answer.text.startswith(EMERGENCY) and answer.intent == safeguarding.INTENT
     assert answer.status == Status.no_answer and "On your question:" in answer.text
+
+
+def test_help_first_then_the_scheme_asked_about(assistant):
+    """A question about a scheme that speaks of a spiked drink gets the help first, then what
+    the plan says of the scheme; a question about no scheme gets the help alone."""
+    answer = assistant.ask("Tell me about the scheme to check whether a drink has been spiked.")
+    assert answer.text.startswith(EMERGENCY) and answer.intent == safeguarding.INTENT
+    help_ends = answer.text.index("What the plan says:")
+    assert "testing kits" in answer.text[help_ends:].lower()
+    assistant.reset()
+    alone = assistant.ask("My drink was spiked last night")
+    assert alone.text.startswith(EMERGENCY) and "What the plan says:" not in alone.text
