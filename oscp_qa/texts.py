@@ -239,6 +239,8 @@ def _under_one_heading(scope: Plans, frame: Frame) -> list:
 
 
 def glossary(scope: Plans, match: Match, frame: Frame) -> Answer:
+    if len(frame.glossary) > 1 and (frame.features.glossary_only or frame.asks == "expansion"):
+        return _glossary_terms(scope, match, frame)  # "what do FGM and HBV stand for?"
     row = scope.plan.glossary_term(subject_of(match, "glossary"))
     if frame.asks == "expansion" and not row["stands_for"]:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
@@ -260,6 +262,25 @@ def glossary(scope: Plans, match: Match, frame: Frame) -> Answer:
     where = f" The plan uses it in: {row['in_plan']}." if row["in_plan"] else ""
     return _done(scope, match, f"{head} {row['meaning']}{where}{general}",
                  [f"{scope.title}, glossary"], subject=f"glossary:{row['term']}")
+
+
+def _glossary_terms(scope: Plans, match: Match, frame: Frame) -> Answer:
+    """Several terms asked at once: what each stands for (or that the plan does not say), and
+    what the plan says of it."""
+    lines, rows = [], [scope.plan.glossary_term(term) for term in frame.glossary]
+    for row in rows:
+        said = f"**{row['term']}**"
+        if row["stands_for"]:
+            said += f" stands for **{row['stands_for']}**"
+            said += f" ({GENERAL})" if row["stands_for_source"] == "general" else ""
+        elif frame.asks == "expansion":
+            said += " (the plan does not say what it stands for)"
+        lines.append(f"- {said}: {row['meaning']}")
+    if frame.asks == "expansion" and not any(r["stands_for"] for r in rows):
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
+                      sources=[f"{scope.title}, glossary"], text="\n".join(lines))
+    return _done(scope, match, "\n".join(lines), [f"{scope.title}, glossary"],
+                 subject=f"glossary:{frame.glossary[-1]}")
 
 
 DUTY_WORDS = {"duty", "duties", "statutory"}
