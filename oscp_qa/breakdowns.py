@@ -234,7 +234,8 @@ def _dimension(scope: Plans, match: Match, frame: Frame) -> str:
     if has_categories and (len(match.categories) != 1 or (  # "is race the biggest strand?":
             frame.asks == "yes_no" and not frame.periods and not frame.quarters)):  # the one
         return "category"  # named against the others
-    return "area" if not match.areas else "period"
+    several_areas = len(scope.dimension(match.measure, "area")) > 1  # the council's cases are
+    return "area" if not match.areas and several_areas else "period"  # Oxford's alone
 
 
 def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
