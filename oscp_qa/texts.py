@@ -54,7 +54,10 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
                      f"{info.pcc.aligned}.",
                      [source], subject=f"pcc:{number}",
                      suggestions=[f"Which OSCP priorities are linked to PCC priority {number}?"])
-    pcc_asked = signals.pcc_list or (names_pcc and not lists_oscp and not signals.mentions_oscp) \
+    names_own = signals.which_pcc and any(p.kind == "priority" for p in frame.passages)  # "which
+    # PCC priority is the hate crime action plan under?": the one that priority is linked to
+    pcc_asked = signals.pcc_list or (names_pcc and not lists_oscp and not signals.mentions_oscp
+                                     and not names_own) \
         or (match.subject == "pcc-list" and signals.of_those)  # "which ones does OSCP align to?"
     others_asked = (pcc_asked or match.subject == "pcc-list") and signals.others
     if number is None and others_asked and info.pcc.not_listed:  # "what are the other three?"
@@ -107,6 +110,9 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
     if frame.features.pcc_asked and number in pccs:  # "is recruiting officers in the plan?"
         lines.insert(0, f"Yes, as PCC priority {number} of the Police and Crime Plan, which "
                         f"OSCP aligns its own priorities to.")
+    if len(chosen) == 1 and chosen[0]["pcc_priority"] in pccs and not signals.which_pcc:
+        lines.append(f"It is linked to PCC priority {chosen[0]['pcc_priority']}: "
+                     f"{pccs[chosen[0]['pcc_priority']]}")
     if signals.which_pcc:
         linked = sorted({r["pcc_priority"] for r in chosen if r["pcc_priority"]})
         lines.insert(0, "; ".join(f"PCC priority {n}: **{pccs[n]}**" for n in linked) or
