@@ -31,7 +31,7 @@ class Passages:
         self.lemma, self.kin = lemma, kin
         units = [("priority", str(r["position"]), "", [r["text"], r["keywords"]])
                  for r in plan.priorities()]
-        units += [("achievement", r["id"], r["title"], [r["aliases"], r["text"], r["facts"]])
+        units += [("achievement", r["id"], r["title"], [r["heading"], r["aliases"], r["text"], r["facts"]])
                   for r in plan.achievements()]
         units += [("duty", r["id"], r["name"], [r["aliases"], r["text"]]) for r in plan.duties()]
         units += [("about", r["id"], "", [r["text"]]) for r in plan.about()]
