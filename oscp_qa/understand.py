@@ -721,7 +721,7 @@ class Understander:
         other; for "how much money?", the best of those holding a sum."""
         if slots["achievements"]:
             named = slots["achievements"][0]
-            better = self._outheld(named, passages)
+            better = self._outheld(named, passages) if len(slots["achievements"]) == 1 else None
             return (better, "text") if better else (named, "named")
         for number in slots["numbers"]:
             for row in self.plan.search("achievements", [number.text.replace(",", " ")], 1):
