@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import REPO, numbers_in
+from conftest import REPO, ask, has_number, numbers_in
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -1168,3 +1168,46 @@ def test_what_the_plan_cannot_say_is_no_answer(assistant, turns):
 def test_the_wording_chooses_the_intent(assistant, question, intent):
     _, match = assistant.interpret(question)
     assert match.intent == intent
+
+
+@pytest.mark.parametrize("question, label", [
+    ("Which table shows hate crime victims by strand?", "Table 8"),
+    ("what table are the council's ASB cases in?", "Table 2"),
+    ("Which chart shows the ages of domestic abuse perpetrators?", "Chart 4"),
+])
+def test_which_table_names_the_table_that_counts_it(assistant, question, label):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and answer.text.startswith(f"**{label}:")
+
+
+def test_several_terms_asked_at_once_are_each_expanded(assistant):
+    answer = assistant.ask("What do FGM and HBV stand for?")
+    assert answer.status == Status.answered
+    assert "Female Genital Mutilation" in answer.text and "Honour Based Violence" in answer.text
+    assistant.reset()
+    neither = assistant.ask("what do JTAC and TTCG stand for?")  # the plan expands neither
+    assert neither.status == Status.no_answer
+
+
+def test_a_count_the_plan_states_in_words_answers_how_many_of_a_programme(assistant):
+    """"Four cases" of the new slavery pathway, asked of the pathway or after it; the victims
+    table counts victims, not cases through the pathway."""
+    first = assistant.ask("how many cases thru the new anti slavery pathway so far")
+    assert first.status == Status.answered and first.text.startswith("**4**")
+    assistant.reset()
+    later = ask(assistant, "AS MART - what is it?", "how many cases handled?")
+    assert later.status == Status.answered and "four cases" in later.text
+    assistant.reset()
+    victims = assistant.ask("how many modern slavery victims in oxford?")
+    assert victims.status == Status.answered and "**73**" in victims.text
+
+
+def test_a_ranking_of_a_table_with_one_area_ranks_its_years(assistant):
+    answer = assistant.ask("biggest yoy jump in council asb cases?")
+    assert answer.status == Status.answered and "2019 to 2020" in answer.text
+    assert has_number(answer.text, 809) and "3,609 − 2,800" in answer.text
+
+
+def test_a_part_of_another_table_after_against_restricts(assistant):
+    answer = assistant.ask("how many hate crimes against older people were recorded in Oxford?")
+    assert answer.status == Status.no_answer and "older people" in answer.text
