@@ -405,6 +405,9 @@ class Understander:
             if self.by_topic.get(measure) and term.anchor and not any(
                     m.measure == measure for m in term.means):
                 found.append(word(tag))
+            elif tokens[tag.start - 1:tag.start] == ["by"] and not any(
+                    m.measure in readings for m in term.means):  # "hate crime by age": a
+                found.append(word(tag))  # breakdown of another table
             elif all((m.category or term.restricts or self.by_topic.get(m.measure))
                      and m.measure not in readings  # "hate crime victims who were repeat
                      # victims": repeat victimisation is not broken out for hate crime
@@ -722,7 +725,7 @@ class Understander:
         if slots["achievements"]:
             named = slots["achievements"][0]
             better = self._outheld(named, passages) if len(slots["achievements"]) == 1 else None
-            return (better, "text") if better else (named, "named")
+            return better or named, "named"
         for number in slots["numbers"]:
             for row in self.plan.search("achievements", [number.text.replace(",", " ")], 1):
                 if number.text in row["text"] or number.text in row["facts"]:
@@ -776,15 +779,18 @@ class Understander:
         return None
 
     def _outheld(self, named: str, passages: list[Passage]) -> str | None:
-        """Another achievement holding most of the question and twice the share of the one
-        its words name: "meetings to discuss drug hotspots" names the CCTV units by "drug
-        hotspots", but the meetings hold the rest of it."""
+        """Another achievement holding most of the question, and twice the share of the one
+        its words name or more of it and a word of its title: "meetings to discuss drug
+        hotspots" names the CCTV units by "drug hotspots", but the meetings hold the rest."""
         best = passages[0] if passages else None
         if not best or best.kind != "achievement" or best.id == named:
             return None
-        own = next((p.share for p in passages if p.kind == "achievement" and p.id == named), 0)
+        own = next((p for p in passages if p.kind == "achievement" and p.id == named), None)
         share = self.language.settings.passage_share
-        return best.id if best.share >= share and best.share >= 2 * own else None
+        if own is None or own.share * 2 <= best.share:
+            return best.id if best.share >= share else None
+        titled = best.titled and not own.titled and best.share > own.share  # "what meetings
+        return best.id if titled and best.share >= share else None  # ...": the one so titled
 
     def _names_another(self, slots: dict, passage: Passage) -> bool:
         """The achievement was found by the words of a term the question names and its text
