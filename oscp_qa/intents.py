@@ -246,7 +246,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     # after CSE victims names the other table
     same_topic = frame.measure is None or frame.measure == context.measure or kept_table
     follows = context.measure is not None and (frame.measure is None or frame.follow_up or (
-        frame.signals.times_asked and frame.measure == context.measure))  # "how many times
+        (frame.signals.times_asked or frame.signals.adding)  # "add the 18-24 group"
+        and frame.measure == context.measure))  # "how many times
     # bigger is race?": a multiple needs the other figure, the last one
     carried: list[str] = []
     slots: dict = {"measure": frame.measure or context.measure or frame.counted_topic,
@@ -371,6 +372,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         slots["periods"] = []
     elif not frame.periods and not frame.relative and follows and context.periods:
         carried.append("periods")
+    if slots["intent"] == "total" and follows and same_topic and frame.signals.adding \
+            and frame.periods and context.periods:  # "add the 2020 figure to that"
+        slots["periods"] = sorted(set(frame.periods + context.periods))
     slots["quarters"] = list(frame.quarters)
     if not frame.quarters and follows and same_topic and context.quarters \
             and not frame.signals.whole_year:  # "total for the year?": every quarter of it
@@ -383,6 +387,9 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     slots["categories"] = list(frame.loose_categories[context.measure]) if kept_table else \
         list(frame.categories) or (
             [] if frame.measure else list(frame.loose_categories.get(slots["measure"], [])))
+    if slots["intent"] == "total" and follows and same_topic and frame.signals.adding \
+            and frame.categories and context.categories:  # "add the 18-24 group"
+        slots["categories"] = list(dict.fromkeys(list(context.categories) + slots["categories"]))
     slots["excluded_categories"] = list(frame.excluded_categories)
     if frame.signals.others and follows and same_topic and context.categories:
         slots["categories"], slots["excluded_categories"] = [], list(context.categories)

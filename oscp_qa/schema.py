@@ -246,6 +246,7 @@ class Words(Strict):
     recording: list[str]
     headed: list[str]
     average: list[str]
+    adding: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]
     whole_year_months: list[str]

@@ -595,7 +595,7 @@ class Understander:
             direction=direction,
             either_way=_has(padded, words.rising) and _has(padded, words.falling)
             and direction is None,
-            average=_has(padded, words.average),
+            average=_has(padded, words.average), adding=_has(padded, words.adding),
             per=next((unit for unit, phrases in words.per_time.items() if _has(padded, phrases)),
                      None),
             which_month=_has(padded, words.which_month),

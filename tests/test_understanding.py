@@ -1211,3 +1211,13 @@ def test_a_ranking_of_a_table_with_one_area_ranks_its_years(assistant):
 def test_a_part_of_another_table_after_against_restricts(assistant):
     answer = assistant.ask("how many hate crimes against older people were recorded in Oxford?")
     assert answer.status == Status.no_answer and "older people" in answer.text
+
+
+@pytest.mark.parametrize("turns, total, working", [
+    (("oxford crime in 2021", "add the 2020 figure to that"), 30454, "14,490 + 15,964"),
+    (("DA victims 25-49", "add the 18-24 group"), 1482, "360 + 1,122"),
+])
+def test_adding_a_figure_to_the_last_one_totals_them(assistant, turns, total, working):
+    answer = ask(assistant, *turns)
+    assert answer.status == Status.answered and has_number(answer.text, total)
+    assert working in answer.text
