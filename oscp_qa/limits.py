@@ -418,9 +418,10 @@ def _source_text(scope: Plans, frame: Frame, match: Match) -> str:
     if match.intent == "achievement" and match.subject:
         row = scope.plan.achievement(match.subject.partition(":")[2])
         return " ".join([row["title"], row["text"], row["facts"]]).lower() if row else ""
-    if match.intent == "duties" and frame.duties:
-        return " ".join(r["text"].lower() for r in scope.plan.duties()
-                        if r["id"] in frame.duties)
+    duties = frame.duties or ([match.subject.partition(":")[2]]  # "how often is it done?"
+                              if (match.subject or "").startswith("duty:") else [])
+    if match.intent == "duties" and duties:
+        return " ".join(r["text"].lower() for r in scope.plan.duties() if r["id"] in duties)
     if match.intent == "glossary" and match.subject:
         row = scope.plan.glossary_term(match.subject.partition(":")[2])
         return row["meaning"].lower() if row else ""
