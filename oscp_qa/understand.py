@@ -730,7 +730,7 @@ class Understander:
             for row in self.plan.search("achievements", [number.text.replace(",", " ")], 1):
                 if number.text in row["text"] or number.text in row["facts"]:
                     return row["id"], "number"
-        stated = self._stated_count(slots, passages)
+        stated = self._stated_count(slots, passages) or self._involving(slots, passages)
         if stated:
             return stated, "named"
         places = [t.value for t in slots["tags"] if t.kind == "place" and t.start not in telling]
@@ -777,6 +777,22 @@ class Understander:
                        for f in self.plan.achievement_facts(row["id"])):
                     return row["id"]
         return None
+
+    def _involving(self, slots: dict, passages: list[Passage]) -> str | None:
+        """"Were the universities involved?", "does Oxford Brookes take part in the work on
+        women's safety?": the programme holding most of the question whose partners name the
+        body asked about."""
+        best = passages[0] if passages else None
+        if not slots["signals"].involvement or not best or best.kind != "achievement" \
+                or best.share < self.language.settings.passage_share:
+            return None
+        partners = " ".join(f["value"] for f in self.plan.achievement_facts(best.id)
+                            if f["kind"] == "partners")
+        bodies = self.passages.roots(w for t in slots["tags"] if t.kind == "glossary"
+                                     for w in slots["tokens"][t.start:t.end])
+        bodies |= self.passages.roots(u.word for u in slots["unknown"])
+        named = bodies & self.passages.roots(partners.lower().split())
+        return best.id if named & set(best.held) else None
 
     def _outheld(self, named: str, passages: list[Passage]) -> str | None:
         """Another achievement holding most of the question, and twice the share of the one

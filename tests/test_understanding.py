@@ -1221,3 +1221,15 @@ def test_adding_a_figure_to_the_last_one_totals_them(assistant, turns, total, wo
     answer = ask(assistant, *turns)
     assert answer.status == Status.answered and has_number(answer.text, total)
     assert working in answer.text
+
+
+@pytest.mark.parametrize("question, named", [
+    ("does the partnership work with the universities?", "Oxford Brookes University"),
+    ("were the unis involved in the women's night safety project?", "Oxford Brookes University"),
+    ("Does Oxford Brookes University take part in the work on women's safety?",
+     "Oxford Brookes University"),
+])
+def test_a_body_asked_about_is_found_among_a_programmes_partners(assistant, question, named):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and answer.text.startswith("**Yes**")
+    assert named in answer.text.split("\n")[0]
