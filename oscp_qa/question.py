@@ -145,6 +145,7 @@ class Features(Frozen):
     passage_duty: bool = False      # a statutory duty,
     passage_about: bool = False     # or a fact about the partnership
     passage_achievements: bool = False  # several achievements hold them
+    others_asked: bool = False      # "apart from CCTV and lighting, what else was done?"
 
 
 class Frame(Frozen):
@@ -187,6 +188,8 @@ class Frame(Frozen):
     achievements: list[str] = []
     duties: list[str] = []
     pcc: list[int] = []
+    set_aside: list[str] = []         # "apart from CCTV and lighting": achievements named to be
+                                      # left out of those asked for
     programme: str | None = None      # the achievement the question is about: named, by a
                                       # sum it quotes, or by its words
     masked: str = ""                  # the text with topic words blanked, for intent cues

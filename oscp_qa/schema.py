@@ -94,7 +94,8 @@ BoostName = Literal["areas", "duty_named", "about_named", "achievement", "achiev
                     "achievement_sum", "glossary",
                     "glossary_only", "bodies_asked", "all_parts", "fraction_quoted",
                     "how_counted", "figures_asked", "passage_priority", "passage_duty",
-                    "passage_about", "passage_achievements", "pcc_asked", "work_asked", "duty_asked"]
+                    "passage_about", "passage_achievements",
+                    "others_asked", "pcc_asked", "work_asked", "duty_asked"]
 
 
 class IntentRule(Strict):
@@ -247,6 +248,8 @@ class Words(Strict):
     headed: list[str]
     average: list[str]
     adding: list[str]
+    besides: list[str]
+    clause_openers: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]
     whole_year_months: list[str]

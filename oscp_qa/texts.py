@@ -214,6 +214,8 @@ def achievements(scope: Plans, match: Match, frame: Frame) -> Answer:
                                   if w not in scope.words.achievement_cues]
     year = scope.plan.info.achievements_year
     source = [f"{scope.title}, {scope.plan.info.sections.achievements}"]
+    if frame.set_aside:
+        return _others(scope, match, frame, source)
     if not topic:
         rows = scope.plan.achievements()
         headings: dict[str, list[str]] = {}
@@ -240,6 +242,20 @@ def achievements(scope: Plans, match: Match, frame: Frame) -> Answer:
     hits = sorted(hits, key=lambda r: r["position"])
     lines = [f"The plan's achievements in {year} on “{what}”:"]
     lines += [f"- **{r['title']}** ({r['heading']}): {r['summary']}" for r in hits]
+    return _done(scope, match, "\n".join(lines), source)
+
+
+def _others(scope: Plans, match: Match, frame: Frame, source: list[str]) -> Answer:
+    """The achievements under the headings of those set aside, but for them."""
+    rows = scope.plan.achievements()
+    aside = [r for r in rows if r["id"] in frame.set_aside]
+    headings = list(dict.fromkeys(r["heading"] for r in aside))
+    share = {p.id: p.share for p in frame.passages if p.kind == "achievement"}
+    others = sorted((r for r in rows if r["heading"] in headings and r["id"] not in frame.set_aside),
+                    key=lambda r: -share.get(r["id"], 0))  # those holding the rest of it first
+    lines = [f"Besides {fmt.listing([r['title'] for r in aside])}, the plan's achievements in "
+             f"{scope.plan.info.achievements_year} under {fmt.listing(headings)}:"]
+    lines += [f"- **{r['title']}**: {r['summary']}" for r in others]
     return _done(scope, match, "\n".join(lines), source)
 
 

@@ -179,6 +179,9 @@ class Understander:
         slots["passages"], slots["passages_share"] = self.passages.together(
             asked, settings.relevance_share, settings.passages_shown)
         slots["glossary"] = self._terms_asked(slots)
+        slots["set_aside"] = self._set_aside(slots)
+        if slots["set_aside"]:
+            slots["achievements"] = []
         slots["features"], slots["programme"] = self._features(slots, telling)
         if slots["features"].achievement_named and slots.get("measure") not in self.tabled \
                 and not any(u.role == "place" for u in slots["unknown"]):
@@ -665,6 +668,7 @@ class Understander:
                                and (slots["areas"] or slots["periods"])),
             **{f"passage_{kind}": kind == best for kind in ("priority", "duty", "about")},
             passage_achievements=not achievement and self._one_heading(slots),
+            others_asked=bool(slots["set_aside"]),
             priorities_named=bool({"priority", "priorities"} & set(slots["tokens"])),
             work_asked=self._work_asked(slots, passages, ("priority", "achievement")),
             duty_asked=self._work_asked(slots, passages, ("duty",)),
@@ -777,6 +781,22 @@ class Understander:
                        for f in self.plan.achievement_facts(row["id"])):
                     return row["id"]
         return None
+
+    def _set_aside(self, slots: dict) -> list[str]:
+        """"Apart from CCTV and lighting, what other ...?": the achievements named, by an alias
+        or by a term in their title, after a word setting them aside."""
+        tokens = slots["tokens"]
+        starts = [i + len(p.split()) for p in self.words.besides
+                  for i in range(len(tokens)) if tokens[i:i + len(p.split())] == p.split()]
+        if not starts or slots.get("measure"):
+            return []
+        end = next((i for i in range(min(starts), len(tokens))
+                    if tokens[i] in self.words.clause_openers), len(tokens))
+        named = [t for t in slots["tags"] if min(starts) <= t.start < end]
+        ids = {t.value for t in named if t.kind == "achievement"}
+        terms = [t.value.lower() for t in named if t.kind == "glossary"]
+        return [r["id"] for r in self.plan.achievements()
+                if r["id"] in ids or any(t in r["title"].lower() for t in terms)]
 
     def _involving(self, slots: dict, passages: list[Passage]) -> str | None:
         """"Were the universities involved?", "does Oxford Brookes take part in the work on

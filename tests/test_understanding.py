@@ -1233,3 +1233,15 @@ def test_a_body_asked_about_is_found_among_a_programmes_partners(assistant, ques
     answer = assistant.ask(question)
     assert answer.status == Status.answered and answer.text.startswith("**Yes**")
     assert named in answer.text.split("\n")[0]
+
+
+def test_programmes_set_aside_leave_the_others_under_their_heading(assistant):
+    answer = assistant.ask("Apart from CCTV and lighting, what other changes to the streets "
+                           "were made?")
+    assert answer.status == Status.answered
+    listed = answer.text.split("\n", 1)[1]
+    assert "sight-lines" in listed.lower()
+    assert "Improved street lighting" not in listed and "Upgrading of CCTV" not in listed
+    assistant.reset()
+    county = assistant.ask("domestic abuse offences in Oxfordshire in 2021 apart from Oxford")
+    assert county.status == Status.answered and has_number(county.text, 5388)
