@@ -147,7 +147,9 @@ class Understander:
         slots["unknown"] = self._subsets(tokens, [u for u in found_words if u.at not in telling],
                                          slots["wants_number"], slots.get("categories", []))
         slots["unknown"] = _answer_kinds(tokens, self._located(tokens, _counted_thing(
-            tokens, slots["unknown"], slots.get("measure"), slots.get("categories", []))))
+            tokens, slots["unknown"], slots.get("measure"), slots.get("categories", []),
+            {i for t in tags if t.kind == "term" for i in range(t.start, t.end)},
+            set(self.words.recorded_things))))
         if any(u.role == "other" for u in slots["unknown"]):
             slots["counting"] = False  # "how many spiking incidents": the count is of something
             # no table holds, so "incidents" does not make it police-recorded ASB
@@ -912,15 +914,20 @@ _COUNTED_OTHERS = re.compile(r" other (?:two|three|four|five|six|2|3|4|5|6) ")  
 
 
 def _counted_thing(tokens: list[str], unknown: list[Unknown], measure: str | None,
-                   categories: list[str]) -> list[Unknown]:
+                   categories: list[str], topical: set[int], recorded: set[str]) -> list[Unknown]:
     """"How many referrals for modern slavery?": the thing counted, when no vocabulary knows
     it, is another thing than the table counts (its victims), not a word to pass over; beside
     a part of the table ("how many young victims aged 18-24?") it only describes that part."""
-    if not measure or categories or "how many" not in " ".join(tokens):
+    if not measure or "how many" not in " ".join(tokens):
         return unknown
     start = next(i for i in range(len(tokens) - 1) if tokens[i:i + 2] == ["how", "many"]) + 2
+    unknown_at = {u.at for u in unknown}
+    heads = set() if categories else {start}  # "how many young victims aged 18-24?": describes
+    if start not in unknown_at and start in topical:  # "how many ASB injunctions", "how many
+        heads.add(start + 1)  # community protection notices": the thing counted after a topic
     return [u.model_copy(update={"role": "restriction", "kind": "counted"})
-            if u.role == "other" and u.at == start else u for u in unknown]
+            if u.role == "other" and u.at in heads and u.word not in recorded else u
+            for u in unknown]  # "how many ASB complaints": what the table counts, said otherwise
 
 
 def _answer_kinds(tokens: list[str], unknown: list[Unknown]) -> list[Unknown]:
