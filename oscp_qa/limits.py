@@ -324,10 +324,29 @@ def _programme_unmentioned(scope: Plans, frame: Frame, match: Match) -> Answer |
                                  f"{_said_instead(scope, match)}", [])
 
 
+def _outcomes_unreported(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"Has anyone been charged with spiking a drink?": what partners did is no answer to
+    whether anyone was charged, arrested or convicted, when the plan's words on it never say."""
+    if match.intent not in ("achievement", "achievements", "work_on", "search") \
+            or frame.asks not in ("yes_no", "count"):
+        return None
+    source = _source_text(scope, frame, match)
+    outcomes = [u for u in frame.unknown if u.kind == "outcome"  # not "charge my phone" of the
+                and lemma(u.word)[:ROOT - 1] not in source]  # charging shelves
+    if not outcomes:
+        return None
+    words = fmt.listing([f"“{u.word}”" for u in outcomes])
+    return _refuse(scope, match, f"The plan does not say: nothing it reports speaks of {words}. "
+                                 f"It reports what partners did, and its tables count crimes, "
+                                 f"incidents and victims, not what came of them. "
+                                 f"{_said_instead(scope, match)}".strip(), ["results"])
+
+
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year)
 WHAT_IS_ASKED = (_judgement, _how_to, _restrictions, _since_the_plan, _details, _things_unnamed,
-                 _programme_facts, _words_only, _kind_of_figure, _programme_unmentioned)
+                 _programme_facts, _words_only, _kind_of_figure, _programme_unmentioned,
+                 _outcomes_unreported)
 
 
 def _subgroups_of_another(scope: Plans, frame: Frame, match: Match) -> list[Unknown]:

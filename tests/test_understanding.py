@@ -1245,3 +1245,12 @@ def test_programmes_set_aside_leave_the_others_under_their_heading(assistant):
     assistant.reset()
     county = assistant.ask("domestic abuse offences in Oxfordshire in 2021 apart from Oxford")
     assert county.status == Status.answered and has_number(county.text, 5388)
+
+
+def test_an_outcome_the_plan_never_reports_is_not_answered_by_what_was_done(assistant):
+    answer = assistant.ask("Has anyone in Oxford actually been charged with spiking someone's "
+                           "drink?")
+    assert answer.status == Status.no_answer and "charged" in answer.text
+    assistant.reset()
+    phone = assistant.ask("is there anywhere I can charge my mobile when I'm out late?")
+    assert phone.status == Status.answered and "charging shelves" in phone.text.lower()
