@@ -115,9 +115,11 @@ def _where_it_is(scope: Plans, frame: Frame, match: Match) -> bool:
 def _judgement(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"Is the partnership doing a good job?": an opinion, which the plan does not give."""
     if frame.signals.opinion:
+        said = _said_instead(scope, match)  # "is Op Vigilant any good?": what it does say
         return _refuse(scope, match, "The plan gives no judgement on that, and this assistant "
                                      "offers none: it can say what the plan reports — its figures, "
-                                     "priorities and what was done.", [])
+                                     "priorities and what was done." + (f" {said}" if said else ""),
+                       [])
     return None
 
 
