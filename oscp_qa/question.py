@@ -76,6 +76,7 @@ class Signals(Frozen):
     calendar: bool = False          # "calendar year 2020": January to December, regrouped
     of_those: bool = False          # "which ones are about ASB?": a filter on the last list
     spread: bool = False            # "the gap between the highest and the lowest"
+    plan_only: bool = False         # "what does HMO stand for in the plan?": the plan's words
     adding: bool = False            # "add the 2020 figure to that": the last figure and this
     average: bool = False           # "the average a year across the three years"
     per: Literal["month", "day"] | None = None   # "how many a month?": spread evenly

@@ -249,6 +249,7 @@ class Words(Strict):
     average: list[str]
     adding: list[str]
     besides: list[str]
+    plan_only: list[str]
     clause_openers: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

@@ -274,6 +274,13 @@ def glossary(scope: Plans, match: Match, frame: Frame) -> Answer:
     if len(frame.glossary) > 1 and (frame.features.glossary_only or frame.asks == "expansion"):
         return _glossary_terms(scope, match, frame)  # "what do FGM and HBV stand for?"
     row = scope.plan.glossary_term(subject_of(match, "glossary"))
+    if frame.asks == "expansion" and row["stands_for_source"] == "general" \
+            and frame.signals.plan_only:  # "what does HMO stand for in the plan?"
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
+                      sources=[f"{scope.title}, glossary"], subject=f"glossary:{row['term']}",
+                      text=f"The plan does not spell out {row['term']}. In general it stands for "
+                           f"{row['stands_for']} ({GENERAL}). What the plan says of it: "
+                           f"{row['meaning']}")
     if frame.asks == "expansion" and not row["stands_for"]:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       sources=[f"{scope.title}, glossary"], subject=f"glossary:{row['term']}",

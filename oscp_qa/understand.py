@@ -601,6 +601,7 @@ class Understander:
             either_way=_has(padded, words.rising) and _has(padded, words.falling)
             and direction is None,
             average=_has(padded, words.average), adding=_has(padded, words.adding),
+            plan_only=_has(padded, words.plan_only),
             per=next((unit for unit, phrases in words.per_time.items() if _has(padded, phrases)),
                      None),
             which_month=_has(padded, words.which_month),

@@ -1254,3 +1254,12 @@ def test_an_outcome_the_plan_never_reports_is_not_answered_by_what_was_done(assi
     assistant.reset()
     phone = assistant.ask("is there anywhere I can charge my mobile when I'm out late?")
     assert phone.status == Status.answered and "charging shelves" in phone.text.lower()
+
+
+def test_an_expansion_the_plan_never_prints_is_no_answer_when_the_plans_is_asked(assistant):
+    in_plan = assistant.ask("what does HMO stand for in the plan?")
+    assert in_plan.status == Status.no_answer and "House in Multiple Occupation" in in_plan.text
+    assert "not from the plan" in in_plan.text
+    assistant.reset()
+    anywhere = assistant.ask("what does HMO stand for?")
+    assert anywhere.status == Status.answered and "House in Multiple Occupation" in anywhere.text
