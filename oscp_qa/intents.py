@@ -64,6 +64,9 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     # one has the fewest victims?" after what hate crime is: its figures ranked
     if carried:  # "who delivers it?" after a priority, a duty or a term: that one, again
         best, scores = carried, _standing(scores, carried, min_score)
+    if frame.signals.item_number and context.intent in LIST_INTENTS and not frame.measure:
+        best, scores = context.intent, _standing(scores, context.intent, min_score)  # "what's
+        carried = best  # number 3?" after a list: its third item
     if (frame.signals.of_those or frame.signals.others) and context.intent in LIST_INTENTS:
         # "which ones are on ASB?", "what are the other three?"
         best = context.intent

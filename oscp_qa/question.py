@@ -106,6 +106,7 @@ class Signals(Frozen):
     which_pcc: bool = False         # "which PCC priority"
     pcc_list: bool = False          # "the PCC's priorities": the Police and Crime Plan's own
     mentions_oscp: bool = False
+    item_number: int | None = None  # "what's number 3?", "the second one": an item of a list
     pcc_number: int | None = None   # "PCC priority 2", "the second PCC priority"
     about: list[str] = []           # the partnership's facts the question names
     quoted_percent: float | None = None   # "the plan says it fell by 12%": a figure to check

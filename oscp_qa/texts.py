@@ -44,6 +44,8 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
     if number is None and subject_of(match, "pcc"):
         number = int(subject_of(match, "pcc"))
     names_pcc, lists_oscp = signals.names_pcc, signals.lists_oscp
+    if signals.item_number and match.subject == "pcc-list":  # "what's number 3?" after the
+        number, names_pcc = signals.item_number, True  # PCC's list
     if names_pcc and number is not None and number not in pccs:  # "PCC priority four"
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       sources=[source],
@@ -79,6 +81,8 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
     elif number in pccs:
         chosen, what = [r for r in rows if r["pcc_priority"] == number], \
             f"linked to PCC priority {number} ({pccs[number]})"
+    elif signals.item_number and signals.item_number <= len(rows) and match.subject != "pcc-list":
+        chosen, what = [rows[signals.item_number - 1]], f"number {signals.item_number}"
     elif subject_of(match, "priority"):  # "who delivers it?" after one priority
         chosen, what = [r for r in rows if str(r["position"]) == subject_of(match, "priority")], \
             "the one asked about"

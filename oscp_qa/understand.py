@@ -165,6 +165,8 @@ class Understander:
         slots["worked_on"] = self._worked_on(tokens)
         slots["signals"] = self._signals(tokens, padded, masked, found, slots["asks"],
                                          self._named_beside_partnership(slots))
+        if slots["signals"].item_number:  # "what's number 3?" names an item, asks no figure
+            slots["wants_number"] = False
         per = slots["signals"].per
         asking = {w for phrase in self.words.per_time[per] for w in phrase.split()} if per \
             else set()  # "a month" spreads the figure over its months; it asks for no month
@@ -630,6 +632,7 @@ class Understander:
                 "priorities" in tokens and " police and crime plan " in padded),  # the PCC's
             # police and crime plan?"
             mentions_oscp=_has(padded, ["oscp"]), pcc_number=_pcc_number(tokens),
+            item_number=_item_number(tokens),
             about=[fact for fact, cues, text in self.about if cues.search(padded)  # "when did
                    and all(any(f" {n} " in text for n in names)  # Safer Streets 3 start?" is
                            for names in named)],  # not asked of the partnership
@@ -1050,6 +1053,19 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one"
 def _pcc_number(tokens: list[str]) -> int | None:
     """'PCC priority 1', 'priority number 2', 'the PCC's first priority'."""
     found = _PCC_NUMBER.search(" ".join(tokens))
+    if not found:
+        return None
+    word = next(g for g in found.groups() if g)
+    return int(word) if word.isdigit() else _ORDINALS[word]
+
+
+_ITEM = re.compile(r"\b(?:number|no) (\d|one|two|three|four|five)\b"
+                   r"|\bthe (first|second|third|fourth|fifth) one\b")
+
+
+def _item_number(tokens: list[str]) -> int | None:
+    """"What's number 3?", "and the second one?": an item of the list last given."""
+    found = _ITEM.search(" ".join(tokens))
     if not found:
         return None
     word = next(g for g in found.groups() if g)

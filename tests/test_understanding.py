@@ -1263,3 +1263,14 @@ def test_an_expansion_the_plan_never_prints_is_no_answer_when_the_plans_is_asked
     assistant.reset()
     anywhere = assistant.ask("what does HMO stand for?")
     assert anywhere.status == Status.answered and "House in Multiple Occupation" in anywhere.text
+
+
+def test_an_item_of_the_last_list_is_found_by_its_number(assistant):
+    third = ask(assistant, "what are the pcc's priorities", "whats number 3?")
+    assert third.status == Status.no_answer and "does not give priority 3" in third.text
+    assistant.reset()
+    second = ask(assistant, "what are the pcc's priorities", "and number 2?")
+    assert second.status == Status.answered and "county lines" in second.text
+    assistant.reset()
+    own = ask(assistant, "list oscp's priorities", "tell me about number 3")
+    assert own.status == Status.answered and "Modern Slavery Strategy" in own.text
