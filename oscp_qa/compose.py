@@ -177,9 +177,11 @@ def _claim_checked(scope: Plans, frame: Frame, match: Match, answer: Answer) -> 
     shown = [v for f in answer.facts if (f.unit == "per cent") == percent
              for v in _values(f.value) if v not in years]
     kind, _, programme = answer.subject.partition(":")
-    if kind == "achievement" and not shown:  # "made 48 recommendations - correct?"
-        shown = [v for f in scope.plan.achievement_facts(programme) for v in _values(f["value"])]
     money = any(n.kind == "money" for n in frame.numbers)
+    if kind == "achievement" and not shown:  # "made 48 recommendations - correct?": its count
+        _, facts = scope.programme_facts(programme, {"sum"} if money else {"count"})  # or sum
+        shown = [v for f in facts or scope.plan.achievement_facts(programme)
+                 for v in _values(f["value"])]
     return verdicts.quoted_figures(quoted, shown, "%" if percent else "", "£" if money else "")
 
 

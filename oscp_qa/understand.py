@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from . import numbers
 from .lexicon import Lexicon
-from .normalise import normalise
+from .normalise import NUMBER_WORDS, count_said, normalise
+from .numbers import NumberMention
 from .passages import Passages
 from .question import AreaOp, Features, Frame, Passage, Signals, Unknown
 from .retrieve import Repository
@@ -93,7 +94,8 @@ class Understander:
         found = numbers.read(tokens, self.words)
         slots: dict = dict(text=text[:limit], tokens=tokens, tags=tags,
                            truncated=len(text) > limit, periods=found.years,
-                           quarters=found.quarters, relative=found.relative, numbers=found.numbers)
+                           quarters=found.quarters, relative=found.relative,
+                           numbers=found.numbers + self._counts_in_words(tokens))
         slots.update(self._topic(tokens, tags, _has(padded, self.words.wants_number)))
         slots["areas"] = _unique(t.value for t in tags if t.kind == "area")
         slots["area_op"] = self._area_op(tokens, tags, slots["areas"])
@@ -770,13 +772,29 @@ class Understander:
             return best.id, "named"  # team": its title's words, and no others
         return (best.id, "text") if found else (None, "")
 
+    def _counts_in_words(self, tokens: list[str]) -> list[NumberMention]:
+        """"Used in ten cases": a count said in words, of a thing the plan counts in words for a
+        programme (cases, recommendations, workers), read as the number it is."""
+        found = []
+        for word, after in zip(tokens, tokens[1:], strict=False):
+            value = count_said(word) if word in NUMBER_WORDS else None
+            if value is not None and self.passages.roots([after]) & self.counted_in_words:
+                found.append(NumberMention(value=float(value), text=word, kind="count"))
+        return found
+
     def _stated_count(self, slots: dict, passages: list[Passage]) -> str | None:
         """"How many cases through the new slavery pathway?": a count the plan states in words
         ("four cases") of a programme holding words of the question beyond its topic and the
         thing counted, not a table's figure of something else (victims, ASB cases)."""
-        if slots["asks"] != "count" or not slots["counted"]:
+        tokens = slots["tokens"]
+        quoted = {tokens[i + 1] for i in range(len(tokens) - 1)  # "used in ten cases, right?"
+                  for n in slots["numbers"] if tokens[i] == n.text}
+        if slots["asks"] == "count" and slots["counted"]:
+            counted = self.passages.roots(slots["counted"][:1])
+        elif slots["asks"] == "yes_no" and quoted:
+            counted = self.passages.roots(quoted) & self.counted_in_words
+        else:
             return None
-        counted = self.passages.roots(slots["counted"][:1])
         topic = self.passages.roots(slots["topic_terms"]) | counted
         for passage in passages:
             if passage.kind != "achievement" or not set(passage.held) - topic:

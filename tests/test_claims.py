@@ -127,3 +127,16 @@ def test_is_that_right_checks_the_claim_not_the_last_answer(assistant):
     assistant.ask("Is it true that Oxford had 73 modern slavery victims in 2020?")
     answer = assistant.ask("The plan says domestic abuse fell by 8.43% - is that right?")
     assert "8.43%" in answer.text and "2019 to 2020" not in answer.text
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("I was told the new anti-slavery pathway has been used in ten cases. Correct?",
+     "**No.** The figure is 4, not 10."),
+    ("the new modern slavery approach has been used in 10 cases, right?",
+     "**No.** The figure is 4, not 10."),
+    ("the scrutiny review made 48 recommendations, right?", "**Yes"),
+])
+def test_a_programmes_count_claimed_is_checked_against_the_count_it_states(assistant, claim,
+                                                                          verdict):
+    answer = assistant.ask(claim)
+    assert answer.status == Status.answered and answer.text.startswith(verdict)
