@@ -182,7 +182,9 @@ def _named_among(scope: Plans, row, frame: Frame) -> list[str]:
             continue
         if any(n.lower() in text for n in names):
             named.append(term)
-    named += _partners_called(scope, row, [u.word for u in frame.unknown if u.role != "place"])
+    named += _partners_called(scope, row, [  # the body asked of, or the asker's own kind
+        u.word for u in frame.unknown + [c for c in frame.context if c.role == "other"]
+        if u.role != "place" and u.kind != "time"])  # ("I manage a takeaway"), not its street
     return [f"**Yes**: the plan names {fmt.listing(named)} in it.", ""] if named else []
 
 

@@ -742,7 +742,7 @@ class Understander:
             for row in self.plan.search("achievements", [number.text.replace(",", " ")], 1):
                 if number.text in row["text"] or number.text in row["facts"]:
                     return row["id"], "number"
-        stated = self._stated_count(slots, passages) or self._involving(slots, passages)
+        stated = self._stated_count(slots, passages) or self._involving(slots)
         if stated:
             return stated, "named"
         places = [t.value for t in slots["tags"] if t.kind == "place" and t.start not in telling]
@@ -822,19 +822,20 @@ class Understander:
         return [r["id"] for r in self.plan.achievements()
                 if r["id"] in ids or any(t in r["title"].lower() for t in terms)]
 
-    def _involving(self, slots: dict, passages: list[Passage]) -> str | None:
+    def _involving(self, slots: dict) -> str | None:
         """"Were the universities involved?", "does Oxford Brookes take part in the work on
-        women's safety?": the programme holding most of the question whose partners name the
-        body asked about."""
-        best = passages[0] if passages else None
-        if not slots["signals"].involvement or not best or best.kind != "achievement" \
-                or best.share < self.language.settings.passage_share:
-            return None
+        women's safety?", "I manage a takeaway ... are places like ours part of any scheme?":
+        the programme holding most of the question, the story told with it included, whose
+        partners name the body asked about."""
+        best = slots["passages"][0] if slots["passages"] else None
+        if not slots["signals"].involvement or not best or best.kind != "achievement" or (
+                best.share < self.language.settings.passage_share and len(best.held) < 4):
+            return None  # a long story holds a small share of many words ("I manage a takeaway")
         partners = " ".join(f["value"] for f in self.plan.achievement_facts(best.id)
                             if f["kind"] == "partners")
         bodies = self.passages.roots(w for t in slots["tags"] if t.kind == "glossary"
                                      for w in slots["tokens"][t.start:t.end])
-        bodies |= self.passages.roots(u.word for u in slots["unknown"])
+        bodies |= self.passages.roots(u.word for u in slots["unknown"] + slots["context"])
         named = bodies & self.passages.roots(partners.lower().split())
         return best.id if named & set(best.held) else None
 
