@@ -217,11 +217,32 @@ def _things_unnamed(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if match.intent != "achievement" or frame.asks in FACT_KINDS:
         return None
     source = _source_text(scope, frame, match)
-    unnamed = [u.word for u in frame.unknown if u.kind == "asked" and not _said_in(u, source)]
+    unnamed = [u.word for u in frame.unknown if u.kind == "asked" and (  # "which schools?"
+        not _said_in(u, source) or (u.word.endswith("s") and not _instances(scope, match, u.word)))]
     if not unnamed:
         return None
     return _refuse(scope, match, f"The plan does not name the {fmt.listing(unnamed)}. "
                                  f"{_said_instead(scope, match)}", ["details"])
+
+
+def _instances(scope: Plans, match: Match, word: str) -> bool:
+    """Whether the programme's words name any of the things asked for ("West Oxfordshire, South
+    Oxfordshire ... district councils") or speak of them only as a kind ("local schools")."""
+    row = scope.plan.achievement((match.subject or "").partition(":")[2])
+    if row is None:
+        return True
+    for sentence in sentences(row["text"]):
+        words = sentence.split()
+        for at, token in enumerate(words):
+            if lemma(token.strip(",.;:").lower())[:ROOT] != lemma(word)[:ROOT]:
+                continue
+            back = at - 1  # over a lower-case modifier or two ("district"), to a name ("White
+            while back > at - 3 and back > 0 and words[back].islower() \
+                    and not words[back].endswith((",", ":")):  # Horse district councils"),
+                back -= 1  # not past a comma ("..., local schools")
+            if back > 0 and words[back][:1].isupper() and not words[back].endswith((",", ":")):
+                return True
+    return False
 
 
 def _programme_facts(scope: Plans, frame: Frame, match: Match) -> Answer | None:

@@ -1274,3 +1274,11 @@ def test_an_item_of_the_last_list_is_found_by_its_number(assistant):
     assistant.reset()
     own = ask(assistant, "list oscp's priorities", "tell me about number 3")
     assert own.status == Status.answered and "Modern Slavery Strategy" in own.text
+
+
+def test_which_ones_of_a_kind_the_plan_names_only_as_a_kind_is_no_answer(assistant):
+    schools = assistant.ask("Which schools in Blackbird Leys ran the Mini Police?")
+    assert schools.status == Status.no_answer and "does not name the schools" in schools.text
+    assistant.reset()
+    councils = assistant.ask("which district councils took part in safe journey safe destination?")
+    assert councils.status == Status.answered and "Vale of White Horse" in councils.text
