@@ -585,6 +585,18 @@ def done_in(text: str, words: list[str], scope: Plans) -> str | None:
     return None
 
 
+def to_be_done(text: str, words: list[str], scope: Plans) -> str | None:
+    """The sentence saying these things will be done ("the majority of which will be
+    completed"): they are not said to be done yet."""
+    future = set(scope.words.forecast)
+    for sentence in sentences(text):
+        said = normalise(sentence).split()
+        if set(said) & future and all(
+                w in said or any(t.startswith(lemma(w)[:ROOT - 1]) for t in said) for w in words):
+            return sentence
+    return None
+
+
 def _names_thing(words: list[str], said: set[str]) -> bool:
     """One of the words, or a short form of one ("recs" of "recommendations"), is said."""
     stems = {lemma(w) for w in words}

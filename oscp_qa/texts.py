@@ -9,7 +9,7 @@ from collections import Counter
 from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
-from .limits import ASKED, FACT_KINDS, YEAR, done_in, pointers
+from .limits import ASKED, FACT_KINDS, YEAR, done_in, pointers, to_be_done
 from .normalise import NUMBER_WORDS, count_said, normalise
 from .passages import ROOT, sentences
 from .plans import Plans
@@ -144,8 +144,16 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
         row = found or row
     facts = scope.plan.achievement_facts(row["id"])
     lead += _named_among(scope, row, frame) if frame.asks == "yes_no" else []
-    said = done_in(row["text"], [u.word for u in frame.unknown if u.kind in ("subset", "outcome")],
-                   scope)
+    states = [u.word for u in frame.unknown if u.kind in ("subset", "outcome")] or (
+        [frame.count_state] if frame.count_state else [])
+    said = done_in(row["text"], states, scope)
+    coming = to_be_done(row["text"], states, scope) if states and not said else None
+    if frame.asks == "count" and coming:  # "how many have been completed?" of "the majority
+        return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,  # of which
+                      sources=[f"{scope.title}, {scope.plan.info.sections.achievements} — "  # will
+                               f"{row['heading']}"], subject=f"achievement:{row['id']}",  # be"
+                      text=f"The plan does not say how many are done: it speaks of them only as "
+                           f"still to come. It says: “{coming.strip()}”")
     if frame.asks == "count" and said:  # "how many have been closed?": the plan's sentence
         count = count_said(said)  # on them, not the count of all
         lead, asked = [(f"**{count}** — " if count is not None else "")

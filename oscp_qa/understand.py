@@ -484,13 +484,18 @@ class Understander:
     def _counted(self, tokens: list[str], asks: str) -> tuple[list[str], str | None]:
         """What "how many" counts: the words after it up to the first function word ("how many
         modern slavery cases has"), none for "how many of them" or "how many times"; and a state
-        said straight after it instead ("how many done so far?", "how many closed?")."""
+        said straight after it instead ("how many done so far?", "how many closed?") or after
+        "been" ("how many of those have been done?")."""
         at = next((i + 2 for i in range(len(tokens) - 2) if tokens[i:i + 2] == ["how", "many"]),
                   None)
         if asks != "count" or at is None:
             return [], None
+        def a_state(word: str) -> bool:
+            return word == "done" or (word.endswith("ed") and len(word) > 4)
         first = tokens[at]
-        state = first if first == "done" or (first.endswith("ed") and len(first) > 4) else None
+        state = first if a_state(first) else next(  # "how many of those have been done?"
+            (w for before, w in zip(tokens[at:], tokens[at + 1:], strict=False)
+             if before == "been" and a_state(w)), None)
         stop = set(self.words.stopwords) | set(self.words.count_of_uses)
         counted: list[str] = []
         for word in tokens[at:]:

@@ -1282,3 +1282,16 @@ def test_which_ones_of_a_kind_the_plan_names_only_as_a_kind_is_no_answer(assista
     assistant.reset()
     councils = assistant.ask("which district councils took part in safe journey safe destination?")
     assert councils.status == Status.answered and "Vale of White Horse" in councils.text
+
+
+@pytest.mark.parametrize("turns", [
+    ("scrutiny review of DA services", "how many recommendations have been completed so far?"),
+    ("What did the domestic abuse scrutiny review recommend?",
+     "how many of those have been done so far?"),
+])
+def test_how_many_are_done_of_what_the_plan_says_is_still_to_come(assistant, turns):
+    answer = ask(assistant, *turns)
+    assert answer.status == Status.no_answer and "will be completed" in answer.text
+    assistant.reset()
+    made = ask(assistant, turns[0], "how many recommendations did it make?")
+    assert made.status == Status.answered and has_number(made.text, 48)
