@@ -21,9 +21,10 @@ from .question import Frame, Match, Unknown
 
 # The kind of fact of a programme that answers each kind of question.
 FACT_KINDS = {"money": {"sum"}, "count": {"count"}, "person": {"partners", "audience", "funder"},
-              "funder": {"funder"}, "date": {"date"}, "place": {"place"}}
+              "funder": {"funder"}, "author": {"author"}, "date": {"date"}, "place": {"place"}}
 ASKED = {"money": "how much money was involved", "count": "how many", "person": "who",
-         "funder": "who paid for it", "date": "when or for how long", "place": "where"}
+         "funder": "who paid for it", "author": "who wrote it", "date": "when or for how long",
+         "place": "where"}
 NAMED_ENTITY_INTENTS = {"duties", "glossary", "about"}
 TEXT_INTENTS = NAMED_ENTITY_INTENTS | {"achievement", "achievements", "priorities", "work_on"}
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")   # a year written in a passage says when
@@ -365,9 +366,18 @@ def _outcomes_unreported(scope: Plans, frame: Frame, match: Match) -> Answer | N
                                  f"{_said_instead(scope, match)}".strip(), ["results"])
 
 
+def _unauthored(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"Who wrote the report on modern slavery?": the plan names no author of anything it
+    mentions unless a programme's facts say so; a programme's is checked with its facts."""
+    if frame.asks != "author" or match.intent == "achievement":
+        return None
+    return _refuse(scope, match, f"The plan does not say who wrote it. "
+                                 f"{_said_instead(scope, match)}".strip(), ["person"])
+
+
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year)
-WHAT_IS_ASKED = (_judgement, _how_to, _restrictions, _since_the_plan, _details, _things_unnamed,
+WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details, _things_unnamed,
                  _programme_facts, _words_only, _kind_of_figure, _programme_unmentioned,
                  _outcomes_unreported)
 

@@ -1295,3 +1295,12 @@ def test_how_many_are_done_of_what_the_plan_says_is_still_to_come(assistant, tur
     assistant.reset()
     made = ask(assistant, turns[0], "how many recommendations did it make?")
     assert made.status == Status.answered and has_number(made.text, 48)
+
+
+@pytest.mark.parametrize("question", [
+    "Who wrote the report on modern slavery that the plan mentions?",
+    "Who wrote the commissioned report into modern slavery and exploitation?",
+])
+def test_who_wrote_a_report_the_plan_names_no_author_of_is_no_answer(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and "does not say who wrote it" in answer.text
