@@ -16,8 +16,8 @@ from .vocabulary import Tag
 # "contact" for an email address, a phone number or opening hours; "spent_on" what money
 # bought; "funder" who paid for it; "author" who wrote a report.
 AnswerKind = Literal["how_to", "contact", "voice", "spent_on", "funder", "author", "how_much",
-                     "count", "money", "percentage", "named_person", "person", "place", "expansion", "date", "reason", "yes_no",
-                     "definition", "list", "how_counted", "figure"]
+                     "count", "money", "percentage", "named_person", "person", "place", "expansion",
+                     "date", "reason", "yes_no", "definition", "list", "how_counted", "figure"]
 Dimension = Literal["area", "period", "quarter", "category"]
 
 
