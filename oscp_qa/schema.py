@@ -250,6 +250,7 @@ class Words(Strict):
     adding: list[str]
     besides: list[str]
     plan_only: list[str]
+    kinds_of: list[str]
     clause_openers: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

@@ -144,6 +144,7 @@ class Understander:
             + self._stray_months(tokens) + _ages(tokens, tags) + self._kinds_of_a_part(tokens, tags) \
             + self._parts(padded, slots.get("measure") or slots.get("sharpened")) \
             + self._other_unit(tokens, padded, slots.get("measure")) + self._how_often(padded) \
+            + self._kinds_unbroken(tokens, tags, slots.get("measure")) \
             + self._put_back(padded, slots.get("measure"))
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = self._subsets(tokens, [u for u in found_words if u.at not in telling],
@@ -300,6 +301,21 @@ class Understander:
                         kind="subgroup", at=t.start)
                 for t in tags if t.kind == "term" and t.start and tokens[t.start - 1] == "which"
                 and t.end not in covered and all(m.category for m in self.terms[int(t.value)].means)]
+
+    def _kinds_unbroken(self, tokens: list[str], tags: list[Tag],
+                        measure: str | None) -> list[Unknown]:
+        """"What kind of work were the slavery victims forced to do?": kinds of something no
+        vocabulary knows, of a table broken down into none and saying of none which way it
+        went ("which kinds of crime went up?" is answered by the crime types' directions)."""
+        if measure not in self.tabled or self.plan.dimension(measure, "category") \
+                or self.plan.directions(measure) or any(t.kind == "achievement" for t in tags):
+            return []  # "what kind of behaviour are the Vigilant officers looking for?" asks the
+            # operation's words
+        covered = {i for t in tags for i in range(t.start, t.end)}
+        return [Unknown(word=" ".join(tokens[i:i + 3]), role="restriction", kind="subgroup", at=i)
+                for i in range(len(tokens) - 2)
+                if tokens[i] in self.words.kinds_of and tokens[i + 1] == "of"
+                and i + 2 not in covered]
 
     def _parts(self, padded: str, measure: str | None) -> list[Unknown]:
         """A part the measure's table counts together with others, named without them ("how

@@ -1304,3 +1304,11 @@ def test_how_many_are_done_of_what_the_plan_says_is_still_to_come(assistant, tur
 def test_who_wrote_a_report_the_plan_names_no_author_of_is_no_answer(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == Status.no_answer and "does not say who wrote it" in answer.text
+
+
+def test_kinds_of_what_a_table_never_breaks_down_are_no_answer(assistant):
+    work = assistant.ask("What kind of work were the slavery victims being forced to do?")
+    assert work.status == Status.no_answer and "kind of work" in work.text
+    assistant.reset()
+    crimes = assistant.ask("Which kinds of crime went down in Oxford in 2021?")
+    assert crimes.status == Status.answered and "weapons" in crimes.text.lower()
