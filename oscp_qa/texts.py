@@ -464,7 +464,10 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     ignore = cue_words | set(scope.words.not_priority_topics) | set(scope.words.achievement_cues)
     words = [w for w in frame.content_words if w not in ignore and w not in scope.words.filler]
     plain = ignore | set(scope.words.stopwords)
-    phrases = [p for p in frame.named_phrases + frame.topic_phrases
+    whole = [p for t in scope.language.terms  # "racist abuse and homophobic attacks": parts of
+             if frame.categories and any(m.measure == frame.measure and not m.category  # hate
+                                         for m in t.means) for p in t.phrases]  # crime
+    phrases = [p for p in frame.named_phrases + frame.topic_phrases + whole
                if not set(p.split()) <= plain]
     phrases = [p for p in phrases  # "violence" is read inside "violence against women and girls"
                if not any(p != q and f" {p} " in f" {q} " for q in frame.named_phrases)]
