@@ -131,6 +131,10 @@ class Settings(Strict):
                                  "is about when it holds this share of the words' weight")
     scheme_lead: float = Field(gt=1, description="a programme found by a story's words is the one "
                                "meant when its share is this many times the next passage's")
+    leading_share: float = Field(gt=0, le=1, description="a passage well ahead of the others "
+                                 "and holding this share of a question in other words than the "
+                                 "plan's is what it is about")
+    leading_words: int = Field(ge=2, description="... when it holds at least this many of them")
     passages_shown: int = Field(ge=1, description="how many passages an answer spread over "
                                 "several of them names")
     stem_letters: int = Field(ge=1, description="a passage speaks of a word when it holds the "

@@ -636,6 +636,9 @@ def search(scope: Plans, match: Match, frame: Frame) -> Answer:
              and _of_the_kind(scope, q[1], frame.asks)]
     if not whole and not frame.wants_number and frame.passages_share >= settings.passage_share:
         return _passages(scope, match, frame)  # spread over several passages
+    leading = _leading(frame, settings) if not whole and not frame.wants_number else None
+    if leading:
+        return _passages(scope, match, frame.model_copy(update={"passages": [leading]}))
     dated = bool(frame.periods or frame.relative)  # "Prevent referrals last year?": figures
     if not whole or frame.wants_number or dated:
         text = f"The {scope.title} does not include anything on “{missing}”."
@@ -651,6 +654,17 @@ def search(scope: Plans, match: Match, frame: Frame) -> Answer:
     if frame.asks == "yes_no" and len(frame.topic_words) >= 2 and not claimed:  # every word
         lines.insert(0, "**Yes**, the plan says so.")  # asked about is in the passage
     return _done(scope, match, "\n\n".join(lines), [f"{scope.title}, {t}" for t, _ in whole])
+
+
+def _leading(frame: Frame, settings: Settings):
+    """A passage holding three or more of the question's words, well ahead of any other: what
+    a question in other words than the plan's is about ("women getting home late at night")."""
+    if not frame.passages or frame.asks not in (None, "figure", "yes_no", "list", "definition"):
+        return None
+    best, *rest = frame.passages
+    ahead = not rest or best.share >= settings.scheme_lead * rest[0].share
+    return best if len(best.held) >= settings.leading_words \
+        and best.share >= settings.leading_share and ahead else None
 
 
 def _one_scheme(frame: Frame, settings: Settings) -> str | None:
