@@ -352,11 +352,13 @@ def _outcomes_unreported(scope: Plans, frame: Frame, match: Match) -> Answer | N
     """"Has anyone been charged with spiking a drink?": what partners did is no answer to
     whether anyone was charged, arrested or convicted, when the plan's words on it never say."""
     if match.intent not in ("achievement", "achievements", "work_on", "search") \
-            or frame.asks not in ("yes_no", "count"):
-        return None
+            or frame.asks not in ("yes_no", "count", "person", "list", "figure"):
+        return None  # "which landlords were prosecuted?", "has anyone been charged?"
     source = _source_text(scope, frame, match)
+    justice = set(scope.words.justice_outcomes)
     outcomes = [u for u in frame.unknown if u.kind == "outcome"  # not "charge my phone" of the
-                and lemma(u.word)[:ROOT - 1] not in source]  # charging shelves
+                and (u.word in justice or lemma(u.word) in justice)  # charging shelves, nor
+                and lemma(u.word)[:ROOT - 1] not in source]  # "the response"
     if not outcomes:
         return None
     words = fmt.listing([f"“{u.word}”" for u in outcomes])

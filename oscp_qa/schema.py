@@ -255,6 +255,7 @@ class Words(Strict):
     besides: list[str]
     plan_only: list[str]
     kinds_of: list[str]
+    justice_outcomes: list[str]
     clause_openers: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]
@@ -279,10 +280,12 @@ class Words(Strict):
     def phrases(self) -> list[str]:
         """Every phrase of every list: words with a job of their own."""
         found: list[str] = []
-        for value in self.model_dump(exclude={"kin", "opinion", "involvement", "voice_phrases"}).values():
+        for value in self.model_dump(exclude={"kin", "opinion", "involvement", "voice_phrases",
+                                              "justice_outcomes"}).values():
             # kin pairs words for finding passages, opinion marks a judgement ("a safe city"),
-            # involvement a body's part ("join"), voice_phrases are the plan's words; none gives
-            # its words a job of their own
+            # involvement a body's part ("join"), voice_phrases are the plan's words,
+            # justice_outcomes restrict what is counted ("arrests"); none gives its words a job
+            # of their own
             if not isinstance(value, dict):
                 found += value
                 continue
