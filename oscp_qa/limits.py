@@ -290,8 +290,11 @@ def _words_only(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for "
                                      f"{_subject_name(scope, frame, match) or 'that'}. It describes it "
                                      f"only in words.{' ' + said if said else ''}", [frame.asks])
-    if frame.wants_number and match.intent in ("priorities", "duties") and not counts_them \
-            and frame.asks not in ("how_counted", "yes_no"):  # "the reoffending rate?"
+    dated = bool(frame.periods or frame.relative) and any(u.role == "other" for u in frame.unknown)
+    if ((frame.wants_number and match.intent in ("priorities", "duties")) or (
+            dated and match.intent == "glossary" and frame.asks in (None, "figure"))) \
+            and not counts_them and frame.asks not in ("how_counted", "yes_no"):  # "the
+        # reoffending rate?", "community trigger applications last yr"
         return _refuse(scope, match, "The plan gives no figure for that: it describes it only in "
                                      "words.", ["figures"])
     if frame.asks == "money" and match.intent in ("priorities", "about") \
