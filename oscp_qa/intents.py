@@ -164,7 +164,8 @@ REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
 ]
 
 
-ENTITY_INTENTS = {"priority": "priorities", "duty": "duties", "glossary": "glossary"}
+ENTITY_INTENTS = {"priority": "priorities", "duty": "duties", "glossary": "glossary",
+                  "about": "about"}
 
 
 def _own_topic(frame: Frame, context: Context) -> bool:

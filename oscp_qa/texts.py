@@ -429,7 +429,9 @@ def about(scope: Plans, match: Match, frame: Frame) -> Answer:
     share = scope.language.settings.passage_share
     ids = [p.id for p in frame.passages if p.kind == "about" and p.share >= share]
     ids += [i for i in frame.signals.about if i not in ids]  # the passage holding its words,
-    cued = [r for i in ids[:2] for r in rows if r["id"] == i]  # then those its phrases name
+    if not ids and subject_of(match, "about"):  # then those its phrases name; or the ones the
+        ids = subject_of(match, "about").split(",")  # last answer quoted ("what year is it from?")
+    cued = [r for i in ids[:2] for r in rows if r["id"] == i]
     chosen = cued or rows[:2]
     source = [f"{scope.title}, {scope.plan.info.sections.introduction}"]
     said = " ".join(f"{r['text']} {r['question_cues']}" for r in chosen).lower()
@@ -446,7 +448,8 @@ def about(scope: Plans, match: Match, frame: Frame) -> Answer:
                       sources=source,
                       text=f"The plan does not {lack} where it describes the partnership. The "
                            f"closest it comes: “{chosen[0]['text']}”")
-    return _done(scope, match, "\n\n".join(r["text"] for r in chosen), source)
+    return _done(scope, match, "\n\n".join(r["text"] for r in chosen), source,
+                 subject="about:" + ",".join(r["id"] for r in chosen))
 
 
 def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:

@@ -733,3 +733,9 @@ def test_where_a_duty_applies_is_asked_of_the_duty(assistant):
     answer = ask(assistant, "the strategic intelligence assessment - who does oscp do it with?",
                  "does it just cover the city?")
     assert answer.intent == "duties" and "whole of Oxfordshire" in answer.text
+
+
+def test_a_follow_up_on_a_passage_about_the_partnership_reads_that_passage(assistant):
+    assistant.ask("what law makes OSCP a statutory partnership?")
+    answer = assistant.ask("what year is it from?")
+    assert status_of(answer) == "answered" and "1998" in answer.text
