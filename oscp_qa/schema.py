@@ -256,6 +256,7 @@ class Words(Strict):
     plan_only: list[str]
     kinds_of: list[str]
     justice_outcomes: list[str]
+    programme_kinds: list[str]
     clause_openers: list[str]
     everyday_months: list[str]
     month_prepositions: list[str]

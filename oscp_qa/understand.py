@@ -890,8 +890,11 @@ class Understander:
     def _beyond_topic(self, slots: dict, telling: set[int]) -> list[Passage]:
         """The passages holding the asking sentences' words other than the topic's and the
         areas': what a question in words is about, not the table its topic names."""
-        topic = {i for t in slots["tags"] if t.kind in ("term", "area")
-                 for i in range(t.start, t.end)} | _how(slots["tokens"])
+        untabled = slots.get("measure") and slots["measure"] not in self.tabled \
+            and set(slots["tokens"]) & set(self.words.programme_kinds)  # "is there an
+        topic = {i for t in slots["tags"] if (t.kind == "term" and not untabled)  # operation on
+                 or t.kind == "area"  # knife crime?": a topic with no table is what the
+                 for i in range(t.start, t.end)} | _how(slots["tokens"])  # passages hold
         return self.passages.find([
             w for i, w in enumerate(slots["tokens"]) if i not in telling and i not in topic
             and w.isalpha() and len(w) > 2

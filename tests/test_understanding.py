@@ -1312,3 +1312,12 @@ def test_kinds_of_what_a_table_never_breaks_down_are_no_answer(assistant):
     assistant.reset()
     crimes = assistant.ask("Which kinds of crime went down in Oxford in 2021?")
     assert crimes.status == Status.answered and "weapons" in crimes.text.lower()
+
+
+def test_a_kind_of_programme_on_a_topic_with_no_table_finds_the_programme(assistant):
+    answer = assistant.ask("is there an operation on knife crime?")
+    assert answer.status == Status.answered and "Op Beaming II" in answer.text
+    assistant.reset()
+    figures = assistant.ask("knife crime figures for oxford 2021")
+    assert figures.status == Status.no_answer
+    assert "does not include figures for knife crime." in figures.text
