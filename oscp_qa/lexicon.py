@@ -47,7 +47,9 @@ class Lexicon:
         self.prepositions = set(language.words.place_prepositions)
         settings = language.settings
         self.min_length, self.letters_per_edit = settings.fuzzy_min_length, settings.letters_per_edit
-        self.long_known = TypoIndex(sorted(w for w in self.known
+        topic_words = {w for term in language.terms for p in term.phrases  # "knive crime":
+                       for w in normalise(p).split()}  # "knive" is "knife" of "knife crime"
+        self.long_known = TypoIndex(sorted(w for w in self.known | topic_words
                                            if len(w) >= self.min_length and w.isalpha()))
         lemma("arrests"), is_english("reading")  # simplemma's dictionary (0.5 s) loads at start-up,
         # not on some visitor's first question
