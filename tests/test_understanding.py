@@ -1321,3 +1321,12 @@ def test_a_kind_of_programme_on_a_topic_with_no_table_finds_the_programme(assist
     figures = assistant.ask("knife crime figures for oxford 2021")
     assert figures.status == Status.no_answer
     assert "does not include figures for knife crime." in figures.text
+
+
+@pytest.mark.parametrize("question", [
+    "how can residents actually tell the partnership what worries us about crime round here?",
+    "How will OSCP find out what local people are worried about in terms of community safety?",
+])
+def test_how_residents_are_heard_is_the_consultation(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and "Common Place" in answer.text
