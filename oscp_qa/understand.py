@@ -756,7 +756,9 @@ class Understander:
         its words, when it is the one passage holding most of them or twice as many as any
         other; for "how much money?", the best of those holding a sum."""
         if slots["achievements"]:
-            named = slots["achievements"][0]
+            share = {p.id: p.share for p in slots["passages"] if p.kind == "achievement"}
+            named = max(slots["achievements"], key=lambda a: share.get(a, 0))  # of two named
+            # ("cameras in the Covered Market"), the one holding more of the question
             better = self._outheld(named, passages) if len(slots["achievements"]) == 1 else None
             return better or named, "named"
         for number in slots["numbers"]:
