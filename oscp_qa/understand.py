@@ -1095,22 +1095,22 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one"
              "three": 3, "four": 4, "five": 5}
 
 
-def _pcc_number(tokens: list[str]) -> int | None:
-    """'PCC priority 1', 'priority number 2', 'the PCC's first priority'."""
-    found = _PCC_NUMBER.search(" ".join(tokens))
-    if not found:
-        return None
-    word = next(g for g in found.groups() if g)
-    return int(word) if word.isdigit() else _ORDINALS[word]
-
-
 _ITEM = re.compile(r"\b(?:number|no) (\d|one|two|three|four|five)\b"
                    r"|\bthe (first|second|third|fourth|fifth) one\b")
 
 
+def _pcc_number(tokens: list[str]) -> int | None:
+    """'PCC priority 1', 'priority number 2', 'the PCC's first priority'."""
+    return _numbered(_PCC_NUMBER, tokens)
+
+
 def _item_number(tokens: list[str]) -> int | None:
     """"What's number 3?", "and the second one?": an item of the list last given."""
-    found = _ITEM.search(" ".join(tokens))
+    return _numbered(_ITEM, tokens)
+
+
+def _numbered(pattern: re.Pattern, tokens: list[str]) -> int | None:
+    found = pattern.search(" ".join(tokens))
     if not found:
         return None
     word = next(g for g in found.groups() if g)
