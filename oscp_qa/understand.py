@@ -757,8 +757,10 @@ class Understander:
         other; for "how much money?", the best of those holding a sum."""
         if slots["achievements"]:
             share = {p.id: p.share for p in slots["passages"] if p.kind == "achievement"}
-            named = max(slots["achievements"], key=lambda a: share.get(a, 0))  # of two named
-            # ("cameras in the Covered Market"), the one holding more of the question
+            named = slots["achievements"][0] if slots["numbers"] else max(
+                slots["achievements"], key=lambda a: share.get(a, 0))  # of two named ("cameras
+            # in the Covered Market"), the one holding more of the question; not when it quotes
+            # a whole ("of the £426,000, how much went on lighting?"): the one named first
             better = self._outheld(named, passages) if len(slots["achievements"]) == 1 else None
             return better or named, "named"
         for number in slots["numbers"]:
