@@ -151,13 +151,13 @@ def _a_share_changing(frame: Frame, context: Context) -> bool:
     return frame.signals.share_cue
 
 
-# (reading chosen by its cues, the reading meant, when), tried in order
 def _residents_voice(frame: Frame, context: Context) -> bool:
     """"How will OSCP find out what local people are worried about?": how residents are heard,
     which its priorities and achievements say, not what the partnership is."""
     return frame.asks == "voice"
 
 
+# (reading chosen by its cues, the reading meant, when), tried in order
 REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
     ("about", "work_on", _residents_voice),
     ("method", "lookup", _rest_of_area),
