@@ -307,15 +307,15 @@ class Understander:
         """"What kind of work were the slavery victims forced to do?": kinds of something no
         vocabulary knows, of a table broken down into none and saying of none which way it
         went ("which kinds of crime went up?" is answered by the crime types' directions)."""
-        if measure not in self.tabled or self.plan.dimension(measure, "category") \
+        covered = {i for t in tags for i in range(t.start, t.end)}
+        kinds = [i for i in range(len(tokens) - 2) if tokens[i] in self.words.kinds_of
+                 and tokens[i + 1] == "of" and i + 2 not in covered]
+        if not kinds or measure not in self.tabled or self.plan.dimension(measure, "category") \
                 or self.plan.directions(measure) or any(t.kind == "achievement" for t in tags):
             return []  # "what kind of behaviour are the Vigilant officers looking for?" asks the
             # operation's words
-        covered = {i for t in tags for i in range(t.start, t.end)}
         return [Unknown(word=" ".join(tokens[i:i + 3]), role="restriction", kind="subgroup", at=i)
-                for i in range(len(tokens) - 2)
-                if tokens[i] in self.words.kinds_of and tokens[i + 1] == "of"
-                and i + 2 not in covered]
+                for i in kinds]
 
     def _parts(self, padded: str, measure: str | None) -> list[Unknown]:
         """A part the measure's table counts together with others, named without them ("how
