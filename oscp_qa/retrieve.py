@@ -205,6 +205,12 @@ class Repository:
         return following if any(ref in following["text"].lower() for ref in back_references) \
             else None
 
+    def partners(self, achievement_id: str) -> list[str]:
+        """The partners or members a programme's facts name, one by one ("Oxford Brookes
+        University", "fast food outlets")."""
+        return [p.strip() for f in self.achievement_facts(achievement_id) if f["kind"] == "partners"
+                for p in re.split(r",| and ", f["value"]) if p.strip()]
+
     def achievement_facts(self, achievement_id: str) -> list[sqlite3.Row]:
         facts = self._kept(("achievement_facts",), lambda: self._rows(
             "select * from achievement_facts where plan = ? order by rowid"))

@@ -199,10 +199,9 @@ def _named_among(scope: Plans, row, frame: Frame) -> list[str]:
 def _partners_called(scope: Plans, row, words: list[str]) -> list[str]:
     """The partners a programme names that a word of the question is the kind of ("the
     universities": Oxford Brookes University, Oxford University Security Services, ...)."""
-    partners = [p.strip() for f in scope.plan.achievement_facts(row["id"]) if f["kind"] == "partners"
-                for p in re.split(r",| and ", f["value"]) if p.strip()]
     roots = {scope.words.kin.get(lemma(w), lemma(w))[:ROOT] for w in words}
-    return [p for p in partners if any(r in p.lower() for r in roots if len(r) > 3)]
+    return [p for p in scope.plan.partners(row["id"])
+            if any(r in p.lower() for r in roots if len(r) > 3)]
 
 
 def _linked(scope: Plans, row) -> list[str]:

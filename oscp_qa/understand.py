@@ -856,8 +856,7 @@ class Understander:
         if not slots["signals"].involvement or not best or best.kind != "achievement" or (
                 best.share < self.language.settings.passage_share and len(best.held) < 4):
             return None  # a long story holds a small share of many words ("I manage a takeaway")
-        partners = " ".join(f["value"] for f in self.plan.achievement_facts(best.id)
-                            if f["kind"] == "partners")
+        partners = " ".join(self.plan.partners(best.id))
         bodies = self.passages.roots(w for t in slots["tags"] if t.kind == "glossary"
                                      for w in slots["tokens"][t.start:t.end])
         bodies |= self.passages.roots(u.word for u in slots["unknown"] + slots["context"])
