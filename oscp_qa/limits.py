@@ -65,7 +65,7 @@ def _places(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         # CCTV in Cowley?", "what did Neighbourhood Watch do in the operation in Blackbird
         # Leys?": the passage names the place
         text = _source_text(scope, frame, match)
-        places = [u for u in places if not _said_in(u, text)]
+        places = [u for u in places if not _said_in(u.word, text)]
     about = ["place"] if match.intent != "achievement" else []  # street-level figures, not work
     return _refuse(scope, match, _no_place(scope, match, places), about) if places else None
 
@@ -143,7 +143,7 @@ def _restrictions(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         scope, frame, match)})
     source = _source_text(scope, frame, match) if frame.restrictions else ""
     restrictions = [u for u in frame.restrictions  # a part or a unit is named in any table
-                    if u.kind in ("part", "unit", "left_out") or not _said_in(u, source)]
+                    if u.kind in ("part", "unit", "left_out") or not _said_in(u.word, source)]
     restrictions = [u for u in restrictions if u.kind != "counted" or _figures(match)]  # "how
     # many referrals?" of a table counting victims; of a programme, its facts say
     if match.intent == "achievement":  # "how many link workers were hired?" is all of them;
@@ -219,7 +219,16 @@ def _things_unnamed(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         return None
     source = _source_text(scope, frame, match)
     unnamed = [u.word for u in frame.unknown if u.kind == "asked" and (  # "which schools?"
-        not _said_in(u, source) or (u.word.endswith("s") and not _instances(scope, match, u.word)))]
+        not _said_in(u.word, source) or (u.word.endswith("s") and not _instances(scope, match, u.word)))]
+    things = (frame.asked_for or "").split()  # "which fast food places are signed up?";
+    programme = (match.subject or "").partition(":")[2]  # partners are named among its facts,
+    has_parts = any(r["part_of"] == programme for r in scope.plan.achievements())  # initiatives
+    spoken = any(_said_in(w, source) for w in things if len(w) > 3)
+    if things and not unnamed and things[-1] not in scope.words.bodies and not has_parts \
+            and spoken and not _instances(scope, match, things[-1]):  # set up under it in
+        # their own right; the things are spoken of only as a kind, not named ("which venues?" of
+        # "venues across Oxford"); "which workers?" of its members' kinds asks for those kinds
+        unnamed = [frame.asked_for]
     if not unnamed:
         return None
     return _refuse(scope, match, f"The plan does not name the {fmt.listing(unnamed)}. "
@@ -514,8 +523,8 @@ def _outcome_text(scope: Plans, frame: Frame, match: Match) -> str:
     return " ".join(r["text"] for r in scope.plan.priorities() if str(r["position"]) in found)
 
 
-def _said_in(unknown: Unknown, text: str) -> bool:
-    word = unknown.word.lower().removeprefix("the ")  # "the Leys" of "Blackbird Leys"
+def _said_in(word: str, text: str) -> bool:
+    word = word.lower().removeprefix("the ")  # "the Leys" of "Blackbird Leys"
     return word in text or lemma(word) in text
 
 
@@ -537,7 +546,7 @@ def _no_place(scope: Plans, match: Match, places: list) -> str:
                     f"{fmt.listing(areas)} only; it has no figures for {names}.")
     held = fmt.listing([a.label for a in scope.areas.values() if not a.covers])
     named = [r["title"] for r in scope.plan.achievements() if any(
-        _said_in(u, r["text"].lower()) for u in places if u.kind == "mentioned")]
+        _said_in(u.word, r["text"].lower()) for u in places if u.kind == "mentioned")]
     if named:  # "how safe is Abingdon?": not nothing, but no figure
         return (f"The plan gives figures for {held} only; it mentions {names} only in what was "
                 f"done: {fmt.listing(named)}.")
@@ -575,17 +584,41 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.signals.which_month:  # "which month does it run?": "month long" does not say
         months = set(scope.words.months)
         kinds = [f for f in kinds if months & set(normalise(f["value"]).split())]
-    if frame.asked_for and kinds and all(  # "which venues?" of "venues across Oxford"
-            lemma(frame.asked_for) in {lemma(w) for w in normalise(f["value"]).split()}
-            and not _names_them(f["value"], frame.asked_for) for f in kinds):
+    things = frame.asked_for.split()[-1] if frame.asked_for else None
+    if things and kinds and all(  # "which venues?" of "venues across Oxford"
+            lemma(things) in {lemma(w) for w in normalise(f["value"]).split()}
+            and not _names_them(f["value"], things) for f in kinds):
         return _refuse(scope, match, f"The plan does not name the {frame.asked_for} for "
                                      f"{row['title']}: it says only “{kinds[0]['value']}”.",
                        [frame.asks])
+    if things and frame.asks == "place" and kinds:  # "which streets are the drug hotspots?"
+        kinds = _places_asked(frame, kinds)
+        if not any(_names_place(f["value"], scope) for f in kinds):
+            said = "; ".join(f["value"] for f in kinds) if kinds else row["text"]
+            return _refuse(scope, match, f"The plan does not name the {frame.asked_for} for "
+                                         f"{row['title']}: it says only “{said}”.", ["place"])
     if row is None or kinds:
         return None
     asked = "which month" if frame.signals.which_month else ASKED[frame.asks]
     return _refuse(scope, match, f"The plan does not say {asked} for "
                                  f"{row['title']}. What it says: “{row['text']}”", [frame.asks])
+
+
+def _places_asked(frame: Frame, places: list) -> list:
+    """The places of a programme the question is about: not those set aside ("apart from the
+    Covered Market"), and those sharing a word with it if any do ("the drug hotspots")."""
+    def roots(text: str) -> set[str]:
+        return {lemma(w)[:ROOT] for w in normalise(text).split()}
+    aside = roots(" ".join(frame.aside_words))
+    kept = [f for f in places if not (aside and roots(f["value"]) <= aside | {"the"})]
+    asked = roots(" ".join(frame.content_words)) - roots(frame.asked_for or "") - aside
+    return [f for f in kept if roots(f["value"]) & asked] or kept
+
+
+def _names_place(value: str, scope: Plans) -> bool:
+    """A name in the words ("the Covered Market"), not only the city ("venues across Oxford")."""
+    return any(w[:1].isupper() and w.lower().strip(",.") not in scope.words.stopwords
+               for w in value.split())
 
 
 def done_in(text: str, words: list[str], scope: Plans) -> str | None:

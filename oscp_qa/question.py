@@ -192,6 +192,7 @@ class Frame(Frozen):
     pcc: list[int] = []
     set_aside: list[str] = []         # "apart from CCTV and lighting": achievements named to be
                                       # left out of those asked for
+    aside_words: list[str] = []       # "apart from the Covered Market": the words set aside
     programme: str | None = None      # the achievement the question is about: named, by a
                                       # sum it quotes, or by its words
     masked: str = ""                  # the text with topic words blanked, for intent cues

@@ -255,6 +255,7 @@ class Words(Strict):
     besides: list[str]
     plan_only: list[str]
     kinds_of: list[str]
+    verbs_in_s: list[str]
     justice_outcomes: list[str]
     programme_kinds: list[str]
     clause_openers: list[str]
@@ -282,11 +283,11 @@ class Words(Strict):
         """Every phrase of every list: words with a job of their own."""
         found: list[str] = []
         for value in self.model_dump(exclude={"kin", "opinion", "involvement", "voice_phrases",
-                                              "justice_outcomes"}).values():
+                                              "justice_outcomes", "verbs_in_s"}).values():
             # kin pairs words for finding passages, opinion marks a judgement ("a safe city"),
             # involvement a body's part ("join"), voice_phrases are the plan's words,
-            # justice_outcomes restrict what is counted ("arrests"); none gives its words a job
-            # of their own
+            # justice_outcomes restrict what is counted ("arrests"), verbs_in_s only end a
+            # list's things; none gives its words a job of their own
             if not isinstance(value, dict):
                 found += value
                 continue

@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from . import numbers
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lemma
 from .normalise import NUMBER_WORDS, count_said, normalise
 from .numbers import NumberMention
 from .passages import Passages
@@ -161,7 +161,7 @@ class Understander:
                                    openings={c[0] for c in clauses if c})
         slots["asked_for"] = next((p.split()[1] for p in self.words.asks.get(slots["asks"], [])
                                    if p.split()[0] in ("which", "what") and len(p.split()) == 2
-                                   and f" {p} " in padded), None)
+                                   and f" {p} " in padded), None) or self._asked_for(tokens)
         slots["counted"], slots["count_state"] = self._counted(tokens, slots["asks"])
         slots["counts_in_words"] = bool(self.passages.roots(slots["counted"][:1])
                                         & self.counted_in_words)
@@ -187,6 +187,8 @@ class Understander:
             asked, settings.relevance_share, settings.passages_shown)
         slots["glossary"] = self._terms_asked(slots)
         slots["set_aside"] = self._set_aside(slots)
+        start, end = self._aside(tokens)
+        slots["aside_words"] = tokens[start:end]
         if slots["set_aside"]:
             slots["achievements"] = []
         slots["features"], slots["programme"] = self._features(slots, telling)
@@ -520,6 +522,28 @@ class Understander:
             counted.append(word)
         return counted, state
 
+    def _asked_for(self, tokens: list[str]) -> str | None:
+        """The things a list is to name: the words after "which" (past "of the 48") or "list the"
+        up to the first plural, within three words and before any function word ("which fast
+        food places are ...?" asks for places; "which priority mentions ...?" for no things)."""
+        at = next((i + 1 for i, w in enumerate(tokens) if w == "which"), None)
+        if at is None:
+            at = next((i + 2 for i in range(len(tokens) - 1) if tokens[i] in ("list", "name")
+                       and tokens[i + 1] in ("the", "all")), None)
+        stop = set(self.words.stopwords)
+        while at is not None and at < len(tokens) and (tokens[at] in ("of", "the", "all")
+                                                       or tokens[at].isdigit()):
+            at += 1  # "which of the 48 recommendations"
+        stop |= set(self.words.verbs_in_s) | set(self.words.kinds_of)  # "which kinds of ..."
+        run: list[str] = []                                                # asks for kinds
+        for word in tokens[at:at + 3] if at is not None else []:
+            if not word.isalpha() or word in stop:
+                break
+            run.append(word)
+            if word.endswith("s") and not word.endswith("ss") and lemma(word) != word:
+                return " ".join(run)  # the first plural ends the things' name
+        return None
+
     def _worked_on(self, tokens: list[str]) -> list[str]:
         """The words naming what work is asked about: those after "about" (else "on"), up to
         the next function word ("doing about speeding cars and ..." → speeding, cars)."""
@@ -834,18 +858,25 @@ class Understander:
     def _set_aside(self, slots: dict) -> list[str]:
         """"Apart from CCTV and lighting, what other ...?": the achievements named, by an alias
         or by a term in their title, after a word setting them aside."""
-        tokens = slots["tokens"]
-        starts = [i + len(p.split()) for p in self.words.besides
-                  for i in range(len(tokens)) if tokens[i:i + len(p.split())] == p.split()]
-        if not starts or slots.get("measure"):
+        start, end = self._aside(slots["tokens"])
+        if start == end or slots.get("measure"):
             return []
-        end = next((i for i in range(min(starts), len(tokens))
-                    if tokens[i] in self.words.clause_openers), len(tokens))
-        named = [t for t in slots["tags"] if min(starts) <= t.start < end]
+        named = [t for t in slots["tags"] if start <= t.start < end]
         ids = {t.value for t in named if t.kind == "achievement"}
         terms = [t.value.lower() for t in named if t.kind == "glossary"]
         return [r["id"] for r in self.plan.achievements()
                 if r["id"] in ids or any(t in r["title"].lower() for t in terms)]
+
+    def _aside(self, tokens: list[str]) -> tuple[int, int]:
+        """Where the words set aside run: from "apart from" up to the next clause; (0, 0) if
+        nothing is set aside."""
+        starts = [i + len(p.split()) for p in self.words.besides
+                  for i in range(len(tokens)) if tokens[i:i + len(p.split())] == p.split()]
+        if not starts:
+            return 0, 0
+        end = next((i for i in range(min(starts), len(tokens))
+                    if tokens[i] in self.words.clause_openers), len(tokens))
+        return min(starts), end
 
     def _involving(self, slots: dict) -> str | None:
         """"Were the universities involved?", "does Oxford Brookes take part in the work on
