@@ -212,6 +212,32 @@ def _details(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                  f"not what came of it. {said}", ["results"])
 
 
+def _cost_to_join(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"Is SAVI free for pubs?": whether taking part costs anything, which the programme's
+    words would have to say."""
+    if not frame.signals.cost_to_join or match.intent not in TEXT_INTENTS \
+            or frame.asks not in ("yes_no", None) \
+            or any(p in _source_text(scope, frame, match) for p in scope.words.cost_to_join):
+        return None
+    name = _subject_name(scope, frame, match)
+    return _refuse(scope, match, f"The plan does not say whether taking part "
+                                 f"{'in ' + name + ' ' if name else ''}costs anything: it names "
+                                 f"no fee or charge. {_said_instead(scope, match)}", ["money"])
+
+
+def _members_unnamed(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"Which organisations sit on the Executive Board?": the plan names such bodies but never
+    their members, save the programmes' partners and the partnership's own."""
+    body = frame.members_of
+    if not body or body == scope.plan.short_name or frame.programme or _figures(match) \
+            or _names_someone(scope, body):  # "which teams make up the ASB service?"
+        return None
+    row = scope.plan.glossary_term(body)
+    said = f" What it says of it: {row['meaning']}" if row else ""
+    return _refuse(scope, match, f"The plan names the {body} but does not say who its members "
+                                 f"are.{said}", ["person"])
+
+
 def _things_unnamed(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"Which pubs are Safe Places?": a programme whose words never name the things asked for
     does not say which they are."""
@@ -277,7 +303,8 @@ def _programme_facts(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 def _words_only(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """Who, how many, when or how much of a term, duty or priority the plan gives in words."""
-    if match.intent == "glossary" and frame.asks == "person" and not _names_someone(scope, match):
+    if match.intent == "glossary" and frame.asks == "person" \
+            and not _names_someone(scope, (match.subject or "").partition(":")[2]):
         return _refuse(scope, match, f"The plan does not say who: it names no body or person "
                                      f"there. {_said_instead(scope, match)}", ["person"])
     named = frame.features.duty_named or frame.features.glossary or (match.subject or "").split(
@@ -391,7 +418,8 @@ def _unauthored(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year)
-WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details, _things_unnamed,
+WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details,
+                 _cost_to_join, _members_unnamed, _things_unnamed,
                  _programme_facts, _words_only, _kind_of_figure, _programme_unmentioned,
                  _outcomes_unreported)
 
@@ -501,16 +529,16 @@ def _source_text(scope: Plans, frame: Frame, match: Match) -> str:
     return ""
 
 
-def _names_someone(scope: Plans, match: Match) -> bool:
+def _names_someone(scope: Plans, term: str) -> bool:
     """Whether a term's meaning names a body or person besides the term itself and the
     partnership: a capitalised word inside a sentence ("the Thames Valley Violence Reduction
     Unit")."""
-    row = scope.plan.glossary_term((match.subject or "").partition(":")[2])
+    row = scope.plan.glossary_term(term)
     if row is None:
         return True
     own = set(row["term"].split()) | {scope.plan.short_name}
-    words = [w.strip(".,;:()“”\"'") for sentence in sentences(row["meaning"])
-             for w in sentence.split()[1:]]
+    words = [w.strip(".,;:()“”\"'").removesuffix("'s").removesuffix("’s")  # "OSCP's"
+             for sentence in sentences(row["meaning"]) for w in sentence.split()[1:]]
     return any(w[:1].isupper() and w not in own for w in words)
 
 
@@ -581,9 +609,10 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         if not kinds:
             return _refuse(scope, match, f"The plan does not say how many {' '.join(counted)} for "
                                          f"{row['title']}. What it says: “{row['text']}”", ["count"])
-    if frame.signals.which_month:  # "which month does it run?": "month long" does not say
-        months = set(scope.words.months)
-        kinds = [f for f in kinds if months & set(normalise(f["value"]).split())]
+    unit = frame.signals.which_when
+    if unit:  # "which month does it run?": "month long" does not say; "which nights?": not 2019
+        names = set(scope.words.months if unit == "month" else scope.words.days)
+        kinds = [f for f in kinds if names & set(normalise(f["value"]).split())]
     things = frame.asked_for.split()[-1] if frame.asked_for else None
     if things and kinds and all(  # "which venues?" of "venues across Oxford"
             lemma(things) in {lemma(w) for w in normalise(f["value"]).split()}
@@ -599,7 +628,7 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                          f"{row['title']}: it says only “{said}”.", ["place"])
     if row is None or kinds:
         return None
-    asked = "which month" if frame.signals.which_month else ASKED[frame.asks]
+    asked = {"month": "which month", "day": "on which days"}.get(unit or "", ASKED[frame.asks])
     return _refuse(scope, match, f"The plan does not say {asked} for "
                                  f"{row['title']}. What it says: “{row['text']}”", [frame.asks])
 

@@ -81,7 +81,8 @@ class Signals(Frozen):
     average: bool = False           # "the average a year across the three years"
     per: Literal["month", "day"] | None = None   # "how many a month?": spread evenly
     either_way: bool = False        # "up or down?": which way, said in a word
-    which_month: bool = False       # "which month does it run?": only a month answers
+    which_when: Literal["month", "day"] | None = None  # "which month does it run?", "on which
+                                    # nights?": only a month's or a day's name answers
     partitive: bool = False         # "how many of the recommendations ...?": some of a whole
     ranking: bool = False           # "biggest", "which strand": one of several asked for
     share_cue: bool = False         # "share", "proportion": what is ranked may be a share
@@ -89,6 +90,7 @@ class Signals(Frozen):
     forecast: bool = False          # "will it keep falling?": a figure not yet counted
     opinion: bool = False           # "do you reckon they do a good job?": a judgement asked for
     involvement: bool = False       # "is Oxford Brookes involved in it?": a body's part asked
+    cost_to_join: bool = False      # "is it free for pubs?", "is there a fee?"
     what_is: bool = False           # opens "what is / are / was ...": a meaning or a value
     present: bool = False           # "this year", "lately": now, not the plan's years
     actual_count: bool = False      # "in actual numbers": a count, not a percentage
@@ -193,6 +195,8 @@ class Frame(Frozen):
     set_aside: list[str] = []         # "apart from CCTV and lighting": achievements named to be
                                       # left out of those asked for
     aside_words: list[str] = []       # "apart from the Covered Market": the words set aside
+    members_of: str | None = None     # "who sits on the Executive Board?": the body whose
+                                      # members are asked for
     programme: str | None = None      # the achievement the question is about: named, by a
                                       # sum it quotes, or by its words
     masked: str = ""                  # the text with topic words blanked, for intent cues

@@ -231,7 +231,10 @@ class Words(Strict):
     more_than: list[str]
     per_time: dict[Literal["month", "day"], list[str]]
     less_than: list[str]
-    which_month: list[str]
+    which_when: dict[Literal["month", "day"], list[str]]
+    days: list[str]
+    cost_to_join: list[str]
+    members_of: list[str]
     not_counted_as: list[str]
     put_back: list[str]
     put_back_negated: list[str]
@@ -283,11 +286,13 @@ class Words(Strict):
         """Every phrase of every list: words with a job of their own."""
         found: list[str] = []
         for value in self.model_dump(exclude={"kin", "opinion", "involvement", "voice_phrases",
-                                              "justice_outcomes", "verbs_in_s"}).values():
+                                              "justice_outcomes", "verbs_in_s", "which_when",
+                                              "days", "cost_to_join", "members_of"}).values():
             # kin pairs words for finding passages, opinion marks a judgement ("a safe city"),
             # involvement a body's part ("join"), voice_phrases are the plan's words,
             # justice_outcomes restrict what is counted ("arrests"), verbs_in_s only end a
-            # list's things; none gives its words a job of their own
+            # list's things, and the rest ("which nights", "is it free", "members of") say
+            # what is asked of a thing named elsewhere; none gives its words a job of their own
             if not isinstance(value, dict):
                 found += value
                 continue

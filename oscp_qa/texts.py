@@ -294,6 +294,11 @@ def glossary(scope: Plans, match: Match, frame: Frame) -> Answer:
                       text=f"The plan does not spell out {row['term']}. In general it stands for "
                            f"{row['stands_for']} ({GENERAL}). What the plan says of it: "
                            f"{row['meaning']}")
+    short = _initialism(row)
+    if frame.asks == "expansion" and not row["stands_for"] and short:  # "DHR stands for?"
+        return _done(scope, match, f"**{short}** is the usual short form of **{row['term']}** "
+                                   f"({GENERAL}); the plan writes it in full. {row['meaning']}",
+                     [f"{scope.title}, glossary"], subject=f"glossary:{row['term']}")
     if frame.asks == "expansion" and not row["stands_for"]:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       sources=[f"{scope.title}, glossary"], subject=f"glossary:{row['term']}",
@@ -314,6 +319,14 @@ def glossary(scope: Plans, match: Match, frame: Frame) -> Answer:
     where = f" The plan uses it in: {row['in_plan']}." if row["in_plan"] else ""
     return _done(scope, match, f"{head} {row['meaning']}{where}{general}",
                  [f"{scope.title}, glossary"], subject=f"glossary:{row['term']}")
+
+
+def _initialism(row) -> str | None:
+    """An alias made of the initials of a term the plan writes in full ("dhr" of "Domestic
+    Homicide Review"): asked what it stands for, the term is the answer."""
+    initials = "".join(w[0] for w in row["term"].lower().split() if w not in ("and", "of", "the"))
+    return next((a.upper() for a in row["aliases"].split(" | ")
+                 if len(a) > 1 and a == initials), None)
 
 
 def _glossary_terms(scope: Plans, match: Match, frame: Frame) -> Answer:

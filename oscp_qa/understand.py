@@ -186,6 +186,7 @@ class Understander:
         slots["passages"], slots["passages_share"] = self.passages.together(
             asked, settings.relevance_share, settings.passages_shown)
         slots["glossary"] = self._terms_asked(slots)
+        slots["members_of"] = self._members_of(slots)
         slots["set_aside"] = self._set_aside(slots)
         start, end = self._aside(tokens)
         slots["aside_words"] = tokens[start:end]
@@ -653,11 +654,13 @@ class Understander:
             plan_only=_has(padded, words.plan_only),
             per=next((unit for unit, phrases in words.per_time.items() if _has(padded, phrases)),
                      None),
-            which_month=_has(padded, words.which_month),
+            which_when=next((unit for unit, phrases in words.which_when.items()
+                             if _has(padded, phrases)), None),
             partitive=_has(padded, words.partitive),
             future=_has(padded, words.future),
             forecast=_has(_without(padded, words.table_years), words.forecast),
             opinion=_has(padded, words.opinion), involvement=_has(padded, words.involvement),
+            cost_to_join=_has(padded, words.cost_to_join),
             what_is=tokens[:2] in (["what", "is"], ["what", "are"], ["what", "was"]),
             present=_has(padded, words.present_time),
             actual_count=_has(padded, words.actual_count),
@@ -743,6 +746,16 @@ class Understander:
         best = passages[0] if passages else None
         return bool(slots.get("measure")) and not figures and best is not None \
             and best.kind in kinds and len(best.held) >= 2
+
+    def _members_of(self, slots: dict) -> str | None:
+        """The term naming a body whose members are asked for: it stands just after "members
+        of" or "sits on" ("members of OSCP's Executive Board")."""
+        tokens = slots["tokens"]
+        ends = [i + len(p.split()) for p in self.words.members_of
+                for i in range(len(tokens)) if tokens[i:i + len(p.split())] == p.split()]
+        return next((t.value for t in slots["tags"] if t.kind == "glossary"
+                     and t.value in slots["glossary"] and any(0 <= t.start - e <= 2 for e in ends)),
+                    None)
 
     def _terms_asked(self, slots: dict) -> list[str]:
         """The terms named, less the partnership itself unless it is all that is asked about:
