@@ -311,7 +311,9 @@ def _words_only(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         ":")[0] in ("glossary", "duty")  # or one the conversation is on ("how many ... it?")
     all_duties = match.intent == "duties" and not frame.duties  # "how many duties?" counts them
     source = _source_text(scope, frame, match) if frame.asks in ("date", "money") else ""
-    timeless = not any(w in source for w in scope.words.time_words) and not YEAR.search(source)
+    timeless = not any(w in source for w in scope.words.time_words) and not YEAR.search(source) \
+        and not (frame.signals.circumstances and any(f" {w} " in f" {source} "
+                                                     for w in scope.words.circumstance_words))
     sum_said = frame.asks == "money" and "£" in source  # "how much was the VAWG money?"
     counts_them = frame.features.priorities_named or (all_duties and not any(  # "how many
         u.role == "other" for u in frame.unknown))  # duties?", not "how many complaints?"

@@ -91,6 +91,7 @@ class Signals(Frozen):
     opinion: bool = False           # "do you reckon they do a good job?": a judgement asked for
     involvement: bool = False       # "is Oxford Brookes involved in it?": a body's part asked
     cost_to_join: bool = False      # "is it free for pubs?", "is there a fee?"
+    circumstances: bool = False     # "when does a review happen?": in what case, not a date
     what_is: bool = False           # opens "what is / are / was ...": a meaning or a value
     present: bool = False           # "this year", "lately": now, not the plan's years
     actual_count: bool = False      # "in actual numbers": a count, not a percentage

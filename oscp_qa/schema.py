@@ -158,6 +158,9 @@ class Words(Strict):
     which_pcc: list[str]
     pcc_list: list[str]
     time_words: list[str]
+    circumstance_words: list[str]
+    circumstance_asks: list[str]
+    circumstance_not: list[str]
     person_roles: list[str]
     bodies: list[str]
     others: list[str]
@@ -287,7 +290,9 @@ class Words(Strict):
         found: list[str] = []
         for value in self.model_dump(exclude={"kin", "opinion", "involvement", "voice_phrases",
                                               "justice_outcomes", "verbs_in_s", "which_when",
-                                              "days", "cost_to_join", "members_of"}).values():
+                                              "days", "cost_to_join", "members_of",
+                                              "circumstance_words", "circumstance_asks",
+                                              "circumstance_not"}).values():
             # kin pairs words for finding passages, opinion marks a judgement ("a safe city"),
             # involvement a body's part ("join"), voice_phrases are the plan's words,
             # justice_outcomes restrict what is counted ("arrests"), verbs_in_s only end a

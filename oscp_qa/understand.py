@@ -661,6 +661,8 @@ class Understander:
             forecast=_has(_without(padded, words.table_years), words.forecast),
             opinion=_has(padded, words.opinion), involvement=_has(padded, words.involvement),
             cost_to_join=_has(padded, words.cost_to_join),
+            circumstances=_has(padded, words.circumstance_asks) and not _has(
+                padded, words.circumstance_not),  # not "when is the next one due?"
             what_is=tokens[:2] in (["what", "is"], ["what", "are"], ["what", "was"]),
             present=_has(padded, words.present_time),
             actual_count=_has(padded, words.actual_count),
