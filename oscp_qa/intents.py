@@ -207,7 +207,7 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
     in_passage = any(p.id == context.programme for p in frame.passages)
     bare_count = context.intent == "achievement" and not frame.measure and (
         (frame.asks == "count" and (not frame.counted or in_passage))
-        or (frame.asks in ("date", "place") and not features.glossary))  # "how many have been
+        or (frame.asks in ("date", "place", "name") and not features.glossary))  # "how many have been
     # closed?", "how many recommendations?" after the review, whose words speak of them; "start
     # yr in Oxford?" after Op Vigilant
     bare_count = bare_count or (frame.counts_in_words and not frame.areas and not frame.periods)

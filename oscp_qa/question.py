@@ -17,7 +17,8 @@ from .vocabulary import Tag
 # bought; "funder" who paid for it; "author" who wrote a report.
 AnswerKind = Literal["how_to", "contact", "voice", "spent_on", "funder", "author", "how_much",
                      "count", "money", "percentage", "named_person", "person", "place", "expansion",
-                     "date", "reason", "yes_no", "definition", "list", "how_counted", "figure"]
+                     "date", "reason", "yes_no", "definition", "list", "name", "how_counted",
+                     "figure"]
 Dimension = Literal["area", "period", "quarter", "category"]
 
 
