@@ -225,6 +225,20 @@ def _cost_to_join(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                  f"no fee or charge. {_said_instead(scope, match)}", ["money"])
 
 
+def _permission(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"Can residents log into the dashboard?": what the public may do with something, which
+    its words would have to say of the public."""
+    source = _source_text(scope, frame, match)
+    if not frame.may_do or frame.asks != "yes_no" or match.intent not in TEXT_INTENTS \
+            or any(w in source for w in scope.words.public_words) \
+            or any(lemma(w)[:ROOT] in source for w in frame.may_do if len(w) > 3):  # "can I
+        return None  # charge my phone at the station?": what the programme offers
+    name = _subject_name(scope, frame, match)
+    return _refuse(scope, match, f"The plan does not say whether the public can do that"
+                                 f"{' with ' + name if name else ''}: it describes only the "
+                                 f"partners' work. {_said_instead(scope, match)}", ["how_to"])
+
+
 def _members_unnamed(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"Which organisations sit on the Executive Board?": the plan names such bodies but never
     their members, save the programmes' partners and the partnership's own."""
@@ -421,7 +435,7 @@ def _unauthored(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year)
 WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details,
-                 _cost_to_join, _members_unnamed, _things_unnamed,
+                 _cost_to_join, _permission, _members_unnamed, _things_unnamed,
                  _programme_facts, _words_only, _kind_of_figure, _programme_unmentioned,
                  _outcomes_unreported)
 

@@ -197,6 +197,8 @@ class Frame(Frozen):
     set_aside: list[str] = []         # "apart from CCTV and lighting": achievements named to be
                                       # left out of those asked for
     aside_words: list[str] = []       # "apart from the Covered Market": the words set aside
+    may_do: list[str] = []            # "can residents log into it?": what the asker or the
+                                      # public asks leave to do ("log")
     members_of: str | None = None     # "who sits on the Executive Board?": the body whose
                                       # members are asked for
     programme: str | None = None      # the achievement the question is about: named, by a

@@ -238,6 +238,8 @@ class Words(Strict):
     days: list[str]
     cost_to_join: list[str]
     members_of: list[str]
+    permission_asks: list[str]
+    public_words: list[str]
     not_counted_as: list[str]
     put_back: list[str]
     put_back_negated: list[str]
@@ -292,7 +294,8 @@ class Words(Strict):
                                               "justice_outcomes", "verbs_in_s", "which_when",
                                               "days", "cost_to_join", "members_of",
                                               "circumstance_words", "circumstance_asks",
-                                              "circumstance_not"}).values():
+                                              "circumstance_not", "permission_asks",
+                                              "public_words"}).values():
             # kin pairs words for finding passages, opinion marks a judgement ("a safe city"),
             # involvement a body's part ("join"), voice_phrases are the plan's words,
             # justice_outcomes restrict what is counted ("arrests"), verbs_in_s only end a

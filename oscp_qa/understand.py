@@ -187,6 +187,7 @@ class Understander:
             asked, settings.relevance_share, settings.passages_shown)
         slots["glossary"] = self._terms_asked(slots)
         slots["members_of"] = self._members_of(slots)
+        slots["may_do"] = self._may_do(tokens)
         slots["set_aside"] = self._set_aside(slots)
         start, end = self._aside(tokens)
         slots["aside_words"] = tokens[start:end]
@@ -748,6 +749,22 @@ class Understander:
         best = passages[0] if passages else None
         return bool(slots.get("measure")) and not figures and best is not None \
             and best.kind in kinds and len(best.held) >= 2
+
+    def _may_do(self, tokens: list[str]) -> list[str]:
+        """What leave is asked for: the words after "can I" or "can residents", up to the next
+        clause ("can I get a copy of the footage?": get, copy, footage)."""
+        ends = [i + len(p.split()) for p in self.words.permission_asks
+                for i in range(len(tokens)) if tokens[i:i + len(p.split())] == p.split()]
+        if not ends:
+            return []
+        plain = set(self.words.stopwords) | set(self.words.filler)
+        run = []
+        for word in tokens[min(ends):]:
+            if word in self.words.clause_openers:
+                break
+            if word not in plain and word.isalpha():
+                run.append(word)
+        return run
 
     def _members_of(self, slots: dict) -> str | None:
         """The term naming a body whose members are asked for: it stands just after "members
