@@ -262,12 +262,13 @@ def _things_unnamed(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         not _said_in(u.word, source) or (u.word.endswith("s") and not _instances(scope, match, u.word)))]
     things = (frame.asked_for or "").split()  # "which fast food places are signed up?";
     programme = (match.subject or "").partition(":")[2]  # partners are named among its facts,
-    has_parts = any(r["part_of"] == programme for r in scope.plan.achievements())  # initiatives
-    spoken = any(_said_in(w, source) for w in things if len(w) > 3)
-    if things and not unnamed and things[-1] not in scope.words.bodies and not has_parts \
-            and spoken and not _instances(scope, match, things[-1]):  # set up under it in
-        # their own right; the things are spoken of only as a kind, not named ("which venues?" of
-        # "venues across Oxford"); "which workers?" of its members' kinds asks for those kinds
+    parts = bool(things) and things[-1] in scope.words.programme_kinds and any(  # initiatives
+        r["part_of"] == programme for r in scope.plan.achievements())  # set up under it in
+    spoken = any(_said_in(w, source) for w in things if len(w) > 3)  # their own right
+    if things and not unnamed and things[-1] not in scope.words.bodies and not parts \
+            and spoken and not _instances(scope, match, things[-1]):  # the things are spoken of
+        # only as a kind, not named ("which venues?" of "venues across Oxford"); "which
+        # workers?" of its members' kinds asks for those kinds
         unnamed = [frame.asked_for]
     if not unnamed:
         return None
@@ -337,7 +338,8 @@ def _words_only(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             and not counts_them) or (
             frame.asks == "date" and timeless and (
                 (match.intent in ("duties", "glossary") and named)
-                or (match.intent == "priorities" and (match.subject or "").startswith("priority:")))):
+                or (match.intent == "priorities" and (match.subject or "").startswith("priority:"))
+                or (match.intent == "work_on" and source))):  # "when's the consultation closing?"
         said = _said_instead(scope, match)  # "what it says of Safer Streets 3: ..."
         return _refuse(scope, match, f"The plan does not say {ASKED[frame.asks]} for "
                                      f"{_subject_name(scope, frame, match) or 'that'}. It describes it "
@@ -542,6 +544,11 @@ def _source_text(scope: Plans, frame: Frame, match: Match) -> str:
     if match.measure:
         tables = scope.tables_for(match.measure)
         return " ".join(f"{t['title']} {t['counts']}" for t in tables).lower()
+    if match.intent == "work_on":  # the priorities and achievements holding the question
+        rows = {**{str(r["position"]): r["text"] for r in scope.plan.priorities()},
+                **{r["id"]: f"{r['text']} {r['facts']}" for r in scope.plan.achievements()}}
+        return " ".join(rows.get(p.id, "") for p in frame.passages
+                        if p.kind in ("priority", "achievement") and len(p.held) >= 2).lower()
     return ""
 
 
@@ -708,9 +715,12 @@ def _speaks_of_more(frame: Frame, match: Match, places: list[Unknown]) -> bool:
 def _names_them(value: str, asked: str) -> bool:
     """"Oxford and Didcot rail stations" names the stations; "venues across Oxford" does not:
     a name stands just before the word asked for."""
-    words = value.replace(",", " ").split()
-    at = next((i for i, w in enumerate(words) if lemma(normalise(w)) == lemma(asked)), 0)
-    return any(w[:1].isupper() for w in words[max(0, at - 3):at])
+    for part in value.split(","):  # not a name in the part before ("Oxford Brookes
+        words = part.split()       # University, university student unions")
+        at = next((i for i, w in enumerate(words) if lemma(normalise(w)) == lemma(asked)), None)
+        if at is not None:
+            return any(w[:1].isupper() for w in words[max(0, at - 3):at])
+    return False
 
 
 def _refuse(scope: Plans, match: Match, text: str, about: list[str]) -> Answer:
