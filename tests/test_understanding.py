@@ -259,7 +259,7 @@ def test_a_part_of_a_whole_the_question_quotes_is_not_the_whole(assistant, quest
 
 @pytest.mark.parametrize("question", [
     "when is the next OSCP meeting?",
-    "who sits on the partnership's Executive Board?",
+    "how often does the partnership meet?",
 ])
 def test_a_detail_the_partnership_passage_does_not_hold_is_not_answered_by_it(assistant, question):
     answer = assistant.ask(question)

@@ -1,0 +1,78 @@
+"""Details next to what the plan says but not in it: which things, who sits on a body, whether
+it costs anything, what the public may do, on which days. Each is refused with what the plan
+does say; the detail it does give is still answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from oscp_qa import Status
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("Which fast food places are signed up to Nightsafe?", "does not name the fast food places"),
+    ("List the venues that received the drink spiking testing kits.", "does not name the venues"),
+    ("Which of the 48 scrutiny review recommendations have been finished?",
+     "does not name the scrutiny review recommendations"),
+    ("Which student unions took part in Safe Journey, Safe Destination?",
+     "does not name the student unions"),
+    ("Which streets are the drug hotspots the CCTV was aimed at?", "does not name the streets"),
+    ("Apart from the Covered Market, which streets got the mobile cameras?",
+     "does not name the streets"),
+])
+def test_things_spoken_of_only_as_a_kind_are_not_named(assistant, question, missing):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and missing in answer.text
+
+
+@pytest.mark.parametrize("question, named", [
+    ("which district councils took part in safe journey?", "Vale of White Horse"),
+    ("which organisations are members of Nightsafe?", "Street Pastors"),
+    ("which places got the mobile cctv units?", "Covered Market"),
+    ("Which teams make up the council's ASB service?", "Investigation Team"),
+])
+def test_things_the_plan_names_are_answered(assistant, question, named):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and named in answer.text
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("Which organisations are members of the Bike Crime Reduction Partnership?",
+     "does not say who its members are"),
+    ("who sits on the partnership's Executive Board?", "does not say who its members are"),
+    ("is SAVI free for pubs to use?", "costs anything"),
+    ("my bar wants to join nightsafe, is there a fee?", "costs anything"),
+    ("On which nights of the week do Operation Vigilant patrols operate?", "on which days"),
+    ("when's the common place consultation closing? want to have my say", "when"),
+])
+def test_members_costs_and_times_the_plan_never_gives(assistant, question, missing):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and missing in answer.text
+
+
+def test_leave_the_public_is_not_said_to_have_is_not_given(assistant):
+    assistant.ask("what is the interact dashboard?")
+    answer = assistant.ask("can residents log into it?")
+    assert answer.status == Status.no_answer and "whether the public can" in answer.text
+
+
+def test_leave_to_use_what_a_programme_offers_is_answered(assistant):
+    answer = assistant.ask("my phone always dies on the way home - can I charge it at the train "
+                           "station?")
+    assert answer.status == Status.answered and "Didcot" in answer.text
+
+
+def test_when_a_review_happens_is_answered_by_its_circumstances(assistant):
+    answer = assistant.ask("When does a domestic homicide review happen?")
+    assert answer.status == Status.answered and "death" in answer.text
+
+
+def test_an_initialism_is_expanded_to_the_term_the_plan_writes_in_full(assistant):
+    answer = assistant.ask("DHR stands for?")
+    assert answer.status == Status.answered and "Domestic Homicide Review" in answer.text
+
+
+def test_a_follow_up_asking_what_it_was_called_names_the_programme(assistant):
+    assistant.ask("What was the £426,000 awarded for?")
+    answer = assistant.ask("What was the resulting partnership project called?")
+    assert answer.status == Status.answered and "Safe Journey, Safe Destination" in answer.text
