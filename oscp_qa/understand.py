@@ -108,7 +108,9 @@ class Understander:
                                       if " " in p])  # "is that right?" checks what it says
         slots["follow_up"] = (
             any(padded.startswith(f" {w} ") for w in self.words.follow_up_openers)
-            or any(f" {w} " in unclaimed for w in self.words.follow_up_refs))
+            or any(f" {w} " in unclaimed for w in self.words.follow_up_refs)
+            or (len(tokens) <= 3 and tokens[:1] != [] and tokens[0] in WH_WORDS and not tags
+                and not any(t.isdigit() for t in tokens)))  # "how often?": of the last one
         slots["wants_number"] = _has(padded, self.words.wants_number)
         slots["period_range"] = len(found.years) == 2 and _between(tokens, found.years,
                                                                     self.words.range_words)
