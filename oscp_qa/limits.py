@@ -239,6 +239,16 @@ def _permission(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                  f"partners' work. {_said_instead(scope, match)}", ["how_to"])
 
 
+def _one_by_one(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"What happened in the fourth case?": the plan counts a programme's cases, it does not
+    describe each in turn."""
+    if match.intent != "achievement" or not frame.signals.item_number:
+        return None
+    return _refuse(scope, match, f"The plan does not describe them one by one, so it says "
+                                 f"nothing of number {frame.signals.item_number} on its own. "
+                                 f"{_said_instead(scope, match)}", ["details"])
+
+
 def _members_unnamed(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"Which organisations sit on the Executive Board?": the plan names such bodies but never
     their members, save the programmes' partners and the partnership's own."""
@@ -437,7 +447,7 @@ def _unauthored(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year)
 WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details,
-                 _cost_to_join, _permission, _members_unnamed, _things_unnamed,
+                 _cost_to_join, _permission, _one_by_one, _members_unnamed, _things_unnamed,
                  _programme_facts, _words_only, _kind_of_figure, _programme_unmentioned,
                  _outcomes_unreported)
 

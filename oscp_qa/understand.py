@@ -687,7 +687,7 @@ class Understander:
                 "priorities" in tokens and " police and crime plan " in padded),  # the PCC's
             # police and crime plan?"
             mentions_oscp=_has(padded, ["oscp"]), pcc_number=_pcc_number(tokens),
-            item_number=_item_number(tokens),
+            item_number=_item_number(tokens) or self._counted_item(tokens),
             about=[fact for fact, cues, text in self.about if cues.search(padded)  # "when did
                    and all(any(f" {n} " in text for n in names)  # Safer Streets 3 start?" is
                            for names in named)],  # not asked of the partnership
@@ -767,6 +767,13 @@ class Understander:
             if word not in plain and word.isalpha():
                 run.append(word)
         return run
+
+    def _counted_item(self, tokens: list[str]) -> int | None:
+        """"What happened in the fourth case?": one of the things a programme counts in words."""
+        return next((_ORDINALS[w] for w, after in zip(tokens, tokens[1:], strict=False)
+                     if w in _ORDINALS and not w.isdigit() and w not in ("one", "two", "three",
+                                                                           "four", "five")
+                     and self.passages.roots([after]) & self.counted_in_words), None)
 
     def _members_of(self, slots: dict) -> str | None:
         """The term naming a body whose members are asked for: it stands just after "members

@@ -76,3 +76,9 @@ def test_a_follow_up_asking_what_it_was_called_names_the_programme(assistant):
     assistant.ask("What was the £426,000 awarded for?")
     answer = assistant.ask("What was the resulting partnership project called?")
     assert answer.status == Status.answered and "Safe Journey, Safe Destination" in answer.text
+
+
+def test_one_of_the_cases_a_programme_counts_is_not_described_on_its_own(assistant):
+    answer = assistant.ask("What happened in the fourth case handled through the new modern "
+                           "slavery pathway?")
+    assert answer.status == Status.no_answer and "one by one" in answer.text
