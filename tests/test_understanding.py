@@ -422,7 +422,7 @@ def test_is_what_a_table_leaves_out_counted(assistant, question):
     (["What targets has OSCP set for its hate crime action plan?"], "describes it only in words"),
     (["cctv hub priority", "where would the hub be?"], "does not say where"),
     (["what's oscp doing about hate crime?", "when will that be published?"], "gives no date"),
-    (["what nights do the street pastors go out?"], "does not say when"),
+    (["what nights do the street pastors go out?"], "does not say on which days"),
 ])
 def test_a_detail_the_plan_does_not_give(assistant, turns, holds):
     for turn in turns:
