@@ -239,6 +239,21 @@ def _permission(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                  f"partners' work. {_said_instead(scope, match)}", ["how_to"])
 
 
+def _divided(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"How was the £426,000 split between projects?": the plan gives the sum, not its parts."""
+    if not frame.signals.divided or match.intent != "achievement":
+        return None
+    row, sums = scope.programme_facts((match.subject or "").partition(":")[2], {"sum"},
+                                      frame.signals.parent)
+    return _only_whole(scope, match, row, sums, "money") if row is not None and sums else None
+
+
+def _only_whole(scope: Plans, match: Match, row, kinds: list, asks: str) -> Answer:
+    whole = "; ".join(f"{f['label']}: {f['value']}" for f in kinds)
+    return _refuse(scope, match, f"The plan gives only the whole for {row['title']} ({whole}); "
+                                 f"it does not say how it divides.", [asks])
+
+
 def _one_by_one(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"What happened in the fourth case?": the plan counts a programme's cases, it does not
     describe each in turn."""
@@ -447,9 +462,9 @@ def _unauthored(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year)
 WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details,
-                 _cost_to_join, _permission, _one_by_one, _members_unnamed, _things_unnamed,
-                 _programme_facts, _words_only, _kind_of_figure, _programme_unmentioned,
-                 _outcomes_unreported)
+                 _cost_to_join, _permission, _divided, _one_by_one, _members_unnamed,
+                 _things_unnamed, _programme_facts, _words_only, _kind_of_figure,
+                 _programme_unmentioned, _outcomes_unreported)
 
 
 def _subgroups_of_another(scope: Plans, frame: Frame, match: Match) -> list[Unknown]:
@@ -619,9 +634,7 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     programme = (match.subject or "").partition(":")[2]
     row, kinds = scope.programme_facts(programme, FACT_KINDS[frame.asks], frame.signals.parent)
     if row is not None and kinds and frame.features.part_of_quoted:  # "of the £426,000, how much
-        whole = "; ".join(f"{f['label']}: {f['value']}" for f in kinds)  # went on lighting?"
-        return _refuse(scope, match, f"The plan gives only the whole for {row['title']} "
-                                     f"({whole}); it does not say how it divides.", [frame.asks])
+        return _only_whole(scope, match, row, kinds, frame.asks)  # went on lighting?"
     def said(fact) -> set[str]:
         return {lemma(w) for w in normalise(f"{fact['label']} {fact['value']}").split()}
     if frame.features.achievement_text and frame.asks == "count":  # found by its words only:

@@ -238,6 +238,7 @@ class Words(Strict):
     days: list[str]
     cost_to_join: list[str]
     members_of: list[str]
+    divided: list[str]
     permission_asks: list[str]
     public_words: list[str]
     not_counted_as: list[str]
@@ -295,7 +296,7 @@ class Words(Strict):
                                               "days", "cost_to_join", "members_of",
                                               "circumstance_words", "circumstance_asks",
                                               "circumstance_not", "permission_asks",
-                                              "public_words"}).values():
+                                              "public_words", "divided"}).values():
             # kin pairs words for finding passages, opinion marks a judgement ("a safe city"),
             # involvement a body's part ("join"), voice_phrases are the plan's words,
             # justice_outcomes restrict what is counted ("arrests"), verbs_in_s only end a

@@ -82,3 +82,10 @@ def test_one_of_the_cases_a_programme_counts_is_not_described_on_its_own(assista
     answer = assistant.ask("What happened in the fourth case handled through the new modern "
                            "slavery pathway?")
     assert answer.status == Status.no_answer and "one by one" in answer.text
+
+
+def test_how_a_sum_was_split_is_not_given(assistant):
+    assistant.ask("the £426,000 VAWG funding")
+    answer = assistant.ask("how was it split between projects?")
+    assert answer.status == Status.no_answer and "gives only the whole" in answer.text \
+        and "£426,000" in answer.text
