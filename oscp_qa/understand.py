@@ -493,7 +493,8 @@ class Understander:
         """The text with topic words blanked, so a topic word is never read as an intent cue."""
         spans = {i for t in tags if t.kind in ("term", "area") for i in range(t.start, t.end)}
         masked = " " + " ".join("_" if i in spans else w for i, w in enumerate(tokens)) + " "
-        quoting = ["at least", "at most"]  # "at least 1,700" quotes a number; it ranks nothing
+        quoting = ["at least", "at most", "most of"]  # "at least 1,700" quotes a number; "most
+        # of the recommendations" is a majority; neither ranks anything
         for phrases in (self.words.latest_year, self.words.previous_year, self.words.next_year,
                         self.words.broken_down, self.words.belongs_to, quoting):
             for phrase in phrases:  # "most recent" is no ranking, "break it down" or "fell
@@ -707,9 +708,14 @@ class Understander:
     def _features(self, slots: dict, telling: set[int]) -> tuple[Features, str | None]:
         passages = self._beyond_topic(slots, telling)
         achievement, how = self._achievement(slots, telling, passages)
+        figures = slots["wants_number"] or slots["areas"] or slots["periods"] \
+            or slots.get("categories") or slots["asks"] in ("count", "percentage", "how_much")
         best = next((p.kind for p in passages[:1]  # "the feasibility of a CCTV hub"; not
                      if p.share >= self.language.settings.passage_share  # when a table's topic
-                     and not slots.get("measure")), None)  # is named: that asks for figures
+                     and (not slots.get("measure")  # is named: that asks for figures, unless
+                          or (not figures and len(p.held) >= 3))), None)  # the passage holds
+        # three words of its own and nothing asks for a figure ("how will the DA scrutiny
+        # recommendations be delivered?")
         padded = " " + " ".join(slots["tokens"]) + " "
         only = bool(slots["glossary"]) and self._glossary_only(slots)
         glossary = slots["glossary"]
