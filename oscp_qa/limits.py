@@ -205,7 +205,7 @@ def _details(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             or (match.intent == "duties" and not (frame.duties or frame.glossary)):
         return None  # "which duty is tied to a more effective justice system?" asks which
     outcome_text = _outcome_text(scope, frame, match)
-    if any(f" {w}" in f" {outcome_text}" for w in scope.words.outcome_said):
+    if says_outcome(scope, outcome_text):
         return None
     said = _said_instead(scope, match) or (f"What it says: “{outcome_text}”" if outcome_text else "")
     return _refuse(scope, match, "The plan reports no results for it: it says what was done, "
@@ -593,6 +593,11 @@ def _names_someone(scope: Plans, term: str) -> bool:
 def _outcome_text(scope: Plans, frame: Frame, match: Match) -> str:
     """The words that would say what came of it: the programme's or term's own, or those of
     the priorities the question's words found."""
+    if match.intent == "achievement" and match.subject:  # and what goes on with it ("there
+        following = scope.plan.continuation(match.subject.partition(":")[2],  # have been four
+                                            scope.words.back_references)  # cases ...")
+        return " ".join([_source_text(scope, frame, match)]
+                        + ([following["text"].lower()] if following else []))
     if match.intent != "priorities":
         return _source_text(scope, frame, match)
     found = {p.id for p in frame.passages if p.kind == "priority"}
@@ -694,6 +699,11 @@ def _names_place(value: str, scope: Plans) -> bool:
     """A name in the words ("the Covered Market"), not only the city ("venues across Oxford")."""
     return any(w[:1].isupper() and w.lower().strip(",.") not in scope.words.stopwords
                for w in value.split())
+
+
+def says_outcome(scope: Plans, text: str) -> bool:
+    """The words say what came of it ("successful outcomes", "reports ... were reduced")."""
+    return any(f" {w}" in f" {text.lower()}" for w in scope.words.outcome_said)
 
 
 def done_in(text: str, words: list[str], scope: Plans) -> str | None:

@@ -9,7 +9,7 @@ from collections import Counter
 from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
-from .limits import ASKED, FACT_KINDS, YEAR, done_in, pointers, to_be_done
+from .limits import ASKED, FACT_KINDS, YEAR, done_in, pointers, says_outcome, to_be_done
 from .normalise import NUMBER_WORDS, count_said, normalise
 from .passages import ROOT, sentences
 from .plans import Plans
@@ -142,6 +142,10 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
             lead = [f"{row['title']} is one of the initiatives of {found['title']}, which the "
                     f"plan says this of:"]
         row = found or row
+    following = scope.plan.continuation(row["id"], scope.words.back_references)
+    if frame.signals.outcome and following and not says_outcome(scope, row["text"]) \
+            and says_outcome(scope, following["text"]):  # "did it work?": what came of it is
+        lead, row = [f"What came of {row['title']}:"], following  # told in the next one
     facts = scope.plan.achievement_facts(row["id"])
     lead += _named_among(scope, row, frame) if frame.asks == "yes_no" else []
     states = [u.word for u in frame.unknown if u.kind in ("subset", "outcome")] or (

@@ -89,3 +89,9 @@ def test_how_a_sum_was_split_is_not_given(assistant):
     answer = assistant.ask("how was it split between projects?")
     assert answer.status == Status.no_answer and "gives only the whole" in answer.text \
         and "£426,000" in answer.text
+
+
+def test_what_came_of_a_programme_is_read_in_the_achievement_going_on_with_it(assistant):
+    answer = assistant.ask("has the new slavery response actually helped anybody?")
+    assert answer.status == Status.answered and "four cases" in answer.text \
+        and "successful outcomes" in answer.text
