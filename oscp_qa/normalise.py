@@ -35,6 +35,7 @@ _PERCENT = re.compile(r"(?<=\d)%|%(?=\d)")
 _POUND = re.compile(r"£(?=\d)")
 _TO = re.compile(r"(?<=[a-z])-to-(?=[a-z])")
 _KIND = re.compile(r"(?<=[a-z])-(?=(?:type|types|kind|kinds|style)\b)")
+_PREFIX = re.compile(r"\b(re|co)-(?=[a-z])")  # "re-opened" is "reopened", "co-ordinator" "coordinator"
 _CHARS_TO_SPACE = re.compile(r"[^a-z0-9%£/+\-.,' ]")
 # Lower-case letters and spaces: nothing below changes such text but its spacing, unless it
 # holds a word rewritten (a year spelt out, "whos"). Most names are like this, and a
@@ -105,6 +106,7 @@ def _normalise(text: str) -> str:
     text = _SHORT_YEARS.sub(_short_years, text)
     text = _TO.sub(" to ", text)  # "April-to-June"
     text = _KIND.sub(" ", text)  # "community-type"
+    text = _PREFIX.sub(r"\1", text)
     tokens = [token.strip(".,-/") or token for token in text.split()]
     return " ".join(t for t in tokens if t and t not in {".", ",", "-", "/"})
 
