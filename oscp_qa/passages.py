@@ -44,7 +44,7 @@ class Passages:
 
     def roots(self, words: Iterable[str]) -> set[str]:
         found = set()
-        for word in words:
+        for word in (part for w in words for part in w.split("-")):  # "open-space": open, space
             word = "".join(c for c in word if c.isalnum())
             if len(word) > 2:
                 lemma = self.lemma(word)
