@@ -49,6 +49,7 @@ class Lexicon:
         self.min_length, self.letters_per_edit = settings.fuzzy_min_length, settings.letters_per_edit
         topic_words = {w for term in language.terms for p in term.phrases  # "knive crime":
                        for w in normalise(p).split()}  # "knive" is "knife" of "knife crime"
+        self.known_lemmas = {lemma(w) for w in self.known | topic_words if w.isalpha()}
         self.long_known = TypoIndex(sorted(w for w in self.known | topic_words
                                            if len(w) >= self.min_length and w.isalpha()))
         lemma("arrests"), is_english("reading")  # simplemma's dictionary (0.5 s) loads at start-up,
@@ -70,10 +71,14 @@ class Lexicon:
 
     def drop_misread_places(self, tokens: list[str], tags: list[Tag]) -> list[Tag]:
         """A place read as a misspelt known word ("Thame" as "Thames") is a place; words all
-        spelt right are no misspelt name ("a safer place" is not the Safe Places scheme)."""
+        spelt right are no misspelt name ("a safer place" is not the Safe Places scheme), nor
+        a misspelt topic unless they are a form of a known word."""
         return [t for t in tags if not (t.fuzzy and (
             tuple(tokens[t.start:t.end]) in self.places
-            or (t.kind in NAMES and all(is_english(w) for w in tokens[t.start:t.end]))))]
+            or (t.kind in NAMES and all(is_english(w) for w in tokens[t.start:t.end]))
+            or (t.kind == "term" and all(is_english(w) and lemma(w) not in self.known_lemmas
+                                         for w in tokens[t.start:t.end]))))]  # "facial" is
+        # no misspelt "racial"; "knifes" is "knife"
 
     def drop_verbs(self, tokens: list[str], tags: list[Tag], before: set[str]) -> list[Tag]:
         """A name that is an everyday verb, used as one ("what's it trying to prevent?"), is

@@ -1330,3 +1330,12 @@ def test_a_kind_of_programme_on_a_topic_with_no_table_finds_the_programme(assist
 def test_how_residents_are_heard_is_the_consultation(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == Status.answered and "Common Place" in answer.text
+
+
+def test_a_real_word_is_no_misspelt_topic(assistant):
+    """"facial" is a word of its own, not "racial" misspelt; "investigate" is a form of the
+    council table's "investigated"."""
+    answer = assistant.ask("Does Oxford's CCTV network use live facial recognition?")
+    assert answer.status == Status.no_answer and "420" not in answer.text
+    answer = assistant.ask("how many asb cases did the city council's team investigate in 2021")
+    assert answer.status == Status.answered and "3,733" in answer.text
