@@ -650,8 +650,11 @@ def search(scope: Plans, match: Match, frame: Frame) -> Answer:
         sentence = _best_sentence(hit["text"], frame.topic_words, settings)
         if sentence:
             quotes.append((hit["title"], sentence))
-    missing = " ".join(frame.topic_words)
-    whole = [q for q in quotes if _holds_all(q[1], frame.topic_words, settings.stem_letters)
+    narrowing = [u.word for u in frame.unknown  # "a target for reducing fly-tipping": the
+                 if u.role == "restriction" and u.word not in frame.topic_words]  # fly-tipping
+    missing = " ".join(frame.topic_words + narrowing)
+    whole = [q for q in quotes if _holds_all(q[1], frame.topic_words + narrowing,
+                                             settings.stem_letters)
              and _of_the_kind(scope, q[1], frame.asks)]
     if not whole and not frame.wants_number and frame.passages_share >= settings.passage_share:
         return _passages(scope, match, frame)  # spread over several passages
