@@ -464,9 +464,9 @@ def _periods(frame: Frame, context: Context, latest_year: int) -> list[str]:
         return [str(start) if last.isdigit() else financial_year(start)]
     if frame.relative == "latest":
         return [str(latest_year)]
-    if frame.relative in ("previous", "next") and context.periods:
-        step = -1 if frame.relative == "previous" else 1
-        last = context.periods[-1]
+    if frame.relative in ("previous", "next") and (context.periods or context.measure):
+        step = -1 if frame.relative == "previous" else 1  # of the year asked, else of the
+        last = context.periods[-1] if context.periods else str(latest_year)  # latest shown
         if last.isdigit():
             return [str(int(last) + step)]
         start = int(last[:4]) + step

@@ -739,3 +739,15 @@ def test_a_follow_up_on_a_passage_about_the_partnership_reads_that_passage(assis
     assistant.ask("what law makes OSCP a statutory partnership?")
     answer = assistant.ask("what year is it from?")
     assert status_of(answer) == "answered" and "1998" in answer.text
+
+
+def test_the_year_before_the_latest_shown_when_no_year_was_asked(assistant):
+    """A figure given for its latest year, then "the year before?": the year before that one,
+    which a table of one year does not hold."""
+    assistant.ask("disablist hate crime oxfordshire")
+    answer = assistant.ask("the year before?")
+    assert answer.status.value == "no_answer" and "2020" in answer.text and "188" not in answer.text
+    assistant.reset()
+    assistant.ask("asb cases council oxford")
+    answer = assistant.ask("the year before?")
+    assert "3,609" in answer.text and "3,733" not in answer.text.split("\n")[0]
