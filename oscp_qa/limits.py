@@ -255,13 +255,30 @@ def _only_whole(scope: Plans, match: Match, row, kinds: list, asks: str) -> Answ
 
 
 def _one_by_one(scope: Plans, frame: Frame, match: Match) -> Answer | None:
-    """"What happened in the fourth case?": the plan counts a programme's cases, it does not
-    describe each in turn."""
-    if match.intent != "achievement" or not frame.signals.item_number:
+    """"What happened in the fourth case?": the plan counts a programme's cases and tells of
+    some ("two ... closed", "in another case ... disruption"), but numbers none of them; a case
+    picked out by what the plan tells of it ("the third case, with the disruption") is answered."""
+    if not frame.signals.item_number or not (match.intent == "achievement" or (
+            frame.counts_in_words and not match.intent.startswith(("priorit", "duties")))):
+        return None  # "what's number 3?" after a list picks that item
+    row = _counting(scope, frame) or scope.plan.achievement((match.subject or "").partition(":")[2])
+    if row is None:
         return None
-    return _refuse(scope, match, f"The plan does not describe them one by one, so it says "
-                                 f"nothing of number {frame.signals.item_number} on its own. "
-                                 f"{_said_instead(scope, match)}", ["details"])
+    told = {lemma(w)[:ROOT] for w in normalise(row["text"]).split()} - {
+        lemma(w)[:ROOT] for w in frame.counted + frame.topic_terms + row["title"].lower().split()}
+    if any(lemma(w)[:ROOT] in told for w in frame.content_words if len(w) > 3):
+        return None
+    return _refuse(scope, match, f"The plan does not number them, so it says nothing of number "
+                                 f"{frame.signals.item_number} on its own. What it says of "
+                                 f"{row['title']}: “{row['text']}”", ["details"])
+
+
+def _counting(scope: Plans, frame: Frame):
+    """The achievement counting the things asked about in words ("four cases")."""
+    counted = {lemma(w) for w in frame.counted}
+    return next((r for r in scope.plan.achievements() for f in scope.plan.achievement_facts(r["id"])
+                 if f["kind"] == "count" and lemma(normalise(f["value"]).split()[-1]) in counted),
+                None)
 
 
 def _members_unnamed(scope: Plans, frame: Frame, match: Match) -> Answer | None:

@@ -165,11 +165,16 @@ class Understander:
                                    if p.split()[0] in ("which", "what") and len(p.split()) == 2
                                    and f" {p} " in padded), None) or self._asked_for(tokens)
         slots["counted"], slots["count_state"] = self._counted(tokens, slots["asks"])
+        item = self._counted_item(tokens)
+        if item and not slots["counted"]:
+            slots["counted"] = [item[1]]  # "the fourth case": one of the cases counted
         slots["counts_in_words"] = bool(self.passages.roots(slots["counted"][:1])
                                         & self.counted_in_words)
         slots["worked_on"] = self._worked_on(tokens)
         slots["signals"] = self._signals(tokens, padded, masked, found, slots["asks"],
                                          self._named_beside_partnership(slots))
+        if item and not slots["signals"].item_number:  # "the fourth case"
+            slots["signals"] = slots["signals"].model_copy(update={"item_number": item[0]})
         if slots["signals"].item_number:  # "what's number 3?" names an item, asks no figure
             slots["wants_number"] = False
         per = slots["signals"].per
@@ -689,7 +694,7 @@ class Understander:
                 "priorities" in tokens and " police and crime plan " in padded),  # the PCC's
             # police and crime plan?"
             mentions_oscp=_has(padded, ["oscp"]), pcc_number=_pcc_number(tokens),
-            item_number=_item_number(tokens) or self._counted_item(tokens),
+            item_number=_item_number(tokens),
             about=[fact for fact, cues, text in self.about if cues.search(padded)  # "when did
                    and all(any(f" {n} " in text for n in names)  # Safer Streets 3 start?" is
                            for names in named)],  # not asked of the partnership
@@ -775,12 +780,13 @@ class Understander:
                 run.append(word)
         return run
 
-    def _counted_item(self, tokens: list[str]) -> int | None:
-        """"What happened in the fourth case?": one of the things a programme counts in words."""
-        return next((_ORDINALS[w] for w, after in zip(tokens, tokens[1:], strict=False)
-                     if w in _ORDINALS and not w.isdigit() and w not in ("one", "two", "three",
-                                                                           "four", "five")
-                     and self.passages.roots([after]) & self.counted_in_words), None)
+    def _counted_item(self, tokens: list[str]) -> tuple[int, str] | None:
+        """"What happened in the fourth (modern slavery) case?": one of the things a programme
+        counts in words, and the word for them."""
+        return next(((_ORDINALS[w], after) for i, w in enumerate(tokens)
+                     if w in _ORDINALS and w not in NUMBER_WORDS  # "fourth", not "four"
+                     for after in tokens[i + 1:i + 4]
+                     if self.passages.roots([after]) & self.counted_in_words), None)
 
     def _members_of(self, slots: dict) -> str | None:
         """The term naming a body whose members are asked for: it stands just after "members
