@@ -1339,3 +1339,10 @@ def test_a_real_word_is_no_misspelt_topic(assistant):
     assert answer.status == Status.no_answer and "420" not in answer.text
     answer = assistant.ask("how many asb cases did the city council's team investigate in 2021")
     assert answer.status == Status.answered and "3,733" in answer.text
+
+
+def test_a_time_in_the_story_told_is_not_the_time_asked(assistant):
+    answer = assistant.ask("I've been called a racial slur twice this month at the bus stop and "
+                           "nobody did anything. How many race hate crime victims were recorded "
+                           "in Oxford?")
+    assert answer.status == Status.answered and "420" in answer.text
