@@ -38,6 +38,13 @@ COMPOSERS: dict[str, Composer] = {
 }
 
 
+def _printed_quoted(scope: Plans, match: Match, frame: Frame) -> bool:
+    """"What does the +124 refer to?": a change the table prints, quoted to be explained."""
+    return bool(match.measure and frame.numbers and frame.signals.refers) and any(
+        abs(abs(r["value"]) - n.value) < 0.005 for stat in ("printed_change", "printed_change_pct")
+        for r in scope.figures(match.measure, stat) for n in frame.numbers)
+
+
 def _words_only_other_ask(scope: Plans, match: Match, frame: Frame) -> bool:
     """"Is the severity score just a count?": a yes or no about a chart the text describes in
     words only, asked of something other than its way."""
@@ -114,6 +121,7 @@ def _two_parts(scope: Plans, match: Match, frame: Frame) -> bool:
 
 # Operations over sets that take a question from its intent's composer: the first that fits.
 OPERATIONS: list[tuple[Callable[[Plans, Match, Frame], bool], Composer]] = [
+    (_printed_quoted, figures.printed_quoted),
     (_words_only_other_ask, texts.method),
     (_words_only, figures.direction),
     (_two_measures, side_by_side.compare_measures),

@@ -352,6 +352,40 @@ def printed_change(scope: Plans, match: Match, area: str, span: str, diff: float
     return notes
 
 
+def printed_quoted(scope: Plans, match: Match, frame: Frame) -> Answer:
+    """"What does the +124 under the council's figures refer to?": the change a table prints,
+    quoted back, told as the change between the two years it spans, with the arithmetic."""
+    label = scope.measures[match.measure].label
+    lines, rows = [], []
+    for stat in ("printed_change", "printed_change_pct"):
+        for row in scope.figures(match.measure, stat):
+            if not any(abs(abs(row["value"]) - n.value) < 0.005 for n in frame.numbers):
+                continue
+            start, _, end = row["period"].partition("-")
+            counts = {r["period"]: r["value"] for r in scope.figures(
+                match.measure, area=[row["area"]], period=[start, end],
+                category=[row["category"]] if row["category"] else None)}
+            percent = stat == "printed_change_pct"
+            printed = fmt.printed_percent(row["value"], True) if percent else fmt.signed(row["value"])
+            way = "an increase" if row["value"] > 0 else "a decrease"
+            working, note = "", ""
+            if start in counts and end in counts:
+                diff = counts[end] - counts[start]
+                working = (f": {fmt.number(counts[start])} → {fmt.number(counts[end])}, "
+                           f"{fmt.signed(diff)} ({fmt.number(counts[end])} − "
+                           f"{fmt.number(counts[start])})")
+                pct = fmt.pct_change(counts[start], counts[end])
+                if percent:
+                    working += f", {fmt.percent(pct, True)} ({fmt.signed(diff)} ÷ " \
+                               f"{fmt.number(counts[start])})"
+                    note = f" {_why_differs(scope, row)}" if abs(row["value"] - pct) >= 0.05 else ""
+            lines.append(f"**{printed}** is the change the plan prints for {label} in "
+                         f"{scope.area(row['area'])} from {start} to {end}, {way}{working}.{note}")
+            rows.append(row)
+    return Answer(status=Status.answered, intent=match.intent, plan=scope.title,
+                  text="\n".join(lines), sources=scope.sources(rows))
+
+
 def _printed_pct(scope: Plans, match: Match, area: str, start: str, end: str) -> float | None:
     rows = scope.figures(match.measure, "printed_change_pct", area=[area],
                               period=[f"{start}-{end}"])

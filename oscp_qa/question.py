@@ -94,6 +94,7 @@ class Signals(Frozen):
     cost_to_join: bool = False      # "is it free for pubs?", "is there a fee?"
     circumstances: bool = False     # "when does a review happen?": in what case, not a date
     divided: bool = False           # "how was it split between projects?": parts of a whole
+    refers: bool = False            # "what does the +124 refer to?": a figure quoted to explain
     what_is: bool = False           # opens "what is / are / was ...": a meaning or a value
     present: bool = False           # "this year", "lately": now, not the plan's years
     actual_count: bool = False      # "in actual numbers": a count, not a percentage

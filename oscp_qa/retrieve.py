@@ -154,7 +154,8 @@ class Repository:
 
     def figure_values(self) -> set[float]:
         """Every value the plan prints, to tell a figure quoted back from an unknown number."""
-        return {r[0] for r in self._rows("select distinct value from figures where plan = ?")}
+        values = {r[0] for r in self._rows("select distinct value from figures where plan = ?")}
+        return values | {abs(v) for v in values}  # "-8.43%" is quoted as "8.43%"
 
     def measures_printing(self, value: float) -> list[str]:
         """The measures a value is printed in ("the asterisk next to 3733")."""

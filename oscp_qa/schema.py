@@ -239,6 +239,7 @@ class Words(Strict):
     cost_to_join: list[str]
     members_of: list[str]
     divided: list[str]
+    refers: list[str]
     permission_asks: list[str]
     public_words: list[str]
     not_counted_as: list[str]
@@ -296,7 +297,8 @@ class Words(Strict):
                                               "days", "cost_to_join", "members_of",
                                               "circumstance_words", "circumstance_asks",
                                               "circumstance_not", "permission_asks",
-                                              "public_words", "divided"}).values():
+                                              "public_words", "divided",
+                                              "refers"}).values():
             # kin pairs words for finding passages, opinion marks a judgement ("a safe city"),
             # involvement a body's part ("join"), voice_phrases are the plan's words,
             # justice_outcomes restrict what is counted ("arrests"), verbs_in_s only end a

@@ -674,7 +674,7 @@ class Understander:
             forecast=_has(_without(padded, words.table_years), words.forecast),
             opinion=_has(padded, words.opinion), involvement=_has(padded, words.involvement),
             cost_to_join=_has(padded, words.cost_to_join),
-            divided=_has(padded, words.divided),
+            divided=_has(padded, words.divided), refers=_has(padded, words.refers),
             circumstances=_has(padded, words.circumstance_asks) and not _has(
                 padded, words.circumstance_not),  # not "when is the next one due?"
             what_is=tokens[:2] in (["what", "is"], ["what", "are"], ["what", "was"]),

@@ -616,3 +616,12 @@ def test_an_area_taken_out_with_the_particle_apart_is_the_rest(assistant):
     answer = assistant.ask("2020: how many crimes did Thames Valley record once you take "
                            "Oxfordshire out?")
     assert "115,077" in answer.text and "157,050 − 41,973" in answer.text
+
+
+def test_a_printed_change_quoted_back_is_explained_with_its_working(assistant):
+    answer = assistant.ask("What does the +124 under the council's ASB figures refer to?")
+    assert answer.status.value == "answered"
+    assert "2020 to 2021" in answer.text and "3,733 − 3,609" in answer.text
+    answer = assistant.ask("what does the -8.43% for domestic abuse in oxford mean?")
+    assert "1,768 − 1,917" in answer.text and "computed against 2021" in answer.text
+    assert "not a year, quarter or figure" not in answer.text
