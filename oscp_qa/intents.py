@@ -133,6 +133,13 @@ def _work_on_another_topic(frame: Frame, context: Context) -> bool:
         and not (frame.areas or frame.periods or frame.wants_number)
 
 
+def _untabled_topic_covered(frame: Frame, context: Context) -> bool:
+    """"Is cycle crime covered in the plan?": a topic with no table, asked of with no figure in
+    view, is asked of the partnership's work on it."""
+    return bool(frame.measure) and not frame.measure_tabled and frame.asks == "yes_no" \
+        and not (frame.wants_number or frame.areas or frame.periods or frame.numbers)
+
+
 def _a_level_claimed(frame: Frame, context: Context) -> bool:
     """"There were fewer than 1,800 offences in 2021, right?": a year's figure against a number
     quoted "fewer than" it, not a change ("fell by more than 100?" is one)."""
@@ -165,6 +172,8 @@ REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
     ("priorities", "about", _who_checks),
     ("priorities", "lookup", _a_count_not_a_plan),
     ("lookup", "work_on", _work_on_another_topic),
+    ("lookup", "work_on", _untabled_topic_covered),
+    ("method", "work_on", _untabled_topic_covered),
     ("change", "share", _a_share_changing),
     ("change", "lookup", _a_level_claimed),
     ("lookup", "share", _a_part_as_percent),

@@ -1346,3 +1346,10 @@ def test_a_time_in_the_story_told_is_not_the_time_asked(assistant):
                            "nobody did anything. How many race hate crime victims were recorded "
                            "in Oxford?")
     assert answer.status == Status.answered and "420" in answer.text
+
+
+@pytest.mark.parametrize("question", ["is cycle crime covered in the plan?",
+                                      "does the plan cover stolen bikes?"])
+def test_a_topic_with_no_table_asked_of_is_answered_from_the_work_on_it(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and "Bike Crime Reduction Partnership" in answer.text
