@@ -142,6 +142,9 @@ class Understander:
         if not any(t.start not in telling for t in tags if t.kind != "area") and len(own) < 2 \
                 and leans:  # "crime in Banbury. How much?": the last sentence leans on the
             telling = set()  # first; not "... nothing changes. Is there anything else I can do?"
+        slots["named_phrases"] = _unique(  # "... next to my kids' playground. Is drug dealing in
+            " ".join(tokens[t.start:t.end]) for t in tags  # parks on the radar?": the parks
+            if t.kind not in ("area", "table") and t.start not in telling) or slots["named_phrases"]
         found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
             + self._stray_months(tokens) + _ages(tokens, tags) + self._kinds_of_a_part(tokens, tags) \
             + self._parts(padded, slots.get("measure") or slots.get("sharpened")) \
