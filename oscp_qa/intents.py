@@ -133,6 +133,15 @@ def _work_on_another_topic(frame: Frame, context: Context) -> bool:
         and not (frame.areas or frame.periods or frame.wants_number)
 
 
+def _the_priority_naming_it(frame: Frame, context: Context) -> bool:
+    """"The Nightsafe priority says it builds on an earlier project": the priority that names
+    the programme, when the question says it asks of a priority and one holds its words."""
+    best = max((p.share for p in frame.passages), default=0.0)
+    return frame.features.priorities_named and frame.asks not in (
+        "count", "money", "how_much", "date", "place") and any(  # as much as any other does
+        p.kind == "priority" and p.share >= best for p in frame.passages)
+
+
 def _untabled_topic_covered(frame: Frame, context: Context) -> bool:
     """"Is cycle crime covered in the plan?": a topic with no table, asked of with no figure in
     view, is asked of the partnership's work on it."""
@@ -173,6 +182,7 @@ REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
     ("priorities", "lookup", _a_count_not_a_plan),
     ("lookup", "work_on", _work_on_another_topic),
     ("lookup", "work_on", _untabled_topic_covered),
+    ("achievement", "priorities", _the_priority_naming_it),
     ("method", "work_on", _untabled_topic_covered),
     ("change", "share", _a_share_changing),
     ("change", "lookup", _a_level_claimed),

@@ -1353,3 +1353,11 @@ def test_a_time_in_the_story_told_is_not_the_time_asked(assistant):
 def test_a_topic_with_no_table_asked_of_is_answered_from_the_work_on_it(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == Status.answered and "Bike Crime Reduction Partnership" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "The Nightsafe priority says it builds on an earlier project. Which one?",
+    "What's the Nightsafe priority for 22-23 trying to tackle?"])
+def test_the_priority_naming_a_programme_is_what_a_question_on_that_priority_asks(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and "Safer Streets 3" in answer.text
