@@ -563,12 +563,15 @@ class Understander:
 
     def _worked_on(self, tokens: list[str]) -> list[str]:
         """The words naming what work is asked about: those after "about" (else "on"), up to
-        the next function word ("doing about speeding cars and ..." → speeding, cars)."""
+        the next function word ("doing about speeding cars and ..." → speeding, cars), through
+        an article ("people who ignored the covid rules" → ignored, covid, rules)."""
         at = next((i + 1 for opener in ("about", "on") for i, w in enumerate(tokens)
                    if w == opener), None)
         plain = set(self.words.stopwords) | set(self.words.filler)
         run: list[str] = []
         for word in tokens[at:] if at is not None else []:
+            if run and word in ("the", "a", "an"):
+                continue
             if word in plain or not word.replace("-", "").isalpha():
                 if run:
                     break
