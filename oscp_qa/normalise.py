@@ -35,6 +35,7 @@ _PERCENT = re.compile(r"(?<=\d)%|%(?=\d)")
 _POUND = re.compile(r"£(?=\d)")
 _TO = re.compile(r"(?<=[a-z])-to-(?=[a-z])")
 _KIND = re.compile(r"(?<=[a-z])-(?=(?:type|types|kind|kinds|style)\b)")
+_THOUSANDS = re.compile(r"\b(\d+(?:\.\d+)?)k\b")  # "426k" is 426,000
 _PREFIX = re.compile(r"\b(re|co)-(?=[a-z])")  # "re-opened" is "reopened", "co-ordinator" "coordinator"
 _CHARS_TO_SPACE = re.compile(r"[^a-z0-9%£/+\-.,' ]")
 # Lower-case letters and spaces: nothing below changes such text but its spacing, unless it
@@ -102,6 +103,7 @@ def _normalise(text: str) -> str:
     text = _PART_OF_SCALE.sub(lambda m: str(int(_SCALES[m.group(2)] * (
         0.5 if m.group(1) == "half" else 0.25))), text)
     text = _SPOKEN_COUNT.sub(_spoken_count, text)
+    text = _THOUSANDS.sub(lambda m: f"{round(float(m.group(1)) * 1000):,}", text)
     text = _YEAR_SPAN.sub(_year_span, text)
     text = _SHORT_YEARS.sub(_short_years, text)
     text = _TO.sub(" to ", text)  # "April-to-June"

@@ -89,3 +89,8 @@ def test_an_arrow_between_years_reads_as_to():
 ])
 def test_part_of_a_scale_is_a_number(text, said):
     assert normalise(text) == said
+
+
+def test_thousands_written_with_k_are_read_as_the_number():
+    assert normalise("that 426k for women and girls") == "that 426,000 for women and girls"
+    assert normalise("1.5k") == "1,500"
