@@ -162,6 +162,8 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
                                 default="") for p in match.periods)
             answer.text = "\n\n".join([answer.text, *limits.pointers(
                 scope, [match.measure] + (["later_year"] if later else []))])
+    if answer.status == Status.no_answer and match.intent == "work_on" and frame.measure_tabled:
+        answer, match = _figures_instead(scope, match, frame) or (answer, match)
     verdict = _claim_checked(scope, frame, match, answer) \
         if (frame.signals.checking or frame.asks == "yes_no") and answer.status == Status.answered \
         and not answer.text.lstrip("*").startswith(("Yes", "No", "Roughly", "Partly")) else None
@@ -173,6 +175,19 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
         answer.text += f"\n\nFrom the {answer.plan}."  # which of the plans it is
     answer.text = paragraphs(answer.text)
     return answer, match
+
+
+def _figures_instead(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match] | None:
+    """"What does the plan say about shoplifting?": no work on it, but its figures."""
+    figures_match = match.model_copy(update={"intent": "lookup", "measure": frame.measure,
+                                             "categories": frame.categories})
+    composer = next((c for fits, c in OPERATIONS if fits(scope, figures_match, frame)),
+                    COMPOSERS["lookup"])
+    try:
+        told = composer(scope, figures_match, frame)
+    except Refusal:
+        return None
+    return (told, figures_match) if told.status == Status.answered else None
 
 
 def _claim_checked(scope: Plans, frame: Frame, match: Match, answer: Answer) -> str | None:

@@ -1361,3 +1361,9 @@ def test_a_topic_with_no_table_asked_of_is_answered_from_the_work_on_it(assistan
 def test_the_priority_naming_a_programme_is_what_a_question_on_that_priority_asks(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == Status.answered and "Safer Streets 3" in answer.text
+
+
+def test_a_topic_with_figures_and_no_work_on_it_is_answered_from_its_figures(assistant):
+    answer = assistant.ask("The shops on Cornmarket say shoplifting is out of control. What does "
+                           "the plan say about shoplifting?")
+    assert answer.status == Status.answered and "decrease" in answer.text
