@@ -142,6 +142,12 @@ def _the_priority_naming_it(frame: Frame, context: Context) -> bool:
         p.kind == "priority" and p.share >= best for p in frame.passages)
 
 
+def _told_by_a_programme(frame: Frame, context: Context) -> bool:
+    """"Why were two of the slavery cases closed?": the achievement telling of the cases, not
+    the table of victims, which does not break them down by "closed"."""
+    return frame.features.restriction_told
+
+
 def _untabled_topic_covered(frame: Frame, context: Context) -> bool:
     """"Is cycle crime covered in the plan?": a topic with no table, asked of with no figure in
     view, is asked of the partnership's work on it."""
@@ -183,6 +189,7 @@ REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
     ("lookup", "work_on", _work_on_another_topic),
     ("lookup", "work_on", _untabled_topic_covered),
     ("achievement", "priorities", _the_priority_naming_it),
+    *((figures, "achievement", _told_by_a_programme) for figures in ("lookup", "why", "change")),
     ("method", "work_on", _untabled_topic_covered),
     ("change", "share", _a_share_changing),
     ("change", "lookup", _a_level_claimed),

@@ -154,6 +154,8 @@ class Features(Frozen):
     passage_about: bool = False     # or a fact about the partnership
     passage_achievements: bool = False  # several achievements hold them
     others_asked: bool = False      # "apart from CCTV and lighting, what else was done?"
+    restriction_told: bool = False  # "the slavery cases that were closed": an achievement tells
+                                    # of what no table breaks out
 
 
 class Frame(Frozen):

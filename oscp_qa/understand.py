@@ -738,7 +738,8 @@ class Understander:
             areas=len(slots["areas"]) >= 2, duty_named=bool(slots["duties"]),
             about_named=bool(slots["signals"].about), achievement=bool(achievement),
             achievement_named=how == "named", achievement_number=how == "number",
-            achievement_text=how in ("text", "sum"), achievement_place=how == "place",
+            achievement_text=how in ("text", "sum", "told"), achievement_place=how == "place",
+            restriction_told=how == "told",
             achievement_sum=how == "sum",
             glossary=bool(glossary),
             glossary_only=only,
@@ -861,6 +862,9 @@ class Understander:
         places = [t.value for t in slots["tags"] if t.kind == "place" and t.start not in telling]
         if places:
             return places[0], "place"
+        told = self._restriction_told(slots)
+        if told:
+            return told, "told"
         best, *rest = passages or [None]
         share = self.language.settings.passage_share
         if best and best.kind == "achievement" and self._names_another(slots, best):
@@ -884,6 +888,17 @@ class Understander:
         if found and best.titled >= 2 and best.titled == len(best.held):  # "the multi-agency
             return best.id, "named"  # team": its title's words, and no others
         return (best.id, "text") if found else (None, "")
+
+    def _restriction_told(self, slots: dict) -> str | None:
+        """"What happened to the victims in the slavery cases that were closed?": the one
+        achievement holding all of the question, a restriction no table breaks out included
+        ("closed"), tells of what the table cannot."""
+        best = slots["passages"][0] if slots["passages"] else None
+        if best is None or best.kind != "achievement" or best.share < 1.0 \
+                or slots.get("measure") not in self.tabled or slots["asks"] == "count":
+            return None  # a table named, which cannot tell it; "how many closed?" is counted
+        narrowing = self.passages.roots(u.word for u in slots["unknown"] if u.role == "restriction")
+        return best.id if narrowing and narrowing <= set(best.held) else None
 
     def _counts_in_words(self, tokens: list[str]) -> list[NumberMention]:
         """"Used in ten cases": a count said in words, of a thing the plan counts in words for a

@@ -1367,3 +1367,11 @@ def test_a_topic_with_figures_and_no_work_on_it_is_answered_from_its_figures(ass
     answer = assistant.ask("The shops on Cornmarket say shoplifting is out of control. What does "
                            "the plan say about shoplifting?")
     assert answer.status == Status.answered and "decrease" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "what happened to the victims in the slavery cases that were closed?",
+    "why were two of the slavery cases closed?"])
+def test_what_no_table_breaks_out_is_told_by_the_achievement_holding_it(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and "housing" in answer.text
