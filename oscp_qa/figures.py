@@ -381,6 +381,8 @@ def printed_quoted(scope: Plans, match: Match, frame: Frame) -> Answer:
                     note = f" {_why_differs(scope, row)}" if abs(row["value"] - pct) >= 0.05 else ""
             lines.append(f"**{printed}** is the change the plan prints for {label} in "
                          f"{scope.area(row['area'])} from {start} to {end}, {way}{working}.{note}")
+            lines += [f"How the plan is read here: {n['text']}" for n in scope.notes_of(row)
+                      if f"'{printed}'" in n["text"]]  # "Table 2 prints '+124' under ..."
             rows.append(row)
     return Answer(status=Status.answered, intent=match.intent, plan=scope.title,
                   text="\n".join(lines), sources=scope.sources(rows))
