@@ -95,7 +95,8 @@ class Understander:
         slots: dict = dict(text=text[:limit], tokens=tokens, tags=tags,
                            truncated=len(text) > limit, periods=found.years,
                            quarters=found.quarters, relative=found.relative,
-                           numbers=found.numbers + self._counts_in_words(tokens))
+                           numbers=found.numbers + self._counts_in_words(tokens)
+                           + self._none_claimed(padded))
         slots.update(self._topic(tokens, tags, _has(padded, self.words.wants_number)))
         slots["areas"] = _unique(t.value for t in tags if t.kind == "area")
         slots["area_op"] = self._area_op(tokens, tags, slots["areas"])
@@ -889,6 +890,14 @@ class Understander:
             return best.id, "named"  # team": its title's words, and no others
         return (best.id, "text") if found else (None, "")
 
+    def _none_claimed(self, padded: str) -> list[NumberMention]:
+        """"Someone said there were no FGM victims - is that right?": a claim of none is a
+        claim of 0, checked like any figure quoted."""
+        if not (_has(padded, self.words.quote_check) or _has(padded, self.words.claim_ends)) \
+                or not _NONE.search(padded):
+            return []
+        return [NumberMention(value=0.0, text="no", kind="count")]
+
     def _restriction_told(self, slots: dict) -> str | None:
         """"What happened to the victims in the slavery cases that were closed?": the one
         achievement holding all of the question, a restriction no table breaks out included
@@ -1202,6 +1211,7 @@ def _between(tokens: list[str], years: list[str], range_words: list[str]) -> boo
 _PCC_NUMBER = re.compile(r"priorit(?:y|ies) (?:number |no )?(\d|one|two|three|four|five)\b"
                          r"|(first|second|third|fourth|fifth) (?:pcc )?priorit(?:y|ies)\b|pcc (\d)\b")
 _YEARS_AWAY = re.compile(r" (two|three|four|2|3|4) years (before|earlier|prior|ago|later|after) ")
+_NONE = re.compile(r" (?:were|was|are|is|had|has|have|there) (?:no|zero) (?!data|figures?|figure)")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "one": 1, "two": 2,
              "three": 3, "four": 4, "five": 5}
 

@@ -117,7 +117,7 @@ def test_figures_claimed_for_two_parts_are_not_a_comparison_of_them(assistant):
     assert answer.text.startswith("**Yes**")
     answer = assistant.ask("were there more homophobic than disablist hate crime victims in "
                            "Oxford in 2021?")
-    assert answer.text.startswith("Yes")
+    assert answer.text.lstrip("*").startswith("Yes")
 
 
 def test_is_that_right_checks_the_claim_not_the_last_answer(assistant):
@@ -140,3 +140,11 @@ def test_a_programmes_count_claimed_is_checked_against_the_count_it_states(assis
                                                                           verdict):
     answer = assistant.ask(claim)
     assert answer.status == Status.answered and answer.text.startswith(verdict)
+
+
+def test_a_claim_of_none_is_checked_as_zero(assistant):
+    answer = assistant.ask("Someone at the meeting said there were no FGM victims in Oxford in "
+                           "2021. Is that right?")
+    assert answer.text.lstrip("*").startswith("Yes")
+    answer = assistant.ask("I heard there were no forced marriage victims in thames valley - true?")
+    assert answer.text.lstrip("*").startswith("No") and "4" in answer.text
