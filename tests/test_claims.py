@@ -148,3 +148,10 @@ def test_a_claim_of_none_is_checked_as_zero(assistant):
     assert answer.text.lstrip("*").startswith("Yes")
     answer = assistant.ask("I heard there were no forced marriage victims in thames valley - true?")
     assert answer.text.lstrip("*").startswith("No") and "4" in answer.text
+
+
+def test_a_five_year_low_claimed_is_checked_against_the_lowest_year(assistant):
+    answer = assistant.ask("domestic abuse in oxford in 2021 was at a five-year low - right?")
+    assert answer.text.lstrip("*").startswith("Yes") and "1,768" in answer.text
+    answer = assistant.ask("was domestic abuse in oxfordshire at a five-year low in 2021?")
+    assert answer.text.lstrip("*").startswith("No") and "6,986" in answer.text
