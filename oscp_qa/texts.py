@@ -521,6 +521,9 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       text=f"The plan says nothing about “{what}”: none of its priorities or "
                            f"achievements mentions it. {scope.holdings(what)}")
+    if not phrases:  # "daughter starting worried drinks spiked bars": the words the work holds
+        held = " ".join(r["text"] for rows in found.values() for r in rows).lower()
+        what = " ".join(dict.fromkeys(w for w in words if lemma(w)[:ROOT - 1] in held)) or what
     return _work_listed(scope, match, what, found, named)
 
 
