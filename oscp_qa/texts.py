@@ -75,6 +75,16 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines += [info.pcc.not_listed] if info.pcc.not_listed else []
         return _done(scope, match, "\n".join(lines), [source], subject="pcc-list")
     rows = repo.priorities()
+    named = {p.id for p in frame.passages if p.kind == "priority"}
+    own = [r for r in rows if str(r["position"]) in named]
+    if frame.asks == "yes_no" and number in pccs and own and not names_pcc:  # "is the bike crime
+        linked = [r for r in own if r["pcc_priority"] == number]  # priority under the county
+        told = "\n".join(f"- {r['text']} Linked to " + (  # lines heading?": the one it is
+            f"PCC priority {r['pcc_priority']}: {pccs[r['pcc_priority']]}"  # linked to
+            if r["pcc_priority"] in pccs else "no PCC priority.") for r in own)
+        verdict = f"**Yes**: it is linked to PCC priority {number} ({pccs[number]})." if linked \
+            else (f"**No**: it is not linked to PCC priority {number} ({pccs[number]}).")
+        return _done(scope, match, f"{verdict}\n\n{told}\n\n{info.pcc.aligned} (PCC).", [source])
     if signals.negation:
         chosen, what = [r for r in rows if r["pcc_priority"] is None], \
             "not aligned to a PCC priority"

@@ -1376,3 +1376,8 @@ def test_a_topic_with_figures_and_no_work_on_it_is_answered_from_its_figures(ass
 def test_what_no_table_breaks_out_is_told_by_the_achievement_holding_it(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == Status.answered and "housing" in answer.text
+
+
+def test_whether_a_priority_is_under_a_pcc_priority_is_checked_against_its_link(assistant):
+    answer = assistant.ask("Is the bike crime priority part of the county lines heading?")
+    assert answer.text.lstrip("*").startswith("No") and "PCC priority 1" in answer.text
