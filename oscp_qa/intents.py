@@ -229,6 +229,9 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
     found only by a word the text of a programme on another theme shares ("which organisations
     took part?"), or asked of with a topic the plan has no table for ("how many officers?")."""
     features = frame.features
+    if context.subject.startswith("priority:") and any(  # "what project does it build on?"
+            f"priority:{p.id}" == context.subject for p in frame.passages[:1]):  # of the
+        return frame  # priority just given, whose words it holds, not of a programme it names
     by_words = features.achievement_text and frame.programme not in context.programme_kin
     in_passage = any(p.id == context.programme for p in frame.passages)
     bare_count = context.intent == "achievement" and not frame.measure and (
