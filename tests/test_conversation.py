@@ -751,3 +751,11 @@ def test_the_year_before_the_latest_shown_when_no_year_was_asked(assistant):
     assistant.ask("asb cases council oxford")
     answer = assistant.ask("the year before?")
     assert "3,609" in answer.text and "3,733" not in answer.text.split("\n")[0]
+
+
+def test_a_quarter_written_half_short_is_read(assistant):
+    """"jan to march" is January to March: 2021/22 leaves it blank, so no figure, and never the
+    quarter asked before."""
+    assistant.ask("kids involved in domestic incidents oct-dec 2021/22")
+    answer = assistant.ask("and jan to march of that year?")
+    assert answer.status.value == "no_answer" and "375" not in answer.text
