@@ -759,3 +759,9 @@ def test_a_quarter_written_half_short_is_read(assistant):
     assistant.ask("kids involved in domestic incidents oct-dec 2021/22")
     answer = assistant.ask("and jan to march of that year?")
     assert answer.status.value == "no_answer" and "375" not in answer.text
+
+
+def test_the_smallest_after_the_biggest_ranks_the_same_parts(assistant):
+    assistant.ask("hate crime strands oxon 2021 — biggest?")
+    answer = assistant.ask("and smallest?")
+    assert "transphobic" in answer.text and "55" in answer.text
