@@ -142,6 +142,11 @@ def _the_priority_naming_it(frame: Frame, context: Context) -> bool:
         p.kind == "priority" and p.share >= best for p in frame.passages)
 
 
+def _priorities_counted(frame: Frame, context: Context) -> bool:
+    """"How many priorities are listed in the priorities table?": the priorities, counted."""
+    return frame.asks == "count" and frame.features.priorities_named
+
+
 def _told_by_a_programme(frame: Frame, context: Context) -> bool:
     """"Why were two of the slavery cases closed?": the achievement telling of the cases, not
     the table of victims, which does not break them down by "closed"."""
@@ -189,6 +194,7 @@ REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
     ("lookup", "work_on", _work_on_another_topic),
     ("lookup", "work_on", _untabled_topic_covered),
     ("achievement", "priorities", _the_priority_naming_it),
+    ("about", "priorities", _priorities_counted),
     *((figures, "achievement", _told_by_a_programme) for figures in ("lookup", "why", "change")),
     ("method", "work_on", _untabled_topic_covered),
     ("change", "share", _a_share_changing),
