@@ -49,11 +49,14 @@ _REWRITTEN = ("twenty", "two thousand", "whos", "half a", *_SCALES)
 _YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)?\d\d)\b")
 
 
-# "21 v 20", "20 vs 21": two years set against each other, written short
-_SHORT_YEARS = re.compile(r"(?<![\d.,-])\b(1[5-9]|2\d) ?(v|vs|versus|against) ?(1[5-9]|2\d)\b(?![.,-]?\d)")
+# "21 v 20", "20 vs 21", "21 compared to 20": two years set against each other, written short
+_SHORT_YEARS = re.compile(r"(?<![\d.,-])\b(1[5-9]|2\d) ?(v|vs|versus|against|compared to|compared with)"
+                          r" ?(1[5-9]|2\d)\b(?![.,-]?\d)")
 
 
 def _short_years(match: re.Match) -> str:
+    if match.string[:match.start()].rstrip().endswith(("aged", "age", "ages")):
+        return match.group()  # "aged 18 compared to 24": ages
     return f"20{match.group(1)} {match.group(2)} 20{match.group(3)}"
 
 

@@ -94,3 +94,8 @@ def test_part_of_a_scale_is_a_number(text, said):
 def test_thousands_written_with_k_are_read_as_the_number():
     assert normalise("that 426k for women and girls") == "that 426,000 for women and girls"
     assert normalise("1.5k") == "1,500"
+
+
+def test_years_written_short_and_compared_are_years_but_ages_stay_ages():
+    assert normalise("in 21 compared to 20") == "in 2021 compared to 2020"
+    assert normalise("victims aged 18 compared to 24") == "victims aged 18 compared to 24"
