@@ -75,7 +75,9 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines += [info.pcc.not_listed] if info.pcc.not_listed else []
         return _done(scope, match, "\n".join(lines), [source], subject="pcc-list")
     rows = repo.priorities()
-    named = {p.id for p in frame.passages if p.kind == "priority"}
+    pcc_words = {lemma(w)[:ROOT] for w in normalise(pccs.get(number, "")).split()}
+    named = {p.id for p in frame.passages  # an OSCP priority named by words of its own, not
+             if p.kind == "priority" and set(p.held) - pcc_words}  # by the PCC priority's
     own = [r for r in rows if str(r["position"]) in named]
     if frame.asks == "yes_no" and number in pccs and own and not names_pcc:  # "is the bike crime
         linked = [r for r in own if r["pcc_priority"] == number]  # priority under the county
