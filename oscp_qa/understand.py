@@ -84,8 +84,9 @@ class Understander:
             # "non-crime" stays one word: not a crime
             t.split("-") if "-" in t and t not in known and not t.startswith("non-") and (
                 t.replace("-", " ") in self.phrases or (  # "year-on-year"
-                    any(p in known for p in t.split("-"))
-                    and all(p.isalpha() and len(p) > 2 for p in t.split("-")))) else [t])]
+                    any(p in known for p in t.split("-")) and all(  # "rest-of-county"
+                        p.isalpha() and (len(p) > 2 or p in self.vocabulary.stopwords)
+                        for p in t.split("-")))) else [t])]
         tokens = self.lexicon.spell(words)
         padded = " " + " ".join(tokens) + " "
         tags = self._force_as_recorder(tokens, self._names_first(
