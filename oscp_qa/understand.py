@@ -78,8 +78,9 @@ class Understander:
         sentences = [normalise(s).split() for s in SENTENCE_END.split(text[:limit])]
         short, known = self.words.shorthand, self.vocabulary.known_words | self.lexicon.known
         words = [short.get(t, t) for s in sentences for t in s]
-        words = [part for t in words for part in (  # "male/female" is "male" and "female"
-            t.split("/") if "/" in t and all(p.isalpha() for p in t.split("/")) else [t])]
+        words = [part for t in words for part in (  # "male/female" is "male" and "female",
+            re.split(r"[/+]", t) if re.search(r"[a-z][/+][a-z]", t)  # "cse+fgm" is "cse", "fgm"
+            and all(p.isalpha() for p in re.split(r"[/+]", t)) else [t])]
         words = [part for t in words for part in (  # "police-recorded" is "police recorded";
             # "non-crime" stays one word: not a crime
             t.split("-") if "-" in t and t not in known and not t.startswith("non-") and (

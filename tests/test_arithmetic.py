@@ -625,3 +625,8 @@ def test_a_printed_change_quoted_back_is_explained_with_its_working(assistant):
     answer = assistant.ask("what does the -8.43% for domestic abuse in oxford mean?")
     assert "1,768 − 1,917" in answer.text and "computed against 2021" in answer.text
     assert "not a year, quarter or figure" not in answer.text
+
+
+def test_parts_joined_with_plus_are_each_added(assistant):
+    answer = assistant.ask("thames valley total victims CSE+FGM+FM+HBV")
+    assert "505" in answer.text and "314 + 9 + 4 + 178" in answer.text
