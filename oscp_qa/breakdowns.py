@@ -524,6 +524,14 @@ def total(scope: Plans, match: Match, frame: Frame) -> Answer:
                                          period=[group[0]["period"]], category=[measure.total_category])
             lines += [f"  {scope.the_plan(r)}'s printed total for all types is {fmt.number(r['value'])}."
                       for r in printed]
+            for r in printed if frame.signals.by_percent or frame.signals.share_cue else []:
+                share = round(100 * value / r["value"], 2)  # "both together as a % of the total?"
+                lines.append(f"  That is **{fmt.percent(share)}** of it ({fmt.number(value)} ÷ "
+                             f"{fmt.number(r['value'])} × 100 = {share:.2f}).")
+                facts.append(Fact(label=f"Share of the total ({head})", value=share,
+                                  unit="per cent", area=scope.area(r["area"]),
+                                  source=scope.fact(r).source,
+                                  derived=f"{fmt.number(value)} ÷ {fmt.number(r['value'])} × 100"))
         facts.append(Fact(label=f"Total {measure.label} ({head})", value=value,
                           unit=group[0]["unit"], area=scope.area(group[0]["area"]),
                           source=scope.fact(group[0]).source, derived=arithmetic))

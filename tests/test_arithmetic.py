@@ -630,3 +630,10 @@ def test_a_printed_change_quoted_back_is_explained_with_its_working(assistant):
 def test_parts_joined_with_plus_are_each_added(assistant):
     answer = assistant.ask("thames valley total victims CSE+FGM+FM+HBV")
     assert "505" in answer.text and "314 + 9 + 4 + 178" in answer.text
+
+
+def test_parts_added_up_as_a_percentage_of_the_printed_total(assistant):
+    assistant.ask("personal ASB oxford")
+    assistant.ask("and community?")
+    answer = assistant.ask("both together as a % of oxford's total?")
+    assert "1,568 ÷ 1,731 × 100 = 90.58" in answer.text
