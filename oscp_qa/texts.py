@@ -515,7 +515,9 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     foreign = frame.worked_on
     held = {h for p in frame.passages for h in p.held}  # a word the plan uses is no stranger
     unknown = {u.word.lower() for u in frame.unknown}
-    if foreign and all(w in unknown and lemma(w)[:ROOT] not in held for w in foreign):
+    kin = scope.words.kin  # "drunk" is no stranger where the plan speaks of alcohol
+    if foreign and all(w in unknown and kin.get(lemma(w), lemma(w))[:ROOT] not in held
+                       for w in foreign):
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       text=f"The plan says nothing about “{' '.join(foreign)}”: none of its "
                            f"priorities or achievements mentions it. {scope.holdings(what)}")
