@@ -113,6 +113,19 @@ def _where_it_is(scope: Plans, frame: Frame, match: Match) -> bool:
         scope.programme_facts((match.subject or "").partition(":")[2], {"place"})[1])
 
 
+def _first_named_untabled(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"The council's target response time for ASB reports?": the thing named first is what is
+    asked of the second; with no figures for it, the second's are not the answer."""
+    first = frame.named_first
+    if not first or first == frame.measure or first not in scope.measures \
+            or scope.figures(first) or scope.directions(first) or frame.features.achievement \
+            or frame.asks in ("how_counted", "yes_no") or match.intent == "method":
+        return None  # "is fraud counted in Table 1?" asks how the second is counted
+    label = scope.measures[first].label
+    return _refuse(scope, match, f"The {scope.title} does not include figures for {label}.",
+                   [first])
+
+
 def _judgement(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"Is the partnership doing a good job?": an opinion, which the plan does not give."""
     if frame.signals.opinion:
@@ -477,7 +490,7 @@ def _unauthored(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
-WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year)
+WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year, _first_named_untabled)
 WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details,
                  _cost_to_join, _permission, _divided, _one_by_one, _members_unnamed,
                  _things_unnamed, _programme_facts, _words_only, _kind_of_figure,

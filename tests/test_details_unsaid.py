@@ -101,3 +101,8 @@ def test_a_case_picked_out_by_what_the_plan_tells_of_it_is_answered(assistant):
     answer = assistant.ask("Which partners took part in the successful disruption in the third "
                            "modern slavery case?")
     assert answer.status == Status.answered and "Fire Service" in answer.text
+
+
+def test_a_thing_with_no_figures_asked_of_a_table_is_not_answered_by_the_table(assistant):
+    answer = assistant.ask("What is the council's target response time for ASB reports?")
+    assert answer.status == Status.no_answer and "response times" in answer.text
