@@ -277,8 +277,7 @@ def _one_by_one(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     row = _counting(scope, frame) or scope.plan.achievement((match.subject or "").partition(":")[2])
     if row is None:
         return None
-    told = {lemma(w)[:ROOT] for w in normalise(row["text"]).split()} - {
-        lemma(w)[:ROOT] for w in frame.counted + frame.topic_terms + row["title"].lower().split()}
+    told = roots(row["text"]) - roots(" ".join(frame.counted + frame.topic_terms + [row["title"]]))
     if any(lemma(w)[:ROOT] in told for w in frame.content_words if len(w) > 3):
         return None
     return _refuse(scope, match, f"The plan does not number them, so it says nothing of number "
@@ -717,12 +716,15 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 def _places_asked(frame: Frame, places: list) -> list:
     """The places of a programme the question is about: not those set aside ("apart from the
     Covered Market"), and those sharing a word with it if any do ("the drug hotspots")."""
-    def roots(text: str) -> set[str]:
-        return {lemma(w)[:ROOT] for w in normalise(text).split()}
     aside = roots(" ".join(frame.aside_words))
     kept = [f for f in places if not (aside and roots(f["value"]) <= aside | {"the"})]
     asked = roots(" ".join(frame.content_words)) - roots(frame.asked_for or "") - aside
     return [f for f in kept if roots(f["value"]) & asked] or kept
+
+
+def roots(text: str) -> set[str]:
+    """The words' lemmas cut to their first letters, as passages are compared."""
+    return {lemma(w)[:ROOT] for w in normalise(text).split()}
 
 
 def _names_place(value: str, scope: Plans) -> bool:

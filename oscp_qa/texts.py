@@ -9,7 +9,7 @@ from collections import Counter
 from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
-from .limits import ASKED, FACT_KINDS, YEAR, done_in, pointers, says_outcome, to_be_done
+from .limits import ASKED, FACT_KINDS, YEAR, done_in, pointers, roots, says_outcome, to_be_done
 from .normalise import NUMBER_WORDS, count_said, normalise
 from .passages import ROOT, sentences
 from .plans import Plans
@@ -75,7 +75,7 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
         lines += [info.pcc.not_listed] if info.pcc.not_listed else []
         return _done(scope, match, "\n".join(lines), [source], subject="pcc-list")
     rows = repo.priorities()
-    pcc_words = {lemma(w)[:ROOT] for w in normalise(pccs.get(number, "")).split()}
+    pcc_words = roots(pccs.get(number, ""))
     named = {p.id for p in frame.passages  # an OSCP priority named by words of its own, not
              if p.kind == "priority" and set(p.held) - pcc_words}  # by the PCC priority's
     own = [r for r in rows if str(r["position"]) in named]

@@ -112,7 +112,7 @@ class Understander:
         slots["follow_up"] = (
             any(padded.startswith(f" {w} ") for w in self.words.follow_up_openers)
             or any(f" {w} " in unclaimed for w in self.words.follow_up_refs)
-            or (len(tokens) <= 3 and tokens[:1] != [] and tokens[0] in WH_WORDS and not tags
+            or (0 < len(tokens) <= 3 and tokens[0] in WH_WORDS and not tags
                 and not any(t.isdigit() for t in tokens)))  # "how often?": of the last one
         slots["wants_number"] = _has(padded, self.words.wants_number)
         slots["period_range"] = len(found.years) == 2 and _between(tokens, found.years,
@@ -550,12 +550,12 @@ class Understander:
         if at is None:
             at = next((i + 2 for i in range(len(tokens) - 1) if tokens[i] in ("list", "name")
                        and tokens[i + 1] in ("the", "all")), None)
-        stop = set(self.words.stopwords)
         while at is not None and at < len(tokens) and (tokens[at] in ("of", "the", "all")
                                                        or tokens[at].isdigit()):
             at += 1  # "which of the 48 recommendations"
-        stop |= set(self.words.verbs_in_s) | set(self.words.kinds_of)  # "which kinds of ..."
-        run: list[str] = []                                                # asks for kinds
+        stop = set(self.words.stopwords) | set(self.words.verbs_in_s) \
+            | set(self.words.kinds_of)  # "which kinds of ...?" asks for kinds, not things
+        run: list[str] = []
         for word in tokens[at:at + 3] if at is not None else []:
             if not word.isalpha() or word in stop:
                 break
@@ -781,8 +781,7 @@ class Understander:
     def _may_do(self, tokens: list[str]) -> list[str]:
         """What leave is asked for: the words after "can I" or "can residents", up to the next
         clause ("can I get a copy of the footage?": get, copy, footage)."""
-        ends = [i + len(p.split()) for p in self.words.permission_asks
-                for i in range(len(tokens)) if tokens[i:i + len(p.split())] == p.split()]
+        ends = _phrase_ends(tokens, self.words.permission_asks)
         if not ends:
             return []
         plain = set(self.words.stopwords) | set(self.words.filler)
@@ -805,9 +804,7 @@ class Understander:
     def _members_of(self, slots: dict) -> str | None:
         """The term naming a body whose members are asked for: it stands just after "members
         of" or "sits on" ("members of OSCP's Executive Board")."""
-        tokens = slots["tokens"]
-        ends = [i + len(p.split()) for p in self.words.members_of
-                for i in range(len(tokens)) if tokens[i:i + len(p.split())] == p.split()]
+        ends = _phrase_ends(slots["tokens"], self.words.members_of)
         return next((t.value for t in slots["tags"] if t.kind == "glossary"
                      and t.value in slots["glossary"] and any(0 <= t.start - e <= 2 for e in ends)),
                     None)
@@ -960,8 +957,7 @@ class Understander:
     def _aside(self, tokens: list[str]) -> tuple[int, int]:
         """Where the words set aside run: from "apart from" up to the next clause; (0, 0) if
         nothing is set aside."""
-        starts = [i + len(p.split()) for p in self.words.besides
-                  for i in range(len(tokens)) if tokens[i:i + len(p.split())] == p.split()]
+        starts = _phrase_ends(tokens, self.words.besides)
         if not starts:
             return 0, 0
         end = next((i for i in range(min(starts), len(tokens))
@@ -1023,6 +1019,12 @@ class Understander:
             w for i, w in enumerate(slots["tokens"]) if i not in telling and i not in topic
             and w.isalpha() and len(w) > 2
             and w not in self.vocabulary.stopwords and w not in self.not_passage])
+
+
+def _phrase_ends(tokens: list[str], phrases: list[str]) -> list[int]:
+    """Where each phrase found in the tokens ends: the words after it are what it governs."""
+    return [i + len(p.split()) for p in phrases for i in range(len(tokens))
+            if tokens[i:i + len(p.split())] == p.split()]
 
 
 def _how(tokens: list[str]) -> set[int]:
