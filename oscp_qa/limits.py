@@ -241,9 +241,10 @@ def _cost_to_join(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 def _permission(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"Can residents log into the dashboard?": what the public may do with something, which
     its words would have to say of the public."""
+    if not frame.may_do or frame.asks != "yes_no" or match.intent not in TEXT_INTENTS:
+        return None
     source = _source_text(scope, frame, match)
-    if not frame.may_do or frame.asks != "yes_no" or match.intent not in TEXT_INTENTS \
-            or any(w in source for w in scope.words.public_words) \
+    if any(w in source for w in scope.words.public_words) \
             or any(lemma(w)[:ROOT] in source for w in frame.may_do if len(w) > 3):  # "can I
         return None  # charge my phone at the station?": what the programme offers
     name = _subject_name(scope, frame, match)
@@ -272,7 +273,7 @@ def _one_by_one(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     some ("two ... closed", "in another case ... disruption"), but numbers none of them; a case
     picked out by what the plan tells of it ("the third case, with the disruption") is answered."""
     if not frame.signals.item_number or not (match.intent == "achievement" or (
-            frame.counts_in_words and not match.intent.startswith(("priorit", "duties")))):
+            frame.counts_in_words and match.intent not in ("priorities", "duties"))):
         return None  # "what's number 3?" after a list picks that item
     row = _counting(scope, frame) or scope.plan.achievement((match.subject or "").partition(":")[2])
     if row is None:

@@ -181,10 +181,10 @@ class Understander:
                                          self._named_beside_partnership(slots))
         if item and not slots["signals"].item_number:  # "the fourth case"
             slots["signals"] = slots["signals"].model_copy(update={"item_number": item[0]})
-        asking_text = " " + " ".join(w for i, w in enumerate(tokens) if i not in telling) + " "
-        if telling and slots["signals"].present and not _has(asking_text, self.words.present_time):
-            slots["signals"] = slots["signals"].model_copy(update={"present": False})  # "I was
-            # called a slur this month. How many race hate victims ...?": the story's time
+        if telling and slots["signals"].present and not _has(  # "I was called a slur this
+                " ".join(["", *(w for i, w in enumerate(tokens) if i not in telling), ""]),  # month.
+                self.words.present_time):  # How many race hate victims ...?": the story's time
+            slots["signals"] = slots["signals"].model_copy(update={"present": False})
         if slots["signals"].item_number:  # "what's number 3?" names an item, asks no figure
             slots["wants_number"] = False
         per = slots["signals"].per
