@@ -240,6 +240,11 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
         return frame  # priority just given, whose words it holds, not of a programme it names
     by_words = features.achievement_text and frame.programme not in context.programme_kin
     in_passage = any(p.id == context.programme for p in frame.passages)
+    shares = {p.id: p.share for p in frame.passages}
+    holds_more = frame.follow_up and shares.get(context.programme or "", 0) >= max(
+        shares.values(), default=1) > shares.get(frame.programme or "", 0)  # "does it link up
+    # with the police cameras?" after Nightsafe, whose words hold more than the CCTV upgrades'
+    by_words = by_words or holds_more
     bare_count = context.intent == "achievement" and not frame.measure and (
         (frame.asks == "count" and (not frame.counted or in_passage))
         or (frame.asks in ("date", "place", "name") and not features.glossary))  # "how many have been

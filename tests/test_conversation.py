@@ -765,3 +765,9 @@ def test_the_smallest_after_the_biggest_ranks_the_same_parts(assistant):
     assistant.ask("hate crime strands oxon 2021 — biggest?")
     answer = assistant.ask("and smallest?")
     assert "transphobic" in answer.text and "55" in answer.text
+
+
+def test_it_is_the_programme_whose_words_hold_the_follow_up(assistant):
+    assistant.ask("what's nightsafe?")
+    answer = assistant.ask("does it link up with the police cameras?")
+    assert "Nightsafe" in answer.text.split("\n")[0] and "control room" in answer.text
