@@ -1022,9 +1022,15 @@ class Understander:
 
 
 def _phrase_ends(tokens: list[str], phrases: list[str]) -> list[int]:
-    """Where each phrase found in the tokens ends: the words after it are what it governs."""
-    return [i + len(p.split()) for p in phrases for i in range(len(tokens))
-            if tokens[i:i + len(p.split())] == p.split()]
+    """Where each phrase found in the tokens ends: the words after it are what it governs.
+    Most questions hold none of the phrases, so the text is searched before the tokens."""
+    padded = f" {' '.join(tokens)} "
+    ends = []
+    for phrase in phrases:
+        if f" {phrase} " in padded:
+            words = phrase.split()
+            ends += [i + len(words) for i in range(len(tokens)) if tokens[i:i + len(words)] == words]
+    return ends
 
 
 def _how(tokens: list[str]) -> set[int]:
