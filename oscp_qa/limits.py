@@ -635,8 +635,9 @@ def _outcome_text(scope: Plans, frame: Frame, match: Match) -> str:
 
 
 def _said_in(word: str, text: str) -> bool:
+    """From a word's start: "age" is not said in "forced marriage", "dec" is in "December"."""
     word = word.lower().removeprefix("the ")  # "the Leys" of "Blackbird Leys"
-    return word in text or lemma(word) in text
+    return any(re.search(rf"\b{re.escape(w)}", text) for w in {word, lemma(word)})
 
 
 def _no_place(scope: Plans, match: Match, places: list) -> str:
