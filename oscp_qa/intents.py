@@ -160,6 +160,14 @@ def _untabled_topic_covered(frame: Frame, context: Context) -> bool:
         and not (frame.wants_number or frame.areas or frame.periods or frame.numbers)
 
 
+def _involvement_asked(frame: Frame, context: Context) -> bool:
+    """"Is the partnership involved in Prevent?": its work on the thing named, not what the
+    thing is or its figures."""
+    return frame.signals.involvement and frame.asks == "yes_no" \
+        and bool(frame.glossary or frame.measure) and not frame.features.achievement \
+        and not (frame.wants_number or frame.areas or frame.periods or frame.numbers)
+
+
 def _a_level_claimed(frame: Frame, context: Context) -> bool:
     """"There were fewer than 1,800 offences in 2021, right?": a year's figure against a number
     quoted "fewer than" it, not a change ("fell by more than 100?" is one)."""
@@ -187,6 +195,7 @@ def _residents_voice(frame: Frame, context: Context) -> bool:
 # (reading chosen by its cues, the reading meant, when), tried in order
 REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
     ("about", "work_on", _residents_voice),
+    *((text, "work_on", _involvement_asked) for text in ("about", "glossary", "lookup")),
     ("method", "lookup", _rest_of_area),
     ("lookup", "work_on", _who_works_on_it),
     ("priorities", "about", _who_checks),

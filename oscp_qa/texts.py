@@ -538,7 +538,10 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     if not phrases:  # "daughter starting worried drinks spiked bars": the words the work holds
         held = " ".join(r["text"] for rows in found.values() for r in rows).lower()
         what = " ".join(dict.fromkeys(w for w in words if lemma(w)[:ROOT - 1] in held)) or what
-    return _work_listed(scope, match, what, found, named)
+    answer = _work_listed(scope, match, what, found, named)
+    if frame.asks == "yes_no" and frame.signals.involvement and phrases:  # "is the partnership
+        return answer.model_copy(update={"text": f"**Yes.** {answer.text}"})  # involved in it?"
+    return answer
 
 
 def _work_listed(scope: Plans, match: Match, what: str, found: dict, named: list) -> Answer:
