@@ -489,12 +489,28 @@ def _unauthored(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                  f"{_said_instead(scope, match)}".strip(), ["person"])
 
 
+def _yes_no_untold(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"Were any of the cases in nail bars?": a yes or no on some of a programme's things,
+    narrowed by a place or kind its words never say, is not answered by what they do say."""
+    if match.intent != "achievement" or frame.asks != "yes_no" or not match.subject \
+            or not (frame.signals.partitive or frame.signals.of_those):
+        return None
+    source = _source_text(scope, frame, match)
+    untold = [u.word for u in frame.restrictions
+              if u.kind in ("location", "crime_type", "subgroup") and not _said_in(u.word, source)]
+    if not untold:
+        return None
+    return _refuse(scope, match, f"The plan does not say, either way: it does not mention "
+                                 f"{fmt.listing([f'“{w}”' for w in untold])} for this. "
+                                 f"{_said_instead(scope, match)}", ["details"])
+
+
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year, _first_named_untabled)
 WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details,
                  _cost_to_join, _permission, _divided, _one_by_one, _members_unnamed,
                  _things_unnamed, _programme_facts, _words_only, _kind_of_figure,
-                 _programme_unmentioned, _outcomes_unreported)
+                 _programme_unmentioned, _outcomes_unreported, _yes_no_untold)
 
 
 def _subgroups_of_another(scope: Plans, frame: Frame, match: Match) -> list[Unknown]:
