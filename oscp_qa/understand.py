@@ -1057,8 +1057,9 @@ def _telling(text: str, sentences: list[list[str]]) -> set[int]:
 
 def _hedged(text: str, hedges: list[str]) -> set[int]:
     """The tokens of a clause that only says how things feel ("feels like there's knives
-    everywhere now, has weapon crime gone up?"): context, not part of what is asked. Never
-    the last clause."""
+    everywhere now, has weapon crime gone up?") or what prompted the question ("after reports
+    of abuse in the city centre, ..."): context, not part of what is asked. Never the last
+    clause."""
     lowered = text.lower()
     if not any(h in lowered for h in hedges):  # most questions: nothing to read
         return set()
