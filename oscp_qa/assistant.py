@@ -39,6 +39,7 @@ class Engine:
                            [self.database.plan(plan)] if plan else self.database.plans)
         self.understander = Understander(language, self.vocabulary, self.plans.newest)
         self.figure_values = self.plans.figure_values()
+        self.headline = next((m.id for m in language.measures if m.unnamed), None)
 
 
 @lru_cache(maxsize=8)
@@ -105,10 +106,20 @@ class Assistant:
         """What the question says and the intent chosen in this conversation: everything
         before an answer is composed (`oscp-qa explain` shows it)."""
         engine = self.engine
-        frame = engine.understander.parse(text)
+        frame = self._headline_meant(engine.understander.parse(text))
         match = intents.match(frame, engine.rules, self.context, engine.plans.newest.info.latest_year,
                               engine.settings.min_intent_score)
         return frame, match
+
+    def _headline_meant(self, frame: Frame) -> Frame:
+        """"Which rose faster, Oxford or Oxfordshire?" with no figure named, in a conversation
+        on none: the plan's headline figure, whose label the answer states."""
+        if frame.measure or self.context.measure or len(frame.areas) < 2 \
+                or not frame.signals.change_cue or frame.topic_words \
+                or frame.glossary or frame.programme or frame.duties or frame.pcc \
+                or not self.engine.headline:
+            return frame
+        return frame.model_copy(update={"measure": self.engine.headline, "measure_tabled": True})
 
     def _after_help(self, urgent: Answer, text: str) -> Answer:
         """Help first. A programme the question asks about is told after the help. A figure

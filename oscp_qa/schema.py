@@ -69,6 +69,8 @@ class Measure(Strict):
     # abuse, CSE, ...): another topic named with it asks for a category it does not have
     leaves_out: list[str] = []  # what its table does not count ("fraud"): asked "including
     # fraud", the plan has no figure
+    unnamed: bool = False     # the figure meant when areas are compared and none is named
+    # ("which rose faster, Oxford or Oxfordshire?"): the plan's headline measure
 
 
 class Category(Strict):
