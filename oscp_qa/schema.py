@@ -280,6 +280,7 @@ class Words(Strict):
     generic_topics: list[str]
     hedges: list[str]
     claim_ends: list[str]
+    statement_verbs: list[str]  # "environmental was the biggest?": a statement asked as a claim
     parent_refs: list[str]
     voice_phrases: list[str]  # the plan's words for hearing residents, not a question's
     asks: dict[str, list[str]]
@@ -300,12 +301,13 @@ class Words(Strict):
                                               "circumstance_words", "circumstance_asks",
                                               "circumstance_not", "permission_asks",
                                               "public_words", "divided",
-                                              "refers"}).values():
+                                              "refers", "statement_verbs"}).values():
             # kin pairs words for finding passages, opinion marks a judgement ("a safe city"),
             # involvement a body's part ("join"), voice_phrases are the plan's words,
             # justice_outcomes restrict what is counted ("arrests"), verbs_in_s only end a
             # list's things, and the rest ("which nights", "is it free", "members of") say
-            # what is asked of a thing named elsewhere; none gives its words a job of their own
+            # what is asked of a thing named elsewhere, statement_verbs only make a statement of
+            # a question; none gives its words a job of their own
             if not isinstance(value, dict):
                 found += value
                 continue

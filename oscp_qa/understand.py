@@ -166,7 +166,8 @@ class Understander:
             # no table holds, so "incidents" does not make it police-recorded ASB
         clauses = [normalise(c).split()[:1] for c in CLAUSE_END.split(text[:limit])]
         slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")),
-                                   openings={c[0] for c in clauses if c})
+                                   openings={c[0] for c in clauses if c},
+                                   stated=text[:limit].rstrip().endswith("?"))
         slots["asked_for"] = next((p.split()[1] for p in self.words.asks.get(slots["asks"], [])
                                    if p.split()[0] in ("which", "what") and len(p.split()) == 2
                                    and f" {p} " in padded), None) or self._asked_for(tokens)
@@ -606,7 +607,8 @@ class Understander:
                 return True
         return False
 
-    def _asks(self, tokens: list[str], padded: str, counted: bool, openings: set[str]) -> str:
+    def _asks(self, tokens: list[str], padded: str, counted: bool, openings: set[str],
+              stated: bool) -> str:
         """What kind of answer is asked: the kind of the first phrase opening with who, where,
         when, why or how, else the first kind in the word list's order, unless a longer phrase
         holding it says more ("where can I find" is a place, "where can I" how to do
@@ -646,6 +648,11 @@ class Understander:
         if not opening and not request and _has(padded, self.words.claim_ends) \
                 and found not in ("contact", "how_to"):  # "Oxford had 1,917 offences in 2021 -
             return "yes_no"  # correct?", "Oxford's percentage rise was bigger - correct?"
+        if stated and (counted or tokens[:1] == ["so"]) and found is None and not opening \
+                and not request \
+                and not WH_WORDS & set(tokens) and set(tokens[1:]) & set(self.words.statement_verbs):
+            return "yes_no"  # "environmental was the biggest type of ASB?", "so it went up by a
+            # third?": a claim of a figure
         return found or "figure"
 
     def _named_beside_partnership(self, slots: dict) -> list[set[str]]:
