@@ -176,8 +176,10 @@ def _a_level_claimed(frame: Frame, context: Context) -> bool:
 
 
 def _a_part_as_percent(frame: Frame, context: Context) -> bool:
-    """"Oxford hate crime victims - % race-based?": one part as a per cent of the whole."""
-    return frame.signals.by_percent and len(frame.categories) == 1 and not (
+    """"Oxford hate crime victims - % race-based?", "were most of them the community kind?":
+    one part as a per cent of the whole."""
+    return (frame.signals.by_percent or frame.signals.fraction is not None) \
+        and len(frame.categories) == 1 and not (
         frame.signals.change_cue or frame.signals.direction or frame.signals.quoted_percent)
 
 

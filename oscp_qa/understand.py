@@ -57,6 +57,8 @@ class Understander:
                              for cue in rule.cues if " " not in cue}
         self.change_cues = next(r.cues for r in language.intents if r.id == "change")
         self.rank_cues = next(r.cues for r in language.intents if r.id == "rank")
+        self.quoted_shares = [f"{way} {part}" for ways in self.words.fraction_ways.values()
+                              for way in ways for part in self.words.fractions]
         self.share_cues = next(r.cues for r in language.intents if r.id == "share")
         self.phrases = set(self.words.phrases())
         self.counting_verbs = set(self.words.counting_verbs)
@@ -512,9 +514,10 @@ class Understander:
         quoting = ["at least", "at most", "most of"]  # "at least 1,700" quotes a number; "most
         # of the recommendations" is a majority; neither ranks anything
         for phrases in (self.words.latest_year, self.words.previous_year, self.words.next_year,
-                        self.words.broken_down, self.words.belongs_to, quoting):
+                        self.words.broken_down, self.words.belongs_to, self.quoted_shares,
+                        quoting):
             for phrase in phrases:  # "most recent" is no ranking, "break it down" or "fell
-                # under the environmental category" no fall
+                # under the environmental category" no fall, "more than half" no rise
                 masked = masked.replace(f" {phrase} ", " _ ")
         return masked
 
@@ -669,6 +672,8 @@ class Understander:
         quoted = [n.value for n in found.numbers if n.kind == "percent"]
         checking = _has(padded, words.quote_check) or _has(padded, words.claim_ends)
         fraction = _fraction(padded, words)
+        if fraction:  # "more than half" quotes a share, not a rise
+            padded = _without(padded, self.quoted_shares)
         direction = _direction(padded, words, asks == "yes_no")
         return Signals(
             lowest=_has(masked, words.lowest_words), second=_has(masked, words.second_words),
