@@ -302,7 +302,8 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
 
 
 def _claimed(match: Match, dimension: str, ordered: list) -> sqlite3.Row | None:
-    """The one ranked figure the question names as the top one ("was 2021 the lowest?")."""
+    """The one ranked figure the question names as the top one ("was 2021 the lowest?"); of
+    several, the first named ("peaked in 2020 over 2017 to 2021?")."""
     named = {"area": match.areas, "category": match.categories,
              "period": match.periods, "quarter": match.quarters}
     asked = [d for d in ("area", "category", "period", "quarter") if d == dimension
@@ -310,6 +311,9 @@ def _claimed(match: Match, dimension: str, ordered: list) -> sqlite3.Row | None:
     if not any(named[d] for d in asked):
         return None
     rows = [r for r in ordered if all(not named[d] or r[d] in named[d] for d in asked)]
+    if len(rows) > 1 and dimension in ("period", "quarter"):
+        first = named[dimension][0] if named[dimension] else None
+        rows = [r for r in rows if r[dimension] == first]
     return rows[0] if len(rows) == 1 else None
 
 
