@@ -229,8 +229,11 @@ def _dimension(scope: Plans, match: Match, frame: Frame) -> str:
         return "quarter"
     if said:
         return said[0]
-    if len(match.areas) >= 2:  # "of the city, the county and Thames Valley, which rose most?"
-        return "area"
+    claimed_part = has_categories and len(match.categories) == 1 and frame.asks == "yes_no" \
+        and not frame.periods and not frame.quarters  # "is race the biggest strand?": the one
+    # named against the others, in each area named
+    if len(match.areas) >= 2 and not claimed_part:  # "of the city, the county and Thames
+        return "area"  # Valley, which rose most?"
     if has_categories and (len(match.categories) != 1 or (  # "is race the biggest strand?":
             frame.asks == "yes_no" and not frame.periods and not frame.quarters)):  # the one
         return "category"  # named against the others
@@ -267,6 +270,8 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
         return _rank_within(scope, match, frame, rows, dimension)
     if dimension == "quarter" and (frame.signals.every_year or frame.quarters) \
             and len({r["period"] for r in rows}) > 1:  # "always the busiest quarter?"
+        return _rank_within(scope, match, frame, rows, dimension)
+    if dimension == "category" and len(match.areas) >= 2:  # "fewest in each area alike?"
         return _rank_within(scope, match, frame, rows, dimension)
     ordered = sorted(rows, key=lambda r: r["value"], reverse=not lowest)
     key = {"area": lambda r: scope.area(r["area"]), "category": lambda r: scope.category(r["category"]),
@@ -407,22 +412,23 @@ def _rank_within(scope: Plans, match: Match, frame: Frame, rows: list[sqlite3.Ro
     lowest, word = frame.signals.lowest, "lowest" if frame.signals.lowest else "highest"
     unit = "year" if dimension == "period" else dimension
     groups: dict[tuple, list[sqlite3.Row]] = {}
-    for row in rows:  # quarters are ranked year by year
-        year = row["period"] if dimension == "quarter" else None
-        groups.setdefault((row["area"], row["category"], year), []).append(row)
+    for row in rows:  # quarters are ranked year by year, parts area by area and year by year
+        year = row["period"] if dimension in ("quarter", "category") else None
+        category = None if dimension == "category" else row["category"]
+        groups.setdefault((row["area"], category, year), []).append(row)
+    label = (lambda r: scope.category(r["category"])) if dimension == "category" else scope.when
     lines, tops = [], []
     for (area, category, year), group in groups.items():
         ordered = sorted(group, key=lambda r: r["value"], reverse=not lowest)
         top = ordered[0]
         tops.append(top)
         where = ", ".join(filter(None, [scope.area(area), scope.category(category), year]))
-        lines.append(f"- {where}: the {word} {unit} is **{scope.when(top)}** with "
+        lines.append(f"- {where}: the {word} {unit} is **{label(top)}** with "
                      f"**{value_text(top)}**{unit_text(top)}; in order: "
-                     + "; ".join(f"{scope.when(r)} {value_text(r)}" for r in ordered) + ".")
-    named = frame.quarters if dimension == "quarter" else frame.periods
+                     + "; ".join(f"{label(r)} {value_text(r)}" for r in ordered) + ".")
+    named = {"quarter": frame.quarters, "category": match.categories}.get(dimension, frame.periods)
     if frame.asks == "yes_no" and named:  # "was 2020 the peak in both?"
-        held = [t for t in tops if (t["quarter"] if dimension == "quarter" else t["period"])
-                in named]
+        held = [t for t in tops if t[dimension] in named]
         only = fmt.listing([", ".join(filter(None, [scope.area(t["area"]), scope.category(
             t["category"])])) for t in held])  # "for Oxfordshire as well as Oxford?": not both
         verdict = "**Yes.**" if len(held) == len(tops) else "**No.**" if not held else \
