@@ -65,7 +65,8 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
     if not over_time:
         lines, rows, fact, *_ = _share_in(scope, match, periods[-1])
         if frame.signals.quoted_percent is not None:  # "the plan says 28%, does it add up?"
-            lines.insert(0, verdicts.quoted_share(frame.signals.quoted_percent, fact.value))
+            lines.insert(0, verdicts.quoted_share(frame.signals.quoted_percent, fact.value,
+                                                     frame.percent_way))
         elif frame.asks == "yes_no" and frame.signals.fraction is not None:
             lines.insert(0, verdicts.fraction(fact.value, frame.signals.fraction,
                                               frame.signals.fraction_way))

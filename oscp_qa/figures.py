@@ -243,7 +243,8 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
         changes.append(Change(where, pct, diff, area))
         if frame.signals.quoted_percent is not None and verdict is None:
             verdict = verdicts.quoted_percent(frame.signals.quoted_percent, pct,
-                                              _printed_pct(scope, match, area, start, end))
+                                              _printed_pct(scope, match, area, start, end),
+                                              frame.percent_way)
         facts += [scope.fact(old), scope.fact(new),
                   Fact(label=f"Change {start} to {end} ({where})", value=diff, unit=old["unit"],
                        area=scope.area(area), period=f"{start}-{end}", source=scope.fact(new).source,

@@ -232,6 +232,11 @@ class Frame(Frozen):
         return self.sharpened if self.counting and not self.features.achievement else None
 
     @property
+    def percent_way(self) -> str | None:
+        """How the percentage quoted is claimed: "more than 10%" holds of 12%."""
+        return next((n.way for n in self.numbers if n.kind == "percent"), None)
+
+    @property
     def restrictions(self) -> list[Unknown]:
         return [u for u in self.unknown if u.role == "restriction"]
 

@@ -724,9 +724,8 @@ class Understander:
                    and all(any(f" {n} " in text for n in names)  # Safer Streets 3 start?" is
                            for names in named)],  # not asked of the partnership
             quoted_percent=quoted[0] if quoted and (checking or (
-                asks == "yes_no" and not fraction and not any(
-                    n.way for n in found.numbers if n.kind == "percent"))) else None,  # "was
-            # there a 10% rise?" checks the 10%
+                asks == "yes_no" and not fraction)) else None,  # "was there a 10% rise?",
+            # "did it rise by more than 10%?" check the 10%
             checking=checking,
             whole_year=_has(padded, words.whole_year),
             of_change=bool(set(tokens) & set(words.of_change)) and _has(padded, words.contributed),

@@ -78,10 +78,16 @@ def asked_way(way: str, periods_named: list[str], start: str) -> str:
     return way
 
 
-def quoted_percent(quoted: float, worked: float, printed: float | None) -> str:
-    """Check a percentage the user quotes against the arithmetic and the plan's own print."""
-    close = abs(abs(quoted) - abs(worked)) < 0.05 or round(abs(worked)) == abs(quoted)
+def quoted_percent(quoted: float, worked: float, printed: float | None,
+                   way: str | None = None) -> str:
+    """Check a percentage the user quotes against the arithmetic and the plan's own print;
+    "by more than 10%?" holds of any change above it."""
     said = f"{fmt.number(abs(quoted))}%"
+    if way:
+        held = holds(abs(worked), abs(quoted), way)
+        return (f"**{'Yes' if held else 'No'}.** Worked out, the change is "
+                f"{fmt.percent(worked, True)}{', ' if held else ', not '}{WAYS[way]} {said}.")
+    close = abs(abs(quoted) - abs(worked)) < 0.05 or round(abs(worked)) == abs(quoted)
     if close:
         return f"**Yes.** {said} matches the figures: worked out, the change is {fmt.percent(worked, True)}."
     if printed is not None and abs(abs(printed) - abs(quoted)) < 0.05:
@@ -152,8 +158,13 @@ def quoted_change(quoted: float, worked: float, elsewhere: str | None,
     return f"**No.** The change is {fmt.signed(worked)}, not {fmt.number(abs(quoted))}.{found}"
 
 
-def quoted_share(quoted: float, worked: float) -> str:
-    """"The plan says 28% - does that add up?": right to the number quoted, or only rounded."""
+def quoted_share(quoted: float, worked: float, way: str | None = None) -> str:
+    """"The plan says 28% - does that add up?": right to the number quoted, or only rounded;
+    "about 28%?", "over a quarter?" hold of any share that near or above it."""
+    if way:
+        held = holds(worked, quoted, way)
+        return (f"**{'Yes' if held else 'No'}.** Worked out, the share is {worked:.2f}%"
+                f"{', ' if held else ', not '}{WAYS[way]} {fmt.number(quoted)}%.")
     if abs(quoted - worked) < 0.05:
         return f"**Yes.** Worked out, the share is {worked:.2f}%."
     if int(worked) == int(quoted) or round(worked) == quoted:
