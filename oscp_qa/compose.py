@@ -87,9 +87,11 @@ def _rest_of_area(scope: Plans, match: Match, frame: Frame) -> bool:
 
 
 def _two_areas_apart(scope: Plans, match: Match, frame: Frame) -> bool:
-    """"How many more in A than in B?" (not "did it rise faster in A?")."""
+    """"How many more in A than in B?", "how many times more in A?" (not "did it rise faster
+    in A?")."""
     times = frame.signals.multiple is not None or frame.signals.times_asked  # "ten times?"
-    return match.intent == "change" and len(match.areas) == 2 and len(match.periods) <= 1 and (
+    return (match.intent == "change" or (match.intent == "compare_areas" and times)) \
+        and len(match.areas) == 2 and len(match.periods) <= 1 and (
         (frame.signals.than and (times or not frame.signals.direction))
         or len(scope.dimension(match.measure, "period")) < 2)
 
