@@ -57,8 +57,10 @@ def share(scope: Plans, match: Match, frame: Frame) -> Answer:
             frame.signals.ranking and len(match.areas) >= 2 and len(parts) > 1):
         return _rank_shares(scope, match, frame, periods[-1], parts)  # "for which strand ...?"
     if len(match.areas) >= 2 and match.categories and (
-            frame.signals.each_area or frame.signals.points):  # "community ASB as a share of
-        return _shares_of_each(scope, match, frame, periods[-1])  # the total in each"
+            frame.signals.each_area or frame.signals.points  # "community ASB as a share of the
+            or (frame.signals.ranking and len(match.categories) == 1)):  # total in each", "which
+        return _shares_of_each(scope, match, frame, periods[-1])  # area had the highest
+    # proportion of personal ASB?"
     earlier = [p for p in held if p < periods[-1]]
     if frame.signals.of_change and earlier and len(match.areas) >= 2:  # "of the 4,624 extra in
         return _share_of_change(scope, match, earlier[-1], periods[-1])  # the county, the city's?"
@@ -117,6 +119,11 @@ def _shares_of_each(scope: Plans, match: Match, frame: Frame, period: str) -> An
         facts.append(Fact(label=f"Gap between the shares, {names[0]} less {names[1]}", value=gap,
                           unit="percentage points", period=period, source=first.source,
                           derived=f"{exact[0]:.3f} − {exact[1]:.3f}"))
+    if frame.signals.ranking:  # "which area had the highest proportion?"
+        pick = min if frame.signals.lowest else max
+        top = pick(range(len(exact)), key=lambda i: exact[i])
+        lines.insert(0, f"{'Lowest' if frame.signals.lowest else 'Highest'}: "
+                        f"**{scope.area(match.areas[top])}**, {fmt.percent(exact[top])}.")
     return answer_with(scope, match, lines, rows, facts=facts + [scope.fact(r) for r in rows])
 
 
