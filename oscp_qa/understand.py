@@ -170,6 +170,8 @@ class Understander:
         slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")),
                                    openings={c[0] for c in clauses if c},
                                    stated=text[:limit].rstrip().endswith("?"))
+        if slots["asks"] == "yes_no" and _either_of(tokens, tags):  # "did it grow faster in
+            slots["asks"] = "figure"  # Oxford or Oxfordshire?" asks which, not yes or no
         slots["asked_for"] = next((p.split()[1] for p in self.words.asks.get(slots["asks"], [])
                                    if p.split()[0] in ("which", "what") and len(p.split()) == 2
                                    and f" {p} " in padded), None) or self._asked_for(tokens)
@@ -1181,6 +1183,15 @@ def _preceded_by(tokens: list[str], tag: Tag, words: set[str]) -> bool:
     """One of the words (or two-word phrases) just before the tag, skipping 'the'."""
     before = [w for w in tokens[max(0, tag.start - 3):tag.start] if w != "the"][-2:]
     return any(w in words for w in before) or " ".join(before) in words
+
+
+def _either_of(tokens: list[str], tags: list[Tag]) -> bool:
+    """Two areas or two topics joined by "or" ("in Oxford or Oxfordshire", "disablist or
+    homophobic"): a choice between them."""
+    ends = {t.end: t.kind for t in tags if t.kind in ("area", "term")}
+    starts = {t.start: t.kind for t in tags if t.kind in ("area", "term")}
+    return any(w == "or" and i in ends and starts.get(i + 1 + (tokens[i + 1:i + 2] in (
+        ["the"], ["in"]))) == ends[i] for i, w in enumerate(tokens[:-1]))
 
 
 def _yes_no(tokens: list[str], openers: list[str]) -> bool:
