@@ -122,13 +122,15 @@ class Assistant:
         return frame.model_copy(update={"measure": self.engine.headline, "measure_tabled": True})
 
     def _after_help(self, urgent: Answer, text: str) -> Answer:
-        """Help first. A programme the question asks about is told after the help. A figure
+        """Help first. A programme, or the partnership's work, the question asks about is told
+        after the help. A figure
         it also asks for ("I don't feel safe on Cowley Road. How many assaults have there
         been there?") is still asked of the plan: when the plan lacks it, the answer says so
         after the help, and is no answer."""
         frame, match = self.interpret(text)
-        if urgent.status == Status.answered and frame.programme and frame.asks != "figure" \
-                and match.intent == "achievement":
+        if urgent.status == Status.answered and ((
+                frame.programme and frame.asks != "figure" and match.intent == "achievement")
+                or match.intent == "work_on"):  # "is the partnership doing anything about it?"
             scope = self.engine.plans.naming(frame, match)  # "tell me about the scheme to check
             if limits.check(scope, frame, match) is None:  # if a drink has been spiked": the
                 told, _ = compose(scope, match, frame)  # scheme, after the help
