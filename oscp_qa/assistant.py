@@ -123,10 +123,9 @@ class Assistant:
 
     def _after_help(self, urgent: Answer, text: str) -> Answer:
         """Help first. A programme, or the partnership's work, the question asks about is told
-        after the help. A figure
-        it also asks for ("I don't feel safe on Cowley Road. How many assaults have there
-        been there?") is still asked of the plan: when the plan lacks it, the answer says so
-        after the help, and is no answer."""
+        after the help. A figure it also asks for ("I don't feel safe on Cowley Road. How many
+        assaults have there been there?") is still asked of the plan: when the plan lacks it,
+        the answer says so after the help, and is no answer."""
         frame, match = self.interpret(text)
         if urgent.status == Status.answered and ((
                 frame.programme and frame.asks != "figure" and match.intent == "achievement")
