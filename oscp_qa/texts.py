@@ -498,7 +498,8 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     whole = [p for t in scope.language.terms  # "racist abuse and homophobic attacks": parts of
              if frame.categories and any(m.measure == frame.measure and not m.category  # hate
                                          for m in t.means) for p in t.phrases]  # crime
-    phrases = [p for p in frame.named_phrases + frame.topic_phrases + whole
+    terms = [g.lower() for g in frame.glossary]  # "people who carry drugs": county lines
+    phrases = [p for p in frame.named_phrases + terms + frame.topic_phrases + whole
                if not set(p.split()) <= plain]
     phrases = [p for p in phrases  # "violence" is read inside "violence against women and girls"
                if not any(p != q and f" {p} " in f" {q} " for q in frame.named_phrases)]
@@ -508,7 +509,8 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     agents = set(scope.words.agents)  # "is the council doing anything about dealing in the
     if frame.named_phrases and set(frame.named_phrases) <= agents \
             and any(w not in agents for w in words):  # park?": the dealing, not the council
-        phrases, words = [], [w for w in words if w not in agents]
+        phrases = [p for p in phrases if p in terms and p not in agents]
+        words = [w for w in words if w not in agents]
     what = phrases[0] if phrases else " ".join(words)
     if not what:  # "what is the partnership doing?": all it will do
         return priorities(scope, match, frame)
