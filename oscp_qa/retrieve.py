@@ -237,7 +237,12 @@ class Repository:
         terms = [w for w in dict.fromkeys(re.findall(r"[a-z0-9]+", " ".join(words).lower()))]
         if not terms:
             return []
-        query = f'"{" ".join(terms)}"' if phrase else " OR ".join(f'"{t}"' for t in terms)
+        if phrase:  # "Oxfordshire's Modern Slavery Strategy" holds "oxfordshire modern slavery
+            # strategy": the index splits the possessive's s off as a word of its own
+            said = [terms] + [terms[:i] + ["s"] + terms[i:] for i in range(1, len(terms))]
+            query = " OR ".join(f'"{" ".join(t)}"' for t in said)
+        else:
+            query = " OR ".join(f'"{t}"' for t in terms)
         return self.database.rows(
             f"select t.*, bm25({table}_fts) as rank from {table}_fts "
             f"join {table} t on t.rowid = {table}_fts.rowid "
