@@ -623,6 +623,9 @@ class Understander:
                                                                                       openings))]
         said = [(kind, p) for kind, p in said
                 if not any(p != q and f" {p} " in f" {q} " for _, q in said)]
+        if tokens[:1] == ["when"] and (openings - {"when"}) & WH_WORDS:  # "when the council
+            said = [(kind, p) for kind, p in said if not padded.startswith(f" {p} ")]  # looked
+            # into it, what kept coming up?": the later clause asks
         opening = [(kind, p) for kind, p in said if p.split()[0] in PLAIN_WH  # "who got the
                    or (padded.startswith(f" {p} ") and kind != "list")]  # "which towns got
         # ... funding?" asks for places; "what are the ... paid?" is not a list
