@@ -656,9 +656,10 @@ class Understander:
         if not opening and not request and _has(padded, self.words.claim_ends) \
                 and found not in ("contact", "how_to"):  # "Oxford had 1,917 offences in 2021 -
             return "yes_no"  # correct?", "Oxford's percentage rise was bigger - correct?"
-        if stated and (counted or tokens[:1] == ["so"]) and found is None and not opening \
-                and not request \
-                and not WH_WORDS & set(tokens) and set(tokens[1:]) & set(self.words.statement_verbs):
+        so = tokens[:1] == ["so"]  # "so that's about a 10% jump?": a figure just given, checked
+        if stated and (counted or so) and found is None and not opening and not request \
+                and not WH_WORDS & set(tokens) and (set(tokens[1:]) & set(self.words.statement_verbs)
+                                                    or (so and any(t[:1].isdigit() for t in tokens))):
             return "yes_no"  # "environmental was the biggest type of ASB?", "so it went up by a
             # third?": a claim of a figure
         return found or "figure"
