@@ -513,6 +513,18 @@ def direction(scope: Plans, match: Match, frame: Frame) -> Answer:
     table = scope.table_of(rows[0])
     sources = scope.sources(rows[:1])
     caveats = scope.caveats(rows[:1])
+    counting = scope.language.settings.counting_numbers_up_to  # "chart 2" names, not claims
+    quoted = list(dict.fromkeys(f"{n.text}%" if n.kind == "percent" else n.text
+                                for n in frame.numbers if n.kind == "percent"
+                                or (n.kind == "count" and n.value > counting)))
+    if quoted and (frame.asks == "yes_no" or frame.signals.checking):  # "fell by 5%, right?":
+        # the way can be told, the amount cannot
+        return Answer(status=Status.no_answer, intent=match.intent, sources=sources,
+                      caveats=caveats, plan=scope.title_of(rows),
+                      text=f"The plan gives no figure for {scope.measures[match.measure].label} "
+                           f"to check {fmt.listing(quoted)} against: it describes it only in "
+                           f"words.\n" + "\n".join(line for line in lines
+                                                    if line not in ("Yes.", "No.")))
     way_asked = frame.signals.either_way or (frame.asks == "yes_no" and frame.signals.direction)
     value_asked = match.intent == "lookup" and frame.asks == "figure" and frame.signals.what_is \
         and not (frame.signals.change_cue or frame.signals.direction)
