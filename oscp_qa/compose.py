@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from . import breakdowns, figures, limits, quarters, remainders, side_by_side, texts, verdicts
+from . import format as fmt
 from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
 from .normalise import count_said
@@ -171,6 +172,11 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
         and not answer.text.lstrip("*").startswith(("Yes", "No", "Roughly", "Partly")) else None
     if verdict:  # "I have a note saying 44 and 188 - correct?"
         answer.text = f"{verdict}\n\n{answer.text}"
+    elif unchecked := _unchecked_claim(scope, frame, answer):
+        answer = answer.model_copy(update={
+            "status": Status.no_answer,
+            "text": f"The plan gives no figure to check {fmt.listing(unchecked)} against: it "
+                    f"does not count that.\n\n{answer.text}"})
     if not answer.suggestions and answer.status == Status.answered:
         answer.suggestions = suggest(scope, match, answer)
     if len(scope.all) > 1 and answer.status == Status.answered and answer.plan not in answer.text:
@@ -208,6 +214,16 @@ def _claim_checked(scope: Plans, frame: Frame, match: Match, answer: Answer) -> 
         shown = [v for f in facts or scope.plan.achievement_facts(programme)
                  for v in _values(f["value"])]
     return verdicts.quoted_figures(quoted, shown, "%" if percent else "", "£" if money else "")
+
+
+def _unchecked_claim(scope: Plans, frame: Frame, answer: Answer) -> list[str]:
+    """"Op Beaming II took 50 knives off the streets - correct?": the counts claimed of a
+    programme whose words give no count to set against them."""
+    if answer.status != Status.answered or not answer.subject.startswith("achievement:") \
+            or not (frame.signals.checking or frame.asks == "yes_no"):
+        return []
+    counting = scope.language.settings.counting_numbers_up_to
+    return [n.text for n in frame.numbers if n.kind == "count" and n.value > counting]
 
 
 def _values(value: float | str) -> list[float]:
