@@ -87,9 +87,11 @@ class Lexicon:
             t.kind in NAMES and t.end - t.start == 1 and t.start
             and tokens[t.start - 1] in before and is_english(tokens[t.start]))]
 
-    def unknowns(self, tokens: list[str], tags: list[Tag]) -> list[Unknown]:
+    def unknowns(self, tokens: list[str], tags: list[Tag],
+                 proper: frozenset[str] = frozenset()) -> list[Unknown]:
         """Every word no vocabulary covers, with its role; and the places the plan names
-        (as achievements' places), which still restrict a figure to somewhere it has none."""
+        (as achievements' places), which still restrict a figure to somewhere it has none.
+        `proper`: words written with a capital inside a sentence ("my friend says Reading")."""
         covered = {i for t in tags for i in range(t.start, t.end)}
         named = {i for t in tags if t.kind != "area" for i in range(t.start, t.end)}
         found = [Unknown(word=self.places[key], role="place", kind="mentioned", at=t.start)
@@ -97,7 +99,7 @@ class Lexicon:
                  and (key := tuple(tokens[t.start:t.end])) in self.places]
         index = 0
         while index < len(tokens):
-            size = self._place_at(tokens, index, covered, named)
+            size = self._place_at(tokens, index, covered, named, proper)
             if size:
                 key = tuple(tokens[index:index + size])
                 found.append(Unknown(word=self.places[key], role="place", at=index,
@@ -119,12 +121,13 @@ class Lexicon:
                 found.append(Unknown(word=word, role="other", at=index - 1))
         return found
 
-    def _place_at(self, tokens: list[str], index: int, covered: set[int], named: set[int]) -> int:
+    def _place_at(self, tokens: list[str], index: int, covered: set[int], named: set[int],
+                  proper: frozenset[str]) -> int:
         """The length of the place name starting here, or 0. An everyday word that is also a
         place ("Reading") counts only after a word such as "in" or "for", opening the question
-        before a topic ("reading hate crime figures?") or ending it after "about" ("what about
-        reading?"); a longer name holding an area's ("Oxford
-        Parkway") is the place, not the area."""
+        before a topic ("reading hate crime figures?"), ending it after "about" ("what about
+        reading?") or written with a capital inside a sentence; a longer name holding an
+        area's ("Oxford Parkway") is the place, not the area."""
         for size in range(min(self.longest, len(tokens) - index), 0, -1):
             key = tuple(tokens[index:index + size])
             if key not in self.places or (covered if size == 1 else named) & set(
@@ -136,7 +139,7 @@ class Lexicon:
             opens_topic = index == 0 and index + 1 in covered  # "reading hate crime figures?"
             follows_up = tokens[index - 1:] == ["about", key[0]]  # "what about reading?"
             if everyday and not (index and tokens[index - 1] in self.prepositions) \
-                    and not opens_topic and not follows_up:
+                    and not opens_topic and not follows_up and key[0] not in proper:
                 return 0
             return size
         return 0

@@ -150,7 +150,8 @@ class Understander:
         slots["named_phrases"] = _unique(  # "... next to my kids' playground. Is drug dealing in
             " ".join(tokens[t.start:t.end]) for t in tags  # parks on the radar?": the parks
             if t.kind not in ("area", "table") and t.start not in telling) or slots["named_phrases"]
-        found_words = self.lexicon.unknowns(tokens, tags) + slots.pop("foreign", []) \
+        found_words = self.lexicon.unknowns(tokens, tags, _proper(text[:limit])) \
+            + slots.pop("foreign", []) \
             + self._stray_months(tokens) + _ages(tokens, tags) + self._kinds_of_a_part(tokens, tags) \
             + self._parts(padded, slots.get("measure") or slots.get("sharpened")) \
             + self._other_unit(tokens, padded, slots.get("measure")) + self._how_often(padded) \
@@ -1187,6 +1188,18 @@ def _preceded_by(tokens: list[str], tag: Tag, words: set[str]) -> bool:
     """One of the words (or two-word phrases) just before the tag, skipping 'the'."""
     before = [w for w in tokens[max(0, tag.start - 3):tag.start] if w != "the"][-2:]
     return any(w in words for w in before) or " ".join(before) in words
+
+
+def _proper(text: str) -> frozenset[str]:
+    """Words written with a capital inside a sentence, in a question not written all in
+    capitals or title case: names ("my friend says Reading has more")."""
+    found = set()
+    for sentence in SENTENCE_END.split(text):
+        words = re.findall(r"[A-Za-z']+", sentence)
+        capitals = [w for w in words[1:] if w[:1].isupper() and w[1:].islower()]
+        if len(capitals) * 2 <= len(words[1:]):  # "Crime Figures For Reading" says nothing
+            found |= {w.lower() for w in capitals}
+    return frozenset(found)
 
 
 def _either_of(tokens: list[str], tags: list[Tag]) -> bool:
