@@ -129,7 +129,9 @@ class Assistant:
         frame, match = self.interpret(text)
         if urgent.status == Status.answered and ((
                 frame.programme and frame.asks != "figure" and match.intent == "achievement")
-                or match.intent == "work_on"):  # "is the partnership doing anything about it?"
+                or (match.intent == "work_on" and frame.asks not in (  # "is the partnership
+                    "person", "how_to", "contact", "place"))):  # doing anything?"; not "who
+            # can help me?", which the help answers
             scope = self.engine.plans.naming(frame, match)  # "tell me about the scheme to check
             if limits.check(scope, frame, match) is None:  # if a drink has been spiked": the
                 told, _ = compose(scope, match, frame)  # scheme, after the help
