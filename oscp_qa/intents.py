@@ -127,6 +127,12 @@ def _a_count_not_a_plan(frame: Frame, context: Context) -> bool:
     return frame.asks == "count" and bool(frame.measure) and not frame.features.priorities_named
 
 
+def _a_count_not_a_reason(frame: Frame, context: Context) -> bool:
+    """"How many people were targeted because of their skin colour?": a count of those
+    targeted, not the reason for a figure."""
+    return frame.asks == "count"
+
+
 def _work_on_another_topic(frame: Frame, context: Context) -> bool:
     """"What is OSCP doing about hate crime?", then "and ASB?": its work on ASB."""
     return context.intent == "work_on" and frame.follow_up and frame.asks == "figure" \
@@ -202,6 +208,7 @@ REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
     ("lookup", "work_on", _who_works_on_it),
     ("priorities", "about", _who_checks),
     ("priorities", "lookup", _a_count_not_a_plan),
+    ("why", "lookup", _a_count_not_a_reason),
     ("lookup", "work_on", _work_on_another_topic),
     ("lookup", "work_on", _untabled_topic_covered),
     ("achievement", "priorities", _the_priority_naming_it),
