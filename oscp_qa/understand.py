@@ -36,6 +36,7 @@ class Understander:
         self.by_topic = {m.id: m.by_topic for m in language.measures}
         self.units = {m.id: m.unit for m in language.measures}
         self.leaves_out = {m.id: m.leaves_out for m in language.measures}
+        self.left_out = {x for m in language.measures for x in m.leaves_out}
         # measures of a subgroup ("children"): read only when a word for the subgroup is asked
         self.subgroups = {m.measure for t in self.terms if t.restricts for m in t.means}
         words = self.words  # phrases in which a month names a quarter or a whole year
@@ -416,6 +417,7 @@ class Understander:
         found["second_measure"] = next(  # "excluding fraud" names no second topic
             (m.measure for t in term_tags if self.terms[int(t.value)].anchor
              and not _preceded_by(tokens, t, after) and t.start not in heads
+             and t.start not in self._scope_restated(tokens)
              for m in self.terms[int(t.value)].means if m.measure not in shared), None)
         sharpeners = {self.terms[int(t.value)].means[0].measure for t in term_tags
                       if len(self.terms[int(t.value)].means) == 1}
@@ -514,9 +516,21 @@ class Understander:
         return [Unknown(word=w, role="restriction", kind="time", at=i)
                 for i, w in enumerate(tokens) if i not in inside and month(i, w)]
 
+    def _scope_restated(self, tokens: list[str]) -> set[int]:
+        """"Crime (fraud excluded)": what a table leaves out, and the word leaving it out,
+        restate the table's scope; they ask nothing of what it counts nor name a topic."""
+        said = set(self.words.left_out_said)
+        found: set[int] = set()
+        for i, word in enumerate(tokens):
+            beside = {j for j in (i - 1, i + 1) if 0 <= j < len(tokens) and tokens[j] in said}
+            if word in self.left_out and beside:
+                found |= beside | {i}
+        return found
+
     def _masked(self, tokens: list[str], tags: list[Tag]) -> str:
         """The text with topic words blanked, so a topic word is never read as an intent cue."""
         spans = {i for t in tags if t.kind in ("term", "area") for i in range(t.start, t.end)}
+        spans |= self._scope_restated(tokens)
         masked = " " + " ".join("_" if i in spans else w for i, w in enumerate(tokens)) + " "
         quoting = ["at least", "at most", "most of"]  # "at least 1,700" quotes a number; "most
         # of the recommendations" is a majority; neither ranks anything
