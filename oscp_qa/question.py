@@ -105,6 +105,8 @@ class Signals(Frozen):
     than: bool = False              # "how many more in Oxfordshire than in Oxford?"
     there: bool = False             # "round there": the place the conversation was on
     direction: Literal["up", "down"] | None = None   # the way "is it going down?" asks about
+    level_only: bool = False        # the way is said only by "higher", "more" ...: two levels
+    # compared ("how much higher was Oxfordshire's than Oxford's in 2021?"), not a movement
     dimensions: list[Dimension] = []  # what a ranking ranks, as the question says it, in order
     negation: bool = False          # "not aligned to a PCC priority"
     lists_oscp: bool = False        # "which OSCP priorities", "list"

@@ -707,6 +707,8 @@ class Understander:
             change_cue=_has(masked, self.change_cues),
             every_year=_has(padded, words.every_year),
             direction=direction,
+            level_only=bool(direction) and not (
+                set(tokens) & (set(words.rising) | set(words.falling)) - set(words.levels)),
             either_way=_has(padded, words.rising) and _has(padded, words.falling)
             and direction is None,
             average=_has(padded, words.average), adding=_has(padded, words.adding),
