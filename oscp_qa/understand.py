@@ -592,15 +592,19 @@ class Understander:
     def _worked_on(self, tokens: list[str]) -> list[str]:
         """The words naming what work is asked about: those after "about" (else "on"), up to
         the next function word ("doing about speeding cars and ..." → speeding, cars), through
-        an article ("people who ignored the covid rules" → ignored, covid, rules)."""
+        an article ("people who ignored the covid rules" → ignored, covid, rules); past a
+        phrasal verb ("lead on pulling together the county's strategy" → county, strategy)."""
         at = next((i + 1 for opener in ("about", "on") for i, w in enumerate(tokens)
                    if w == opener), None)
         plain = set(self.words.stopwords) | set(self.words.filler)
         run: list[str] = []
-        for word in tokens[at:] if at is not None else []:
+        for i, word in enumerate(tokens[at:] if at is not None else [], at or 0):
             if run and word in ("the", "a", "an"):
                 continue
             if word in plain or not word.replace("-", "").isalpha():
+                if run == [tokens[i - 1]] and run[0].endswith("ing") and word in PARTICLES:
+                    run = []  # a phrasal verb ("pulling together"): what it acts on follows
+                    continue
                 if run:
                     break
                 continue
@@ -1076,6 +1080,8 @@ def _how(tokens: list[str]) -> set[int]:
     return {i for i in range(1, len(tokens)) if tokens[i - 1] == "how"}
 
 
+PARTICLES = {"together", "up", "out", "off", "down", "back", "through", "forward"}  # "pulling
+# together", "setting up": a verb's, not a topic's
 PLAIN_WH = {"who", "where", "when", "why", "how"}  # each asks one kind; "what" asks any
 WH_WORDS = {"what", "which", "who", "how", "why", "where", "when", "whose", "whom"}
 
