@@ -211,6 +211,10 @@ def _details(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     if frame.asks == "place" and match.intent == "priorities" and frame.tokens[:1] == ["where"]:
         return _refuse(scope, match, "The plan does not say where: its priorities say what will "
                                      "be done, not where.", ["details"])  # "where would the hub be?"
+    if frame.asks == "place" and match.intent == "glossary" and frame.tokens[:1] == ["where"] \
+            and not _places_in(_said_instead(scope, match), scope):  # "where will the CCTV hub
+        return _refuse(scope, match, "The plan does not say where. "  # be located?"
+                                     + _said_instead(scope, match), ["details"])
     claimed = frame.asks == "yes_no" and frame.signals.change_cue and frame.measure \
         and not frame.measure_tabled  # "did knife crime drop after Op Beaming II?"
     if not (frame.signals.outcome or claimed) \
@@ -743,6 +747,14 @@ def _places_asked(frame: Frame, places: list) -> list:
 def roots(text: str) -> set[str]:
     """The words' lemmas cut to their first letters, as passages are compared."""
     return {lemma(w)[:ROOT] for w in normalise(text).split()}
+
+
+def _places_in(text: str, scope: Plans) -> bool:
+    """Whether words name a place narrower than the plan's own areas ("at Oxford Parkway"),
+    not only the areas ("partners in Oxfordshire")."""
+    areas = {a.lower() for a in (scope.area(x) for x in scope.areas)}
+    return any(name.lower() not in areas for name in re.findall(
+        r"\b(?:in|at|across|within|around) (?:the )?([A-Z][\w']*(?: [A-Z][\w']*)*)", text))
 
 
 def _names_place(value: str, scope: Plans) -> bool:
