@@ -274,8 +274,11 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
     untabled = bool(frame.measure) and not frame.measure_tabled and speaks_of \
         and frame.asks in ("count", "yes_no")  # "how many officers work on it?", "do the
     # officers wear uniform?" after Op Vigilant, whose words speak of officers
+    effect = frame.follow_up and frame.asks == "yes_no" and bool(  # "has it brought crime
+        frame.signals.change_cue or frame.signals.direction) and bool(  # down there?": what the
+        {"it", "they", "this", "that"} & set(frame.tokens))  # programme did to a figure
     if (context.programme and (frame.follow_up or by_words or untabled or bare_count)
-            and (not frame.measure or untabled)
+            and (not frame.measure or untabled or effect)
             and not features.glossary_only and (not features.achievement or by_words)):
         features = frame.features.model_copy(update={"achievement": True, "achievement_named": True})
         return frame.model_copy(update={"features": features,

@@ -215,8 +215,9 @@ def _details(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             and not _places_in(_said_instead(scope, match), scope):  # "where will the CCTV hub
         return _refuse(scope, match, "The plan does not say where. "  # be located?"
                                      + _said_instead(scope, match), ["details"])
-    claimed = frame.asks == "yes_no" and frame.signals.change_cue and frame.measure \
-        and not frame.measure_tabled  # "did knife crime drop after Op Beaming II?"
+    claimed = frame.asks == "yes_no" and (frame.signals.change_cue or frame.signals.direction) \
+        and frame.measure and (not frame.measure_tabled or match.intent == "achievement")  # "did
+    # knife crime drop after Op Beaming II?", "has it brought crime down?" after the cameras
     if not (frame.signals.outcome or claimed) \
             or match.intent not in ("achievement", "glossary", "priorities", "duties") \
             or (match.intent == "duties" and not (frame.duties or frame.glossary)):
