@@ -1247,8 +1247,8 @@ def _yes_no(tokens: list[str], openers: list[str]) -> bool:
 
 
 def _ages(tokens: list[str], tags: list[Tag]) -> list[Unknown]:
-    """An age the vocabulary does not know ("16 and 17 year olds", "aged 30", "50-64"): a
-    subgroup."""
+    """An age the vocabulary does not know ("16 and 17 year olds", "aged 30", "50-64", "aged
+    between 16 and 17"): a subgroup."""
     covered = {i for t in tags for i in range(t.start, t.end)}
     found = []
     for i, word in enumerate(tokens):
@@ -1260,7 +1260,14 @@ def _ages(tokens: list[str], tags: list[Tag]) -> list[Unknown]:
             continue
         after, before = tokens[i + 1:i + 5], tokens[i - 1] if i else ""
         bare = not after or not after[0].isalpha() or after[0] in ("s", "year", "years", "yrs")
-        if before in ("aged", "age") or ("year" in after and {"old", "olds"} & set(after)) or (
+        aged_between = before == "between" and tokens[max(0, i - 2):i - 1] in (["aged"], ["age"],
+                                                                               ["ages"])
+        if aged_between and after[:1] == ["and"] and after[1:2] and after[1].isdigit():
+            found.append(Unknown(word=f"aged {word} to {after[1]}", role="restriction",
+                                 kind="subgroup", at=i))
+            continue
+        if before in ("aged", "age") or (
+                "year" in after and {"old", "olds"} & set(after)) or (
                 before in ("over", "under") and 10 <= int(word) < 100 and bare):  # "over 75?"
             found.append(Unknown(word=f"{word} year olds", role="restriction", kind="subgroup", at=i))
     return found
