@@ -267,6 +267,21 @@ def _divided(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     return _only_whole(scope, match, row, sums, "money") if row is not None and sums else None
 
 
+def _average_of_bands(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"What was the average age of the victims?" of a table in age bands: the bands hold no
+    ages, so no average can be worked out from them."""
+    if not frame.signals.average or not {"age", "ages"} & set(frame.tokens) \
+            or match.measure not in scope.measures:
+        return None
+    held = scope.dimension(match.measure, "category")
+    if not held or not all(c.startswith("age-") for c in held):  # the age bands' ids
+        return None
+    bands = [scope.category(c) for c in held]
+    return _refuse(scope, match, f"The plan gives {scope.measures[match.measure].label} only in "
+                                 f"bands ({fmt.listing(bands)}), not their ages, so no average "
+                                 f"age can be worked out.", ["details"])
+
+
 def _only_whole(scope: Plans, match: Match, row, kinds: list, asks: str) -> Answer:
     whole = "; ".join(f"{f['label']}: {f['value']}" for f in kinds)
     return _refuse(scope, match, f"The plan gives only the whole for {row['title']} ({whole}); "
@@ -513,7 +528,8 @@ def _yes_no_untold(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year, _first_named_untabled)
 WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details,
-                 _cost_to_join, _permission, _divided, _one_by_one, _members_unnamed,
+                 _cost_to_join, _permission, _divided, _average_of_bands, _one_by_one,
+                 _members_unnamed,
                  _things_unnamed, _programme_facts, _words_only, _kind_of_figure,
                  _programme_unmentioned, _outcomes_unreported, _yes_no_untold)
 
