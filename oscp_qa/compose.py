@@ -178,6 +178,10 @@ def compose(scope: Plans, match: Match, frame: Frame) -> tuple[Answer, Match]:
             "status": Status.no_answer,
             "text": f"The plan gives no figure to check {fmt.listing(unchecked)} against: it "
                     f"does not count that.\n\n{answer.text}"})
+    if frame.asks == "money" and answer.status == Status.answered and "£" not in answer.text:
+        answer = answer.model_copy(update={  # "which duty gets the biggest share of the budget?"
+            "status": Status.no_answer,  # answered by a text naming no sum is not answered
+            "text": f"The plan gives no sum of money for that.\n\n{answer.text}"})
     if not answer.suggestions and answer.status == Status.answered:
         answer.suggestions = suggest(scope, match, answer)
     if len(scope.all) > 1 and answer.status == Status.answered and answer.plan not in answer.text:
