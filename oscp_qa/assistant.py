@@ -177,9 +177,14 @@ class Assistant:
             match = match.model_copy(update={"areas": [top]})
         if match.measure:
             same = self.context.measure == match.measure
-            earlier = self.context.periods if same and self.context.periods != match.periods else []
-            parts = self.context.categories if same and set(self.context.categories) != set(
-                match.categories) else []  # "race", then "and faith?", then "combined?"
+            earlier = [p for p in dict.fromkeys(self.context.earlier_periods + self.context.periods)
+                       if p not in match.periods] \
+                if same and self.context.periods != match.periods else []  # "2019", "2020?",
+            # "2021?", then "total them": every year of the run
+            parts = [c for c in dict.fromkeys(self.context.earlier_categories
+                                              + self.context.categories)
+                     if c not in match.categories] if same and set(self.context.categories) != set(
+                match.categories) else []  # "race", "and faith?", "disablist?", then "combined?"
             run = list(dict.fromkeys(self.context.quarter_run + match.quarters)) \
                 if same and self.context.periods == match.periods else list(match.quarters)
             self.context = Context(intent=match.intent, measure=match.measure, areas=match.areas,

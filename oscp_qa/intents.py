@@ -435,13 +435,17 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         slots["periods"] = sorted({frame.periods[0], *context.periods[-1:]})
         slots["areas"] = list(context.areas)
     if slots["intent"] == "change" and follows and not frame.periods and context.earlier_periods:
-        slots["periods"] = sorted(set(context.earlier_periods + context.periods))  # "difference?"
+        slots["periods"] = sorted(set(context.earlier_periods[-1:] + context.periods))  # "the
+        # difference?": from the year asked just before
     if (slots["intent"] == "change" and follows and len(frame.periods) == 1 and context.periods
             and context.periods[-1] != frame.periods[0]):  # "how much higher than 2020?"
         slots["periods"] = sorted({frame.periods[0], context.periods[-1]})
     if slots["intent"] == "total" and frame.signals.average and follows and not frame.periods \
             and len(context.periods) == 1:  # "2019", "2020", "2021", then "average?": of them all
         slots["periods"] = []
+    elif slots["intent"] == "total" and follows and not frame.periods and context.earlier_periods \
+            and len(context.periods) == 1 and not frame.categories:  # "2019", "2020?", "2021?",
+        slots["periods"] = sorted({*context.earlier_periods, *context.periods})  # "total them"
     elif not frame.periods and not frame.relative and follows and context.periods:
         carried.append("periods")
     if slots["intent"] == "total" and follows and same_topic and frame.signals.adding \
