@@ -318,9 +318,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     # after CSE victims names the other table
     same_topic = frame.measure is None or frame.measure == context.measure or kept_table
     follows = context.measure is not None and (frame.measure is None or frame.follow_up or (
-        (frame.signals.times_asked or frame.signals.adding)  # "add the 18-24 group"
-        and frame.measure == context.measure))  # "how many times
-    # bigger is race?": a multiple needs the other figure, the last one
+        (frame.signals.times_asked or frame.signals.adding  # "add the 18-24 group", "how many
+         or (len(frame.tokens) <= 2 and frame.categories))  # times bigger is race?": a multiple
+        and frame.measure == context.measure))  # needs the other figure, the last one; "faith?"
+    # after race victims in Oxford: that part, there
     carried: list[str] = []
     slots: dict = {"measure": frame.measure or context.measure or frame.counted_topic,
                    "carried": carried,
