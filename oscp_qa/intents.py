@@ -240,7 +240,9 @@ def _entity_asked_again(frame: Frame, context: Context) -> str | None:
     own = frame.measure or frame.features.achievement or frame.glossary or frame.duties \
         or frame.pcc or frame.periods or (frame.areas and frame.asks != "yes_no")  # "does it
     # just cover the city?" asks of the duty where it applies
-    return ENTITY_INTENTS.get(kind) if frame.follow_up and not own else None
+    bare = not (frame.topic_words or frame.named_phrases)  # "through whose
+    # work?": nothing of its own to ask about
+    return ENTITY_INTENTS.get(kind) if (frame.follow_up or bare) and not own else None
 
 
 def _standing(scores: dict[str, float], chosen: str, min_score: float) -> dict[str, float]:
