@@ -212,6 +212,7 @@ def _details(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, "The plan does not say where: its priorities say what will "
                                      "be done, not where.", ["details"])  # "where would the hub be?"
     if frame.asks == "place" and match.intent == "glossary" and frame.tokens[:1] == ["where"] \
+            and not frame.signals.plan_only \
             and not _places_in(_said_instead(scope, match), scope):  # "where will the CCTV hub
         return _refuse(scope, match, "The plan does not say where. "  # be located?"
                                      + _said_instead(scope, match), ["details"])
