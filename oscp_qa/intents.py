@@ -300,8 +300,10 @@ def _sibling(frame: Frame, context: Context) -> str | None:
 
 def _follows_on(frame: Frame, rules: list[IntentRule]) -> bool:
     """A question without a topic can only lean on the last one if it says something more:
-    an area, a year, a quarter, a category, a follow-up word or an intent's cue."""
+    an area, a year, a quarter, a category, a follow-up word, a change quoted ("by about
+    500?") or an intent's cue."""
     return bool(frame.areas or frame.periods or frame.relative or frame.quarters
+                or any(n.by for n in frame.numbers)
                 or frame.signals.others or frame.signals.per
                 or frame.categories or frame.excluded_categories or frame.area_op
                 or frame.loose_categories

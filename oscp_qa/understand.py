@@ -679,7 +679,8 @@ class Understander:
         if not opening and not request and _has(padded, self.words.claim_ends) \
                 and found not in ("contact", "how_to"):  # "Oxford had 1,917 offences in 2021 -
             return "yes_no"  # correct?", "Oxford's percentage rise was bigger - correct?"
-        so = tokens[:1] == ["so"]  # "so that's about a 10% jump?": a figure just given, checked
+        so = tokens[:1] in (["so"], ["by"])  # "so that's about a 10% jump?", "by about 500?": a
+        # figure just given, checked
         if stated and (counted or so) and found is None and not opening and not request \
                 and not WH_WORDS & set(tokens) and (set(tokens[1:]) & set(self.words.statement_verbs)
                                                     or (so and any(t[:1].isdigit() for t in tokens))):
