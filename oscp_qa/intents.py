@@ -237,11 +237,15 @@ def _entity_asked_again(frame: Frame, context: Context) -> str | None:
     """The intent of the priority, duty or term the last answer was about, when a follow-up
     refers to it ("who is it done with?") and names nothing of its own."""
     kind = context.subject.partition(":")[0]
-    own = frame.measure or frame.features.achievement or frame.glossary or frame.duties \
-        or frame.pcc or frame.periods or (frame.areas and frame.asks != "yes_no")  # "does it
-    # just cover the city?" asks of the duty where it applies
-    bare = not (frame.topic_words or frame.named_phrases)  # "through whose
-    # work?": nothing of its own to ask about
+    pointed = frame.features.achievement_text and bool(  # "and what area does it cover?" after
+        {"it", "they", "this", "that"} & set(frame.tokens))  # a duty: the duty, not a
+    # programme sharing two of its words
+    own = frame.measure or (frame.features.achievement and not pointed) or frame.glossary \
+        or frame.duties or frame.pcc or frame.periods \
+        or (frame.areas and frame.asks != "yes_no")  # "does it just cover the city?" asks of
+    # the duty where it applies
+    bare = not (frame.topic_words or frame.named_phrases)  # "through whose work?": nothing of
+    # its own to ask about
     return ENTITY_INTENTS.get(kind) if (frame.follow_up or bare) and not own else None
 
 
