@@ -534,9 +534,10 @@ class Understander:
         masked = " " + " ".join("_" if i in spans else w for i, w in enumerate(tokens)) + " "
         quoting = ["at least", "at most", "most of"]  # "at least 1,700" quotes a number; "most
         # of the recommendations" is a majority; neither ranks anything
+        shares = self.quoted_shares if any(f" {part} " in masked  # most questions quote none
+                                           for part in self.words.fractions) else []
         for phrases in (self.words.latest_year, self.words.previous_year, self.words.next_year,
-                        self.words.broken_down, self.words.belongs_to, self.quoted_shares,
-                        quoting):
+                        self.words.broken_down, self.words.belongs_to, shares, quoting):
             for phrase in phrases:  # "most recent" is no ranking, "break it down" or "fell
                 # under the environmental category" no fall, "more than half" no rise
                 masked = masked.replace(f" {phrase} ", " _ ")
