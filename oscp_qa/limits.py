@@ -260,8 +260,10 @@ def _permission(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 
 def _divided(scope: Plans, frame: Frame, match: Match) -> Answer | None:
-    """"How was the £426,000 split between projects?": the plan gives the sum, not its parts."""
-    if not frame.signals.divided or match.intent != "achievement":
+    """"How was the £426,000 split between projects?", "which council put the most money in?":
+    the plan gives the sum, not its parts."""
+    if not (frame.signals.divided or (frame.asks == "money" and frame.signals.ranking)) \
+            or match.intent != "achievement":
         return None
     row, sums = scope.programme_facts((match.subject or "").partition(":")[2], {"sum"},
                                       frame.signals.parent)
