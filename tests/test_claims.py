@@ -4,6 +4,7 @@ question: the verdict first, against the plan's figure, then the figures."""
 from __future__ import annotations
 
 import pytest
+from conftest import ask
 
 from oscp_qa import Status
 
@@ -155,3 +156,49 @@ def test_a_five_year_low_claimed_is_checked_against_the_lowest_year(assistant):
     assert answer.text.lstrip("*").startswith("Yes") and "1,768" in answer.text
     answer = assistant.ask("was domestic abuse in oxfordshire at a five-year low in 2021?")
     assert answer.text.lstrip("*").startswith("No") and "6,986" in answer.text
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("environmental was the biggest type of police ASB in oxford?", "**No.** Environmental had 163"),
+    ("oxford had 1731 police asb incidents in 2021 yeah?", "**Yes**"),
+    ("I read that crime in the Thames Valley rose by more than 10% in 2021. Is that so?",
+     "**No.** Worked out, the change is +9.0%, not more than 10%"),
+    ("did oxford crime rise by more than 10% in 2021?", "**Yes.**"),
+    ("Were most of the anti-social behaviour incidents police recorded in Oxford in 2021 the "
+     "'community' kind?", "Yes: it is 73.1%"),
+    ("Is it accurate that Oxford's recorded domestic abuse offences peaked in 2020 over the "
+     "2017-2021 period?", "**Yes.**"),
+    ("Is it correct that transphobic hate crime had the fewest victims of the five strands in "
+     "Oxford, Oxfordshire and Thames Valley alike?", "**Yes.**"),
+])
+def test_a_claim_said_as_a_statement_or_with_a_way_is_checked(assistant, question, verdict):
+    """A statement ending in a question mark is a claim; "more than 10%" holds of any change
+    above it, so a 9% rise is no even though it rose."""
+    assert assistant.ask(question).text.startswith(verdict)
+
+
+@pytest.mark.parametrize("turns, verdict", [
+    (("oxford crime 2020?", "and 2021?", "so thats about a 10% jump?"), "**Yes.**"),
+    (("DA offences oxford 2017", "and 2021?", "so its gone down?"), "**Yes.**"),
+    (("DA offences went down in Oxford in 2021?", "By about 500 offences?"),
+     "**No.** The change is -149, not about 500"),
+])
+def test_a_claim_about_the_figure_just_given_is_checked(assistant, turns, verdict):
+    assert ask(assistant, *turns).text.startswith(verdict)
+
+
+@pytest.mark.parametrize("claim", [
+    "A colleague says Oxford's crime severity score fell by 5% in 2020/21. Can the plan confirm the 5%?",
+    "op beaming II took 50 knives off the streets - correct?",
+])
+def test_a_number_the_plan_has_nothing_to_check_against_is_no_answer(assistant, claim):
+    """The way may be told (the score fell), the amount claimed cannot: no yes, no figure."""
+    answer = assistant.ask(claim)
+    assert answer.status == Status.no_answer
+    assert not answer.text.lstrip("*").startswith(("Yes", "No."))
+
+
+def test_a_choice_between_two_areas_is_not_answered_yes(assistant):
+    answer = assistant.ask("did crime grow faster in oxford or oxfordshire in 2021?")
+    assert not answer.text.lstrip("*").startswith(("Yes", "No"))
+    assert "11.0%" in answer.text and "10.2%" in answer.text

@@ -771,3 +771,48 @@ def test_it_is_the_programme_whose_words_hold_the_follow_up(assistant):
     assistant.ask("what's nightsafe?")
     answer = assistant.ask("does it link up with the police cameras?")
     assert "Nightsafe" in answer.text.split("\n")[0] and "control room" in answer.text
+
+
+@pytest.mark.parametrize("turns, total, parts", [
+    (("How many race hate crime victims were recorded in Oxford in 2021?", "faith?",
+      "disablist?", "add those three up"), 504, (420, 40, 44)),
+    (("council ASB cases 2019", "2020?", "2021?", "Total them"), 10142, (2800, 3609, 3733)),
+])
+def test_a_run_of_follow_ups_is_added_up_whole(assistant, turns, total, parts):
+    """"Add those up" after three parts or years asked one by one adds all three, with the
+    working, not only the last two."""
+    answer = ask(assistant, *turns)
+    assert has_number(answer.text, total)
+    assert " + ".join(f"{p:,}" for p in parts) in answer.text
+
+
+def test_a_bare_part_keeps_the_area_and_year(assistant):
+    assistant.ask("How many race hate crime victims were recorded in Oxford in 2021?")
+    answer = assistant.ask("faith?")
+    assert has_number(answer.text, 40) and not has_number(answer.text, 61)  # not Oxfordshire's
+
+
+def test_the_change_after_a_run_of_years_is_from_the_year_just_before(assistant):
+    answer = ask(assistant, "How many ASB cases did the council's ASB service investigate in 2019?",
+                 "and 2020?", "then 2021?", "how much up on the previous year is that?")
+    assert has_number(answer.text, 124) and not has_number(answer.text, 933)
+
+
+@pytest.mark.parametrize("turns, holds", [
+    (("what is the modern slavery priority for 2022-23?", "through whose work?"),
+     "Anti-Slavery Coordinator"),
+    (("how often is the strategic assessment done?", "and what area does it cover?"),
+     "Oxfordshire"),
+])
+def test_a_follow_up_naming_nothing_is_asked_of_the_entity_just_given(assistant, turns, holds):
+    answer = ask(assistant, *turns)
+    assert status_of(answer) == "answered" and holds in answer.text
+    assert "CCTV" not in answer.text.split("\n")[0]
+
+
+def test_what_a_programme_did_to_a_figure_is_not_read_from_the_figure(assistant):
+    """"Has it brought crime down there?" after the CCTV upgrades: the plan reports no
+    result of the cameras; all crime rising is no verdict on them."""
+    answer = ask(assistant, "Where did the council upgrade CCTV cameras?",
+                 "Has it brought crime down there?")
+    assert status_of(answer) == "no_answer" and not answer.text.lstrip("*").startswith("No.")

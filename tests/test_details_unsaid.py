@@ -106,3 +106,38 @@ def test_a_case_picked_out_by_what_the_plan_tells_of_it_is_answered(assistant):
 def test_a_thing_with_no_figures_asked_of_a_table_is_not_answered_by_the_table(assistant):
     answer = assistant.ask("What is the council's target response time for ASB reports?")
     assert answer.status == Status.no_answer and "response times" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Where will the Oxfordshire CCTV Hub be located?",
+    "What was the average age of domestic abuse victims in Oxford?",
+    "How many domestic abuse victims were aged between 16 and 17?",
+    "which district council put the most money into safe journey safe destination?",
+    "My friend reckons Reading has more hate crime than Oxford. Is that right?",
+])
+def test_a_detail_next_to_what_the_plan_says_is_no_answer(assistant, question):
+    assert assistant.ask(question).status == Status.no_answer
+
+
+def test_a_sum_asked_and_none_given_is_no_answer(assistant):
+    """"Which duty gets the biggest share of the budget?": words naming no sum do not answer."""
+    assistant.ask("What are OSCP's statutory duties?")
+    answer = assistant.ask("Which of those duties receives the largest share of the "
+                           "partnership's budget?")
+    assert answer.status == Status.no_answer and "no sum" in answer.text
+
+
+def test_where_the_plan_mentions_a_term_is_still_answered(assistant):
+    answer = assistant.ask("Where does the plan mention Victims First Specialist Service?")
+    assert answer.status == Status.answered
+
+
+def test_a_clause_saying_what_prompted_the_question_restricts_nothing(assistant):
+    answer = assistant.ask("After reports of racist abuse in the city centre, how many victims "
+                           "of race hate crime were recorded in Oxford in 2021?")
+    assert answer.status == Status.answered and "420" in answer.text
+
+
+def test_whether_the_partnership_is_involved_is_answered_from_its_work(assistant):
+    answer = assistant.ask("Is the partnership involved in Prevent?")
+    assert answer.text.startswith("**Yes.**") and "Prevent and Protect Duty" in answer.text

@@ -230,3 +230,46 @@ def test_a_named_plan_term_is_answered_from_the_plan(assistant, question, fragme
 
 def test_numbers_in_reads_like_the_scorer():
     assert numbers_in("1,474 and 10.17% (−149), 2018/19") == [1474, 10.17, 149, 2018, 19]
+
+
+def test_two_levels_compared_are_the_gap_between_areas(assistant):
+    """"How much higher was Oxfordshire's crime than Oxford's in 2021?": 46,597 − 15,964, not
+    each area's change since 2020."""
+    answer = assistant.ask("how much higher was oxfordshire's crime than oxford's in 2021?")
+    assert has_number(answer.text, 30633) and not has_number(answer.text, 4624)
+
+
+def test_how_many_times_more_is_the_multiple(assistant):
+    answer = assistant.ask("How many times more crime did the Thames Valley record than "
+                           "Oxfordshire in 2021?")
+    assert "3.67" in answer.text and "171,119 ÷ 46,597" in answer.text
+
+
+def test_areas_compared_with_no_figure_named_take_the_headline_figure(assistant):
+    answer = assistant.ask("Which climbed more in percentage terms in 2021, Oxford or "
+                           "Oxfordshire as a whole?")
+    assert answer.text.startswith("Total recorded crime (excluding fraud)")
+    assert has_number(answer.text, 10.2) and has_number(answer.text, 11.0)
+
+
+def test_the_fastest_rise_is_by_percentage(assistant):
+    answer = assistant.ask("which area saw crime grow fastest in 2021?")
+    assert "largest percentage change was in **Oxfordshire**" in answer.text
+
+
+def test_a_parts_share_of_each_area_is_ranked(assistant):
+    answer = assistant.ask("Which area had the highest proportion of personal ASB incidents in "
+                           "2021: Oxford, Oxfordshire or Thames Valley?")
+    assert answer.text.startswith("Highest: **Oxfordshire**, 21.2%")
+
+
+def test_one_part_against_the_rest_put_together(assistant):
+    answer = assistant.ask("race hate vs all the other strands put together in oxford - how "
+                           "much bigger?")
+    assert has_number(answer.text, 174) and has_number(answer.text, 246)
+
+
+def test_the_tables_own_scope_restated_asks_nothing_of_it(assistant):
+    answer = assistant.ask("what's the city's overall recorded crime for 2021 in the plan "
+                           "(fraud excluded)?")
+    assert status_of(answer) == "answered" and has_number(answer.text, 15964)
