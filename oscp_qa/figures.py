@@ -462,8 +462,8 @@ def _trend_verdict(scope: Plans, frame: Frame, rows: list) -> str | None:
     series = {where: points for where, points in series.items() if len(points) >= 2}
     if not series:
         return None
-    if frame.signals.every_year:
-        return verdicts.every_year(series, frame.signals.direction)
+    if frame.signals.every_year and frame.asks == "yes_no":  # not "a high or low year, over
+        return verdicts.every_year(series, frame.signals.direction)  # the five years?"
     if frame.signals.either_way:
         return verdicts.which_way(series)
     if frame.asks == "yes_no" and frame.signals.direction:

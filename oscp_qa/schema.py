@@ -283,6 +283,7 @@ class Words(Strict):
     statement_verbs: list[str]  # "environmental was the biggest?": a statement asked as a claim
     left_out_said: list[str]    # "crime (fraud excluded)": the table's own scope restated
     levels: list[str]           # "higher", "more": two levels compared, not a movement
+    choices: list[str]          # "high or low?": which of two ways, not yes or no
     parent_refs: list[str]
     voice_phrases: list[str]  # the plan's words for hearing residents, not a question's
     asks: dict[str, list[str]]
@@ -304,7 +305,8 @@ class Words(Strict):
                                               "circumstance_not", "permission_asks",
                                               "public_words", "divided",
                                               "refers", "statement_verbs",
-                                              "left_out_said", "levels"}).values():
+                                              "left_out_said", "levels",
+                                              "choices"}).values():
             # kin pairs words for finding passages, opinion marks a judgement ("a safe city"),
             # involvement a body's part ("join"), voice_phrases are the plan's words,
             # justice_outcomes restrict what is counted ("arrests"), verbs_in_s only end a

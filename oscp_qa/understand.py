@@ -172,8 +172,9 @@ class Understander:
         slots["asks"] = self._asks(tokens, padded, counted=bool(slots.get("measure")),
                                    openings={c[0] for c in clauses if c},
                                    stated=text[:limit].rstrip().endswith("?"))
-        if slots["asks"] == "yes_no" and _either_of(tokens, tags):  # "did it grow faster in
-            slots["asks"] = "figure"  # Oxford or Oxfordshire?" asks which, not yes or no
+        if slots["asks"] == "yes_no" and (_either_of(tokens, tags)  # "did it grow faster in
+                                          or _has(padded, self.words.choices)):  # Oxford or
+            slots["asks"] = "figure"  # Oxfordshire?", "a high or low year?" ask which
         slots["asked_for"] = next((p.split()[1] for p in self.words.asks.get(slots["asks"], [])
                                    if p.split()[0] in ("which", "what") and len(p.split()) == 2
                                    and f" {p} " in padded), None) or self._asked_for(tokens)
