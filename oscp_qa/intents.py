@@ -19,6 +19,7 @@ FIGURE_INTENTS = {"lookup", "change", "trend", "compare_areas", "share", "rank",
 CARRIED_INTENTS = FIGURE_INTENTS - {"lookup"}
 FOLLOW_ON_INTENTS = FIGURE_INTENTS | {"why", "method"}
 LIST_INTENTS = {"priorities", "achievements", "duties"}
+POINTERS = {"it", "they", "this", "that"}  # words pointing back at what was last answered
 
 
 def cue_hits(rule: IntentRule, masked: str) -> list[str]:
@@ -237,9 +238,8 @@ def _entity_asked_again(frame: Frame, context: Context) -> str | None:
     """The intent of the priority, duty or term the last answer was about, when a follow-up
     refers to it ("who is it done with?") and names nothing of its own."""
     kind = context.subject.partition(":")[0]
-    pointed = frame.features.achievement_text and bool(  # "and what area does it cover?" after
-        {"it", "they", "this", "that"} & set(frame.tokens))  # a duty: the duty, not a
-    # programme sharing two of its words
+    pointed = frame.features.achievement_text and bool(POINTERS & set(frame.tokens))  # "and
+    # what area does it cover?" after a duty: the duty, not a programme sharing two of its words
     own = frame.measure or (frame.features.achievement and not pointed) or frame.glossary \
         or frame.duties or frame.pcc or frame.periods \
         or (frame.areas and frame.asks != "yes_no")  # "does it just cover the city?" asks of
@@ -282,7 +282,7 @@ def _follow_subject(frame: Frame, context: Context) -> Frame:
     # officers wear uniform?" after Op Vigilant, whose words speak of officers
     effect = frame.follow_up and frame.asks == "yes_no" and bool(  # "has it brought crime
         frame.signals.change_cue or frame.signals.direction) and bool(  # down there?": what the
-        {"it", "they", "this", "that"} & set(frame.tokens))  # programme did to a figure
+        POINTERS & set(frame.tokens))  # programme did to a figure
     if (context.programme and (frame.follow_up or by_words or untabled or bare_count)
             and (not frame.measure or untabled or effect)
             and not features.glossary_only and (not features.achievement or by_words)):

@@ -411,6 +411,7 @@ class Understander:
                            and (votes[m], named[m]) == (votes[measure], named[measure])
                            and (m not in self.subgroups or m in asked)]}
         after = set(self.words.after_words)
+        restated = self._scope_restated(tokens)
         generic = set(self.words.generic_topics)
         heads = {t.start for t in term_tags for u in term_tags if u.end == t.start  # "domestic
                  and measure in {m.measure for m in self.terms[int(u.value)].means}  # violence
@@ -418,7 +419,7 @@ class Understander:
         found["second_measure"] = next(  # "excluding fraud" names no second topic
             (m.measure for t in term_tags if self.terms[int(t.value)].anchor
              and not _preceded_by(tokens, t, after) and t.start not in heads
-             and t.start not in self._scope_restated(tokens)
+             and t.start not in restated
              for m in self.terms[int(t.value)].means if m.measure not in shared), None)
         sharpeners = {self.terms[int(t.value)].means[0].measure for t in term_tags
                       if len(self.terms[int(t.value)].means) == 1}
