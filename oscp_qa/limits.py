@@ -212,10 +212,10 @@ def _details(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, "The plan does not say where: its priorities say what will "
                                      "be done, not where.", ["details"])  # "where would the hub be?"
     if frame.asks == "place" and match.intent == "glossary" and frame.tokens[:1] == ["where"] \
-            and not frame.signals.plan_only \
-            and not _places_in(_said_instead(scope, match), scope):  # "where will the CCTV hub
-        return _refuse(scope, match, "The plan does not say where. "  # be located?"
-                                     + _said_instead(scope, match), ["details"])
+            and not frame.signals.plan_only:  # "where will the CCTV hub be located?"
+        said = _said_instead(scope, match)
+        if not _places_in(said, scope):
+            return _refuse(scope, match, f"The plan does not say where. {said}", ["details"])
     claimed = frame.asks == "yes_no" and (frame.signals.change_cue or frame.signals.direction) \
         and frame.measure and (not frame.measure_tabled or match.intent == "achievement")  # "did
     # knife crime drop after Op Beaming II?", "has it brought crime down?" after the cameras
