@@ -159,7 +159,7 @@ class Understander:
             + self._kinds_unbroken(tokens, tags, slots.get("measure")) \
             + self._put_back(padded, slots.get("measure"))
         slots["context"] = [u for u in found_words if u.at in telling]
-        slots["unknown"] = self._subsets(tokens, [u for u in found_words if u.at not in telling],
+        slots["unknown"] = self._subsets(tokens, tags, [u for u in found_words if u.at not in telling],
                                          slots["wants_number"], slots.get("categories", []))
         slots["unknown"] = _answer_kinds(tokens, self._located(tokens, _counted_thing(
             tokens, slots["unknown"], slots.get("measure"), slots.get("categories", []),
@@ -251,14 +251,17 @@ class Understander:
             n.start <= t.start and t.end <= n.end and n.end - n.start > t.end - t.start
             for n in names)]
 
-    def _subsets(self, tokens: list[str], unknown: list[Unknown], counting: bool,
-                 categories: list[str]) -> list[Unknown]:
+    def _subsets(self, tokens: list[str], tags: list[Tag], unknown: list[Unknown],
+                 counting: bool, categories: list[str]) -> list[Unknown]:
         """In a count, an unknown word after "were", "involved" ... names which of the things
         counted are meant ("how many of the cases were repeat complainants?"): a restriction."""
         verbs = [i for i, t in enumerate(tokens) if t in self.words.subset_verbs
-                 and not (i and tokens[i - 1] in ("i", "we", "you"))]  # "I was reading the
-        # plan": the asker, not the things counted
-        if not counting or not verbs or categories:  # "how many were classed as environmental?"
+                 and not (i and tokens[i - 1] in ("i", "we", "you", "there"))  # "I was reading
+                 and tokens[i + 1:i + 2] != ["there"]  # the plan", "how many were there": no part
+                 and not (categories and any(t.end > i for t in tags if t.kind == "term"))]
+        # "how many were classed as environmental?" names its category after the verb; "how many
+        # HBV victims were referred to a refuge?" narrows the category named before it
+        if not counting or not verbs:
             return unknown
         return [u.model_copy(update={"role": "restriction", "kind": "subset"})
                 if u.role == "other" and u.at > verbs[0] and not self._says_counted(u.word) else u
