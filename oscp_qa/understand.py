@@ -210,6 +210,13 @@ class Understander:
         settings = self.language.settings
         slots["passages"], slots["passages_share"] = self.passages.together(
             asked, settings.relevance_share, settings.passages_shown)
+        places = [u for u in slots["unknown"] if u.role == "place"]
+        elsewhere = self.passages.roots(  # "and for West Oxfordshire district?": the words of a
+            w for u in slots["unknown"] if u in places or any(  # place the plan never names
+                u.at == p.at + len(p.word.split()) for p in places)  # hold no passage's subject
+            for w in u.word.lower().split())
+        if elsewhere and all(set(p.held) <= elsewhere for p in slots["passages"]):
+            slots["passages"], slots["passages_share"] = [], 0.0
         slots["glossary"] = self._terms_asked(slots)
         slots["members_of"] = self._members_of(slots)
         slots["may_do"] = self._may_do(tokens)
