@@ -41,8 +41,9 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     frame = _follow_subject(frame, context)
     features = frame.features
     known = {name for name in ("glossary", "achievement") if getattr(features, name)}
-    if features.achievement_place and frame.follow_up and context.measure:
-        known.discard("achievement")  # "and in Didcot?" after a figure: a place, not a programme
+    if features.achievement_place and (frame.follow_up or frame.wants_number) and context.measure:
+        known.discard("achievement")  # "and in Didcot?", "the figure for Witney?" after a
+        # figure: a place, not a programme
     if features.duty_named:
         known.add("duty")
     if frame.measure or (context.measure and _follows_on(frame, rules)) or frame.counted_topic:

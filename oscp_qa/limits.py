@@ -54,7 +54,7 @@ def _places(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     loose = (frame.features.achievement_place or (  # found by the place's words alone
         mentioned and match.intent == "achievement"
         and not _speaks_of_more(frame, match, mentioned))) \
-        and any(u.role != "place" for u in frame.unknown)
+        and (any(u.role != "place" for u in frame.unknown) or frame.wants_number)
     unknown_places = [u for u in frame.unknown if u.role == "place" and (  # "how safe is
         u.kind != "mentioned" or loose)]  # Abingdon?": found by the place, asked of more
     places = [u for u in frame.unknown if u.role == "place"] + match.places \
@@ -684,7 +684,9 @@ def _no_place(scope: Plans, match: Match, places: list) -> str:
     names = fmt.listing(list(dict.fromkeys(u.word for u in places)))
     if match.intent == "achievement" and match.subject:  # "is there one at Oxford Parkway?"
         row, where = scope.programme_facts(match.subject.partition(":")[2], {"place"})
-        if row is not None and where:
+        if row is not None and where and not all(  # "how many crimes in Didcot?": named in
+                any(_said_in(u.word, f["value"].lower()) for f in where)  # the work, with no
+                for u in places):  # figure
             return (f"The plan does not mention {names} for {row['title']}; the places it names "
                     f"are: {'; '.join(f['value'] for f in where)}.")
     if all(u.kind == "within" for u in places):  # a ward or neighbourhood of Oxford
