@@ -15,7 +15,7 @@ from .answer import Answer, Status
 from .intents import FIGURE_INTENTS
 from .lexicon import lemma
 from .normalise import normalise
-from .passages import ROOT, sentences
+from .passages import ROOT, sentences, word_root
 from .plans import Plans
 from .question import Frame, Match, Unknown
 
@@ -473,9 +473,8 @@ def _programme_unmentioned(scope: Plans, frame: Frame, match: Match) -> Answer |
         return None
     programme = (match.subject or "").partition(":")[2]
     held = next((set(p.held) for p in frame.passages if p.id == programme), set())
-    kin = scope.words.kin
     missing = [u.word for u in frame.unknown if u.kind == "subgroup"  # who it is for
-               and kin.get(lemma(u.word), lemma(u.word))[:ROOT] not in held]
+               and word_root(u.word, lemma, scope.words.kin) not in held]
     if not missing:
         return None
     words = fmt.listing([f"“{w}”" for w in missing])

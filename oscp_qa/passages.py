@@ -21,6 +21,13 @@ ROOT = 6  # "evaluate" and "evaluation", "consult" and "consultation" share thei
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+def word_root(word: str, lemma: Callable[[str], str], kin: dict[str, str]) -> str:
+    """The root a word is matched by: the kin named for the word itself ("parking", which is no
+    "park"), else for its lemma ("drunken": alcohol), else the lemma's first letters."""
+    base = lemma(word)
+    return kin.get(word, kin.get(base, base))[:ROOT]
+
+
 def sentences(text: str) -> list[str]:
     """A passage's sentences, split where a full stop, question or exclamation mark ends one."""
     return _SENTENCE_END.split(text)
@@ -47,9 +54,7 @@ class Passages:
         for word in (part for w in words for part in w.split("-")):  # "open-space": open, space
             word = "".join(c for c in word if c.isalnum())
             if len(word) > 2:
-                lemma = self.lemma(word)
-                lemma = self.kin.get(lemma, lemma)
-                found.add(lemma[:ROOT])
+                found.add(word_root(word, self.lemma, self.kin))
         return found
 
     def find(self, words: list[str]) -> list[Passage]:

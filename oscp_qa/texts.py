@@ -11,7 +11,7 @@ from .answer import Answer, Status
 from .lexicon import lemma
 from .limits import ASKED, FACT_KINDS, YEAR, done_in, pointers, roots, says_outcome, to_be_done
 from .normalise import NUMBER_WORDS, count_said, normalise
-from .passages import ROOT, sentences
+from .passages import ROOT, sentences, word_root
 from .plans import Plans
 from .question import Frame, Match
 from .schema import Settings
@@ -215,7 +215,7 @@ def _named_among(scope: Plans, row, frame: Frame) -> list[str]:
 def _partners_called(scope: Plans, row, words: list[str]) -> list[str]:
     """The partners a programme names that a word of the question is the kind of ("the
     universities": Oxford Brookes University, Oxford University Security Services, ...)."""
-    roots = {scope.words.kin.get(lemma(w), lemma(w))[:ROOT] for w in words}
+    roots = {word_root(w, lemma, scope.words.kin) for w in words}
     return [p for p in scope.plan.partners(row["id"])
             if any(r in p.lower() for r in roots if len(r) > 3)]
 
@@ -517,8 +517,8 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
     foreign = frame.worked_on
     held = {h for p in frame.passages for h in p.held}  # a word the plan uses is no stranger
     unknown = {u.word.lower() for u in frame.unknown}
-    kin = scope.words.kin  # "drunk" is no stranger where the plan speaks of alcohol
-    if foreign and all(w in unknown and kin.get(lemma(w), lemma(w))[:ROOT] not in held
+    if foreign and all(w in unknown  # "drunk" is no stranger where the plan speaks of alcohol
+                       and word_root(w, lemma, scope.words.kin) not in held
                        for w in foreign):
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,
                       text=f"The plan says nothing about “{' '.join(foreign)}”: none of its "
