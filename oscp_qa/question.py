@@ -192,6 +192,8 @@ class Frame(Frozen):
     counts_in_words: bool = False     # "how many cases?": a thing the plan counts in words for
                                       # a programme ("four cases"), not only in a table
     worked_on: list[str] = []         # "doing about speeding cars and ...": what work is about
+    worked_on_told: bool = False      # "E-scooters are a menace. What's being done about them?":
+                                      # it was told in the sentence before
     than_year: bool = False           # "higher than in 2017": that year against the latest
     quarters: list[str] = []
     relative: str | None = None

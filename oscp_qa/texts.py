@@ -516,7 +516,8 @@ def work_on(scope: Plans, match: Match, frame: Frame) -> Answer:
         return priorities(scope, match, frame)
     foreign = frame.worked_on
     held = {h for p in frame.passages for h in p.held}  # a word the plan uses is no stranger
-    unknown = {u.word.lower() for u in frame.unknown}
+    unknown = {u.word.lower() for u in frame.unknown
+               + (frame.context if frame.worked_on_told else [])}
     if foreign and all(w in unknown  # "drunk" is no stranger where the plan speaks of alcohol
                        and word_root(w, lemma, scope.words.kin) not in held
                        for w in foreign):

@@ -184,7 +184,7 @@ class Understander:
             slots["counted"] = [item[1]]  # "the fourth case": one of the cases counted
         slots["counts_in_words"] = bool(self.passages.roots(slots["counted"][:1])
                                         & self.counted_in_words)
-        slots["worked_on"] = self._worked_on(tokens)
+        slots["worked_on"], slots["worked_on_told"] = self._worked_on(tokens, telling)
         slots["signals"] = self._signals(tokens, padded, masked, found, slots["asks"],
                                          self._named_beside_partnership(slots))
         if item and not slots["signals"].item_number:  # "the fourth case"
@@ -602,16 +602,28 @@ class Understander:
                 return " ".join(run)  # the first plural ends the things' name
         return None
 
-    def _worked_on(self, tokens: list[str]) -> list[str]:
+    def _worked_on(self, tokens: list[str], telling: set[int]) -> tuple[list[str], bool]:
         """The words naming what work is asked about: those after "about" (else "on"), up to
         the next function word ("doing about speeding cars and ..." → speeding, cars), through
         an article ("people who ignored the covid rules" → ignored, covid, rules); past a
-        phrasal verb ("lead on pulling together the county's strategy" → county, strategy)."""
+        phrasal verb ("lead on pulling together the county's strategy" → county, strategy).
+        "E-scooters on the pavement are a menace. What is being done about them?": what the
+        sentence told before begins with."""
         at = next((i + 1 for opener in ("about", "on") for i, w in enumerate(tokens)
                    if w == opener), None)
+        if at is None:
+            return [], False
+        if telling and tokens[at:at + 1] in (["it"], ["them"]):
+            told = self._run(tokens, min(telling), max(telling) + 1)
+            if told[:1] == tokens[min(telling):][:1]:
+                return told, True
+        return self._run(tokens, at, len(tokens)), False
+
+    def _run(self, tokens: list[str], at: int, end: int) -> list[str]:
+        """The first run of words between function words, from `at` on."""
         plain = set(self.words.stopwords) | set(self.words.filler)
         run: list[str] = []
-        for i, word in enumerate(tokens[at:] if at is not None else [], at or 0):
+        for i, word in enumerate(tokens[at:end], at):
             if run and word in ("the", "a", "an"):
                 continue
             if word in plain or not word.replace("-", "").isalpha():

@@ -814,6 +814,10 @@ def test_a_judgement_asked_for_is_not_given(assistant, question):
     ("does the plan do anything about terrorism", Status.answered),       # counter-terrorism
     ("Does the partnership have anything planned on alcohol-fuelled violence in town?",
      Status.answered),
+    ("Fireworks at night are a nightmare round here. What is the partnership doing about them?",
+     Status.no_answer),                                                  # told, then pointed at
+    ("Knife crime really scares me. What is being done about it?", Status.answered),
+    ("Any plans on parking problems on the pavement?", Status.no_answer),  # parking: no park
 ])
 def test_work_on_a_thing_the_plan_never_names_is_refused(assistant, question, status):
     assert assistant.ask(question).status == status
