@@ -374,7 +374,10 @@ class Understander:
 
     def _topic(self, tokens: list[str], tags: list[Tag], counting: bool) -> dict:
         """The measure most of the question's topic words agree on, then its categories."""
-        term_tags = [t for t in tags if t.kind == "term"]
+        generic = set(self.words.generic_topics)
+        term_tags = [t for t in tags if t.kind == "term" and not (  # "crimes of violence at
+            " ".join(tokens[t.start:t.end]) in generic and tokens[t.end:t.end + 1] == ["of"]
+            and any(u.kind == "term" and u.start == t.end + 1 for u in tags))]  # home": DA's
         votes: Counter[str] = Counter()
         named: Counter[str] = Counter()  # votes by a word for the measure itself, not a breakdown
         order: list[str] = []
@@ -422,7 +425,6 @@ class Understander:
                            and (m not in self.subgroups or m in asked)]}
         after = set(self.words.after_words)
         restated = self._scope_restated(tokens)
-        generic = set(self.words.generic_topics)
         heads = {t.start for t in term_tags for u in term_tags if u.end == t.start  # "domestic
                  and measure in {m.measure for m in self.terms[int(u.value)].means}  # violence
                  and " ".join(tokens[t.start:t.end]) in generic}  # crimes" are DA's, not a total

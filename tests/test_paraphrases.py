@@ -43,6 +43,9 @@ CASES = [
      ["four cases"]),
     (["what is a community trigger"], "glossary", "answered", [], ["anti-social behaviour"]),
     (["when did OSCP start"], "about", "answered", [1998], []),
+    (["how many offences of violence in the home in Oxford in 2019?"], "lookup", "answered",
+     [1858], []),                                         # "offences of" a topic: the topic's
+    (["violence at home victims over 65"], "lookup", "answered", [362], []),
 ]
 
 
