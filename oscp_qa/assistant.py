@@ -15,6 +15,7 @@ from pathlib import Path
 from . import intents, knowledge, limits, safeguarding, store
 from .answer import Answer, Status
 from .compose import compose
+from .passages import sentences
 from .plans import Plans
 from .question import Context, Frame, Match
 from .retrieve import Database
@@ -124,8 +125,8 @@ class Assistant:
     def _after_help(self, urgent: Answer, text: str) -> Answer:
         """Help first. A programme, or the partnership's work, the question asks about is told
         after the help. A figure it also asks for ("I don't feel safe on Cowley Road. How many
-        assaults have there been there?") is still asked of the plan: when the plan lacks it,
-        the answer says so after the help, and is no answer."""
+        assaults have there been there?") is still asked of the plan and answered after the
+        help; when the plan lacks it, the answer says so, and is no answer."""
         frame, match = self.interpret(text)
         if urgent.status == Status.answered and ((
                 frame.programme and frame.asks != "figure" and match.intent == "achievement")
@@ -142,12 +143,17 @@ class Assistant:
         if urgent.status != Status.answered or not (
                 frame.wants_number or frame.asks in ("count", "percentage")):
             return urgent
-        refusal = limits.check(self.engine.plans.naming(frame, match), frame, match)
-        if refusal is None or refusal.status != Status.no_answer:
-            return urgent
-        return urgent.model_copy(update={"status": Status.no_answer,
-                                         "text": f"{urgent.text}\n\n**On your question:** "
-                                                 f"{refusal.text}"})
+        scope = self.engine.plans.naming(frame, match)
+        reply = limits.check(scope, frame, match)
+        told = sentences(text.strip())  # "I don't feel safe as a trans woman. How many
+        if reply is None and len(told) > 1 and not safeguarding.signpost(  # transphobic hate
+                self.engine.database, told[-1], scope.title):  # crime victims?": the figure;
+            reply, _ = compose(scope, match, frame)  # not "how many times must I say I have
+        if reply is None or reply.status == Status.clarify:  # been trafficked", which asks
+            return urgent  # for none
+        return urgent.model_copy(update={
+            "status": reply.status, "text": f"{urgent.text}\n\n**On your question:** {reply.text}",
+            "sources": list(dict.fromkeys(urgent.sources + reply.sources))})
 
     def _unplaced_numbers(self, frame: Frame) -> list[str]:
         """Numbers read exactly that match nothing in the plan: said, never silently dropped."""

@@ -200,6 +200,15 @@ def test_help_first_then_a_figure_the_plan_lacks_is_said_and_is_no_answer(assist
     assert answer.status == Status.no_answer and "On your question:" in answer.text
 
 
+def test_help_first_then_a_figure_the_plan_holds(assistant):
+    """The figure asked for after saying one feels unsafe comes after the help, not instead."""
+    answer = assistant.ask("I feel unsafe walking home in Oxford as a gay man. How many "
+                           "homophobic hate crime victims were there in Oxford?")
+    assert answer.text.startswith(EMERGENCY) and answer.intent == safeguarding.INTENT
+    help_ends = answer.text.index("On your question:")
+    assert answer.status == Status.answered and "**64**" in answer.text[help_ends:]
+
+
 def test_help_first_then_the_scheme_asked_about(assistant):
     """A question about a scheme that speaks of a spiked drink gets the help first, then what
     the plan says of the scheme; a question about no scheme gets the help alone."""
