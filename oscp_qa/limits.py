@@ -343,11 +343,14 @@ def _things_unnamed(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     parts = bool(things) and things[-1] in scope.words.programme_kinds and any(  # initiatives
         r["part_of"] == programme for r in scope.plan.achievements())  # set up under it in
     spoken = any(_said_in(w, source) for w in things if len(w) > 3)  # their own right
+    strange = {u.word for u in frame.unknown}
     if things and not unnamed and things[-1] not in scope.words.bodies and not parts \
             and spoken and not _instances(scope, match, things[-1]):  # the things are spoken of
         # only as a kind, not named ("which venues?" of "venues across Oxford"); "which
         # workers?" of its members' kinds asks for those kinds
         unnamed = [frame.asked_for]
+    elif things and not unnamed and not spoken and set(things) <= strange:  # "which cab firms are in it?":
+        unnamed = [frame.asked_for]  # words the plan never uses name none of its things
     if not unnamed:
         return None
     return _refuse(scope, match, f"The plan does not name the {fmt.listing(unnamed)}. "
