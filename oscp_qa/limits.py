@@ -397,6 +397,23 @@ def _programme_facts(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     return _programme_lacks(scope, frame, match)
 
 
+def _share_unsaid(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"How much did Oxford Brookes put into it?": the sum the plan gives is an award to one
+    body; what a partner it names put in, it does not say."""
+    if match.intent != "achievement" or frame.asks not in ("money", "how_much"):
+        return None
+    row, sums = scope.programme_facts((match.subject or "").partition(":")[2], {"sum"})
+    if row is None or not sums:
+        return None
+    told = " ".join(s for s in sentences(row["text"]) if any(f["value"] in s for f in sums))
+    partners = [g for g in frame.glossary if _said_in(g, row["text"].lower())
+                and not _said_in(g, told.lower()) and not _said_in(g, row["title"].lower())]
+    if not partners:
+        return None
+    return _refuse(scope, match, f"The plan does not say how much {fmt.listing(partners)} put "
+                                 f"in. The sum it gives for {row['title']}: “{told}”", ["money"])
+
+
 def _words_only(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """Who, how many, when or how much of a term, duty or priority the plan gives in words."""
     if match.intent == "glossary" and frame.asks == "person" \
@@ -535,7 +552,7 @@ WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year, _first_named_un
 WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details,
                  _cost_to_join, _permission, _divided, _average_of_bands, _one_by_one,
                  _members_unnamed,
-                 _things_unnamed, _programme_facts, _words_only, _kind_of_figure,
+                 _things_unnamed, _share_unsaid, _programme_facts, _words_only, _kind_of_figure,
                  _programme_unmentioned, _outcomes_unreported, _yes_no_untold)
 
 

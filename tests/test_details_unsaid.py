@@ -143,3 +143,15 @@ def test_a_clause_saying_what_prompted_the_question_restricts_nothing(assistant)
 def test_whether_the_partnership_is_involved_is_answered_from_its_work(assistant):
     answer = assistant.ask("Is the partnership involved in Prevent?")
     assert answer.text.startswith("**Yes.**") and "Prevent and Protect Duty" in answer.text
+
+
+def test_what_a_partner_put_in_is_not_the_award_it_shares_in(assistant):
+    """The plan's sum for Safe Journey, Safe Destination is the council's award; a partner's
+    own contribution it does not give, and the award is not offered as that."""
+    answer = assistant.ask("how much did the county council contribute to Safe Journey Safe "
+                           "Destination?")
+    assert answer.status == Status.no_answer
+    assert "does not say how much Oxfordshire County Council put in" in answer.text
+    assistant.reset()
+    answer = assistant.ask("how much money did the PCC give to Safe Journey, Safe Destination?")
+    assert answer.status == Status.answered and "£426,000" in answer.text
