@@ -93,8 +93,8 @@ def _two_areas_apart(scope: Plans, match: Match, frame: Frame) -> bool:
     times = frame.signals.multiple is not None or frame.signals.times_asked  # "ten times?"
     return (match.intent == "change" or (match.intent == "compare_areas" and times)) \
         and len(match.areas) == 2 and len(match.periods) <= 1 and (
-        (frame.signals.than and (times or not frame.signals.direction
-                                 or frame.signals.level_only))
+        ((frame.signals.than or "than" in match.carried)
+         and (times or not frame.signals.direction or frame.signals.level_only))
         or len(scope.dimension(match.measure, "period")) < 2)
 
 

@@ -388,9 +388,15 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
     if intent == "lookup" and frame.asks == "count" and len(frame.categories) >= 2 \
             and frame.excluded_categories:  # "how many were A or B rather than C?": A and B
         intent = "total"
+    against_last = follows and intent == "change" and frame.asks == "count" \
+        and len(frame.areas) == 1 and not frame.periods and not frame.signals.than \
+        and len(context.areas) == 1 and frame.areas != context.areas  # "how many more in
+    # Oxfordshire?" after Oxford's figure: more than there
+    if against_last:
+        carried.append("than")
     compared = intent in ("compare_areas", "share") or frame.signals.points or (
-        frame.signals.than and frame.follow_up)  # "how many points higher was that than
-    # Thames Valley's?", "is that more than Oxford's rise?": that area and the one named
+        frame.signals.than and frame.follow_up) or against_last  # "how many points higher was
+    # that than Thames Valley's?", "is that more than Oxford's rise?": that area and the one
     if (intent == "compare_areas" and follows and same_topic
             and context.intent in ("change", "trend", "share")):  # "how does that compare with X?"
         intent = context.intent
@@ -409,7 +415,8 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
         carried.append("areas")
     elif follows and context.areas and compared and not area_op and len(areas) < 2:  # "and
         # Oxfordshire's share of Thames Valley?" names both areas anew
-        areas = list(dict.fromkeys(context.areas + areas))
+        areas = list(dict.fromkeys(areas + context.areas if against_last  # more there than
+                                   else context.areas + areas))  # in the last one
         carried.append("areas")
     if area_op:  # the areas an operation names are its operands, not areas to list
         areas = [a for a in areas if a not in (area_op.whole, area_op.part)]

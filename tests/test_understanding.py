@@ -1389,3 +1389,15 @@ def test_what_no_table_breaks_out_is_told_by_the_achievement_holding_it(assistan
 def test_whether_a_priority_is_under_a_pcc_priority_is_checked_against_its_link(assistant):
     answer = assistant.ask("Is the bike crime priority part of the county lines heading?")
     assert answer.text.lstrip("*").startswith("No") and "PCC priority 1" in answer.text
+
+
+@pytest.mark.parametrize("turns, working", [
+    (["faith hate crime victims in oxford", "how many more in thames valley?"], "235 − 40"),
+    (["total crime oxford 2021", "how many more in oxfordshire?"], "46,597 − 15,964"),
+])
+def test_how_many_more_in_another_area_is_more_than_in_the_last(assistant, turns, working):
+    """A follow-up naming another area and asking how many more compares the two areas, the
+    one named first, rather than asking how the figure changed over time."""
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer.status == Status.answered and working in answer.text
