@@ -297,6 +297,9 @@ def rank(scope: Plans, match: Match, frame: Frame) -> Answer:
              f"**{value_text(top)}**{unit_text(top)} ({scope.describe(top)})."]
     lines.append("In order: " + "; ".join(f"{key(r)} {value_text(r)}" for r in ordered) + ".")
     claimed = _claimed(match, dimension, ordered) if frame.asks == "yes_no" else None
+    if claimed is None and frame.asks == "yes_no" and dimension == "period" \
+            and len({r["period"] for r in ordered}) == len(ordered):  # "is it at a five-year
+        claimed = max(ordered, key=lambda r: r["period"])  # high?": the latest year is claimed
     if claimed is not None:  # "was July to September 2020/21 the highest quarter?"
         named = key(claimed)
         lines.insert(0, "**Yes.**" if claimed is top else f"**No.** {named[:1].upper()}"

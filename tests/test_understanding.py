@@ -1401,3 +1401,16 @@ def test_how_many_more_in_another_area_is_more_than_in_the_last(assistant, turns
     for turn in turns:
         answer = assistant.ask(turn)
     assert answer.status == Status.answered and working in answer.text
+
+
+@pytest.mark.parametrize("question, verdict, latest", [
+    ("Is domestic abuse in Oxford at a five-year low?", "**Yes.**", "1,768"),
+    ("Is domestic abuse in Oxfordshire at a five-year low?", "**No.** 2021 had 7,156", "6,986"),
+    ("people say domestic abuse in Oxford is at its highest in five years - true?", "**No.**",
+     "1,917"),
+])
+def test_a_high_or_low_claimed_of_no_year_is_claimed_of_the_latest(assistant, question, verdict,
+                                                                     latest):
+    answer = assistant.ask(question)
+    assert answer.status == Status.answered and answer.text.startswith(verdict)
+    assert latest in answer.text
