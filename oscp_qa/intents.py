@@ -242,7 +242,7 @@ def _entity_asked_again(frame: Frame, context: Context) -> str | None:
     pointed = frame.features.achievement_text and bool(POINTERS & set(frame.tokens))  # "and
     # what area does it cover?" after a duty: the duty, not a programme sharing two of its words
     own = frame.measure or (frame.features.achievement and not pointed) or frame.glossary \
-        or frame.duties or frame.pcc or frame.periods \
+        or frame.duties or frame.pcc or (frame.periods and frame.asks != "count") \
         or (frame.areas and frame.asks != "yes_no")  # "does it just cover the city?" asks of
     # the duty where it applies
     bare = not (frame.topic_words or frame.named_phrases)  # "through whose work?": nothing of

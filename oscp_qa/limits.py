@@ -422,7 +422,9 @@ def _words_only(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                      f"there. {_said_instead(scope, match)}", ["person"])
     named = frame.features.duty_named or frame.features.glossary or (match.subject or "").split(
         ":")[0] in ("glossary", "duty")  # or one the conversation is on ("how many ... it?")
-    all_duties = match.intent == "duties" and not frame.duties  # "how many duties?" counts them
+    all_duties = match.intent == "duties" and not frame.duties \
+        and not (match.subject or "").startswith("duty:")  # "how many duties?" counts them;
+    # "how many were done?" after one duty counts what it does
     source = _source_text(scope, frame, match) if frame.asks in ("date", "money") else ""
     timeless = not any(w in source for w in scope.words.time_words) and not YEAR.search(source) \
         and not (frame.signals.circumstances and any(f" {w} " in f" {source} "
@@ -612,7 +614,8 @@ def _subject_name(scope: Plans, frame: Frame, match: Match) -> str:
         return row["title"]
     if kind == "glossary" and (row := scope.plan.glossary_term(name)):
         return row["term"]
-    duties = frame.duties if match.intent == "duties" and len(frame.duties) == 1 else []
+    duties = frame.duties if match.intent == "duties" and len(frame.duties) == 1 else [
+        name] if kind == "duty" else []  # named, or the one the conversation is on
     return next((d["name"] for d in scope.plan.duties() if d["id"] in duties), "")
 
 

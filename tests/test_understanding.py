@@ -1414,3 +1414,10 @@ def test_a_high_or_low_claimed_of_no_year_is_claimed_of_the_latest(assistant, qu
     answer = assistant.ask(question)
     assert answer.status == Status.answered and answer.text.startswith(verdict)
     assert latest in answer.text
+
+
+def test_a_count_asked_of_the_duty_just_given_is_not_a_count_of_the_duties(assistant):
+    assistant.ask("what is the duty to carry out domestic homicide reviews?")
+    answer = assistant.ask("how many were carried out in 2021?")
+    assert answer.status == Status.no_answer
+    assert "does not say how many for Domestic Homicide Reviews" in answer.text
