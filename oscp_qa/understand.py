@@ -408,7 +408,15 @@ class Understander:
                         loose.setdefault(meaning.measure, []).append(meaning.category)
             return {"topic_phrases": phrases, "loose_categories": loose, "sharpened": guess,
                     "counting": counting}
-        measure = max(order, key=lambda m: (votes[m], -order.index(m)))
+        after = set(self.words.after_words)
+        restated = self._scope_restated(tokens)
+        untabled = {m.measure for t in term_tags if not _preceded_by(tokens, t, after)
+                    and t.start not in restated for m in self.terms[int(t.value)].means
+                    if not m.category and m.measure not in self.tabled}
+        measure = max(order, key=lambda m: (  # "older people who were victims of scams": the
+            votes[m], bool(named[m]) or not untabled,  # scams, which the plan does not count,
+            -order.index(m)))  # not the table one of their ages is a column of; "excluding
+        # fraud" names no topic
         shared = {m.measure for t in term_tags for m in self.terms[int(t.value)].means
                   if measure in {x.measure for x in self.terms[int(t.value)].means}}
         # Two readings of the same words ("aged" of victims or of perpetrators): the one a word
@@ -423,8 +431,6 @@ class Understander:
                            m for m in order if m != measure and m in shared
                            and (votes[m], named[m]) == (votes[measure], named[measure])
                            and (m not in self.subgroups or m in asked)]}
-        after = set(self.words.after_words)
-        restated = self._scope_restated(tokens)
         heads = {t.start for t in term_tags for u in term_tags if u.end == t.start  # "domestic
                  and measure in {m.measure for m in self.terms[int(u.value)].means}  # violence
                  and " ".join(tokens[t.start:t.end]) in generic}  # crimes" are DA's, not a total

@@ -1421,3 +1421,13 @@ def test_a_count_asked_of_the_duty_just_given_is_not_a_count_of_the_duties(assis
     answer = assistant.ask("how many were carried out in 2021?")
     assert answer.status == Status.no_answer
     assert "does not say how many for Domestic Homicide Reviews" in answer.text
+
+
+def test_a_topic_the_plan_has_no_table_for_beats_a_column_reached_by_a_breakdown(assistant):
+    """"Older people" is a column of domestic abuse victims' ages; "scams" names fraud outright,
+    which the plan does not count, so the question is refused, not given the ages' figure."""
+    answer = assistant.ask("how many pensioners in Oxford fell victim to scams in 2021?")
+    assert answer.status == Status.no_answer and "362" not in answer.text
+    assistant.reset()
+    answer = assistant.ask("How many crimes were recorded in Oxford in 2021, excluding fraud?")
+    assert answer.status == Status.answered and "15,964" in answer.text
