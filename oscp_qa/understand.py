@@ -577,15 +577,18 @@ class Understander:
         def a_state(word: str) -> bool:
             return word == "done" or (word.endswith("ed") and len(word) > 4)
         first = tokens[at]
-        state = first if a_state(first) else next(  # "how many of those have been done?"
-            (w for before, w in zip(tokens[at:], tokens[at + 1:], strict=False)
-             if before == "been" and a_state(w)), None)
+        state = first if a_state(first) else next(  # "how many of those have been done?",
+            (w for before, w in zip(tokens[at:], tokens[at + 1:], strict=False)  # "how many
+             if before in ("been", "are", "were") and a_state(w)), None)  # of them are done?"
         stop = set(self.words.stopwords) | set(self.words.count_of_uses)
         counted: list[str] = []
         for word in tokens[at:]:
             if not word.isalpha() or word in stop or word == state:
                 break
             counted.append(word)
+        if state is None and len(counted) >= 2 and a_state(counted[-1]) \
+                and counted[-2].endswith("s"):  # "how many recommendations completed so far?"
+            state = counted.pop()
         return counted, state
 
     def _asked_for(self, tokens: list[str]) -> str | None:

@@ -586,6 +586,10 @@ def test_a_programme_named_by_its_title_s_words_is_that_programme(assistant):
      "answered", "Two of the cases have already been closed"),
     (["scrutiny review DA recommendations", "how many have been completed so far?"],
      "no_answer", "does not say how many were completed"),  # "will be completed" is not done
+    (["what was the DA scrutiny review?", "how many recommendations completed so far?"],
+     "no_answer", "does not say how many are done"),      # the state after the things counted
+    (["what was the DA scrutiny review?", "how many of them are finished?"],
+     "no_answer", "does not say how many"),
 ])
 def test_how_many_of_a_programme_s_things_were_done_is_what_its_words_say(
         assistant, turns, status, holds):
