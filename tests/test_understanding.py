@@ -169,6 +169,8 @@ def test_every_strand_but_one_is_worked_out(assistant):
     ("which councillor chaired the DA scrutiny review", "named_person"),
     ("the link workers: what are their names?", "named_person"),
     ("What's the email address for the partnership?", "contact"),
+    ("does the Safe Places scheme have a website?", "contact"),
+    ("how can I contact the Nightsafe network?", "contact"),
 ])
 def test_an_answer_of_the_kind_asked_or_no_answer(assistant, question, kind):
     frame, _ = assistant.interpret(question)
