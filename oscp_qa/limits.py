@@ -30,6 +30,13 @@ TEXT_INTENTS = NAMED_ENTITY_INTENTS | {"achievement", "achievements", "prioritie
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")   # a year written in a passage says when
 
 
+def fact_kinds(frame: Frame) -> set[str]:
+    """The kinds of a programme's facts that answer what is asked: whom it is for does not say
+    who runs it."""
+    kinds = FACT_KINDS[frame.asks]
+    return kinds - {"audience"} if frame.signals.provider else kinds
+
+
 def check(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """A no-answer when the frame asks for what the plan does not hold; None otherwise. The
     checks run in order; the first that finds something missing answers."""
@@ -732,7 +739,7 @@ def _no_place(scope: Plans, match: Match, places: list) -> str:
 def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """'How many arrests did Op Vigilant make?': the programme's facts hold no such count."""
     programme = (match.subject or "").partition(":")[2]
-    row, kinds = scope.programme_facts(programme, FACT_KINDS[frame.asks], frame.signals.parent)
+    row, kinds = scope.programme_facts(programme, fact_kinds(frame), frame.signals.parent)
     if row is not None and kinds and frame.features.part_of_quoted:  # "of the £426,000, how much
         return _only_whole(scope, match, row, kinds, frame.asks)  # went on lighting?"
     def said(fact) -> set[str]:

@@ -84,6 +84,7 @@ class Signals(Frozen):
     either_way: bool = False        # "up or down?": which way, said in a word
     which_when: Literal["month", "day"] | None = None  # "which month does it run?", "on which
                                     # nights?": only a month's or a day's name answers
+    provider: bool = False          # "who runs the course?": who provides it, not whom it is for
     partitive: bool = False         # "how many of the recommendations ...?": some of a whole
     ranking: bool = False           # "biggest", "which strand": one of several asked for
     share_cue: bool = False         # "share", "proportion": what is ranked may be a share

@@ -237,6 +237,7 @@ class Words(Strict):
     per_time: dict[Literal["month", "day"], list[str]]
     less_than: list[str]
     which_when: dict[Literal["month", "day"], list[str]]
+    provider_verbs: list[str]
     days: list[str]
     cost_to_join: list[str]
     members_of: list[str]
@@ -300,6 +301,7 @@ class Words(Strict):
         found: list[str] = []
         for value in self.model_dump(exclude={"kin", "opinion", "involvement", "voice_phrases",
                                               "justice_outcomes", "verbs_in_s", "which_when",
+                                              "provider_verbs",
                                               "days", "cost_to_join", "members_of",
                                               "circumstance_words", "circumstance_asks",
                                               "circumstance_not", "permission_asks",

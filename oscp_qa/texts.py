@@ -9,7 +9,7 @@ from collections import Counter
 from . import format as fmt
 from .answer import Answer, Status
 from .lexicon import lemma
-from .limits import ASKED, FACT_KINDS, YEAR, done_in, pointers, roots, says_outcome, to_be_done
+from .limits import ASKED, FACT_KINDS, YEAR, done_in, fact_kinds, pointers, roots, says_outcome, to_be_done
 from .normalise import NUMBER_WORDS, count_said, normalise
 from .passages import ROOT, sentences, word_root
 from .plans import Plans
@@ -148,7 +148,7 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
     row = scope.plan.achievement(subject_of(match, "achievement"))
     asked, lead = [], []
     if frame.asks in FACT_KINDS:  # the answer of the kind asked first; a count may be in the
-        found, asked = scope.programme_facts(row["id"], FACT_KINDS[frame.asks],  # sequel, or in
+        found, asked = scope.programme_facts(row["id"], fact_kinds(frame),  # sequel, or in
                                              frame.signals.parent)
         if found and found["id"] != row["id"] and row["part_of"]:  # what it was set up under
             lead = [f"{row['title']} is one of the initiatives of {found['title']}, which the "

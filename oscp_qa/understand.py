@@ -759,6 +759,7 @@ class Understander:
             which_when=next((unit for unit, phrases in words.which_when.items()
                              if _has(padded, phrases)), None),
             partitive=_has(padded, words.partitive),
+            provider=_has(padded, words.provider_verbs),
             future=_has(padded, words.future),
             forecast=_has(_without(padded, words.table_years), words.forecast),
             opinion=_has(padded, words.opinion), involvement=_has(padded, words.involvement),

@@ -155,3 +155,11 @@ def test_what_a_partner_put_in_is_not_the_award_it_shares_in(assistant):
     assistant.reset()
     answer = assistant.ask("how much money did the PCC give to Safe Journey, Safe Destination?")
     assert answer.status == Status.answered and "£426,000" in answer.text
+
+
+def test_who_runs_a_course_is_not_whom_it_is_for(assistant):
+    answer = assistant.ask("who runs the drink spiking awareness course?")
+    assert answer.status == Status.no_answer and "Who it is for" not in answer.text
+    assistant.reset()
+    answer = assistant.ask("who is the drink spiking awareness course for?")
+    assert answer.status == Status.answered and "bar and security staff" in answer.text
