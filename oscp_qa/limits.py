@@ -223,9 +223,12 @@ def _details(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         said = _said_instead(scope, match)
         if not _places_in(said, scope):
             return _refuse(scope, match, f"The plan does not say where. {said}", ["details"])
+    crime = frame.measure or any(u.kind == "crime_type" for u in frame.unknown) \
+        or set(frame.tokens) & set(scope.words.generic_topics)  # "sexual offending"
     claimed = frame.asks == "yes_no" and (frame.signals.change_cue or frame.signals.direction) \
-        and frame.measure and (not frame.measure_tabled or match.intent == "achievement")  # "did
-    # knife crime drop after Op Beaming II?", "has it brought crime down?" after the cameras
+        and ((match.intent == "achievement" and crime)  # "did knife crime drop after Op
+             or (frame.measure and not frame.measure_tabled))  # Beaming II?", "has it brought
+    # crime down?" after the cameras, "has Operation Vigilant reduced sexual offending?"
     if not (frame.signals.outcome or claimed) \
             or match.intent not in ("achievement", "glossary", "priorities", "duties") \
             or (match.intent == "duties" and not (frame.duties or frame.glossary)):

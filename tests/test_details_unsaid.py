@@ -163,3 +163,11 @@ def test_who_runs_a_course_is_not_whom_it_is_for(assistant):
     assistant.reset()
     answer = assistant.ask("who is the drink spiking awareness course for?")
     assert answer.status == Status.answered and "bar and security staff" in answer.text
+
+
+def test_whether_a_programme_cut_crime_is_a_result_the_plan_does_not_report(assistant):
+    answer = assistant.ask("Did Op Beaming II cut knife offending in Blackbird Leys?")
+    assert answer.status == Status.no_answer and "reports no results" in answer.text
+    assistant.reset()
+    answer = assistant.ask("has operation vigilant brought down sexual offences?")
+    assert answer.status == Status.no_answer and "reports no results" in answer.text
