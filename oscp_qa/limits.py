@@ -257,13 +257,17 @@ def _cost_to_join(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 def _permission(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"Can residents log into the dashboard?": what the public may do with something, which
     its words would have to say of the public."""
-    if not frame.may_do or frame.asks != "yes_no" or match.intent not in TEXT_INTENTS:
+    if not frame.may_do or frame.asks != "yes_no" \
+            or match.intent not in TEXT_INTENTS:
         return None
     source = _source_text(scope, frame, match)
-    if any(w in source for w in scope.words.public_words) \
-            or any(lemma(w)[:ROOT] in source for w in frame.may_do if len(w) > 3):  # "can I
-        return None  # charge my phone at the station?": what the programme offers
     name = _subject_name(scope, frame, match)
+    named = {lemma(w) for p in [*frame.named_phrases, name.lower()] for w in p.split()}
+    doing = [w for w in frame.may_do if lemma(w) not in named]  # "can I get hold of a drink
+    # spiking kit?": the getting, not the kit
+    if any(w in source for w in scope.words.public_words) \
+            or any(lemma(w)[:ROOT] in source for w in doing if len(w) > 3):  # "can I
+        return None  # charge my phone at the station?": what the programme offers
     return _refuse(scope, match, f"The plan does not say whether the public can do that"
                                  f"{' with ' + name if name else ''}: it describes only the "
                                  f"partners' work. {_said_instead(scope, match)}", ["how_to"])

@@ -171,3 +171,9 @@ def test_whether_a_programme_cut_crime_is_a_result_the_plan_does_not_report(assi
     assistant.reset()
     answer = assistant.ask("has operation vigilant brought down sexual offences?")
     assert answer.status == Status.no_answer and "reports no results" in answer.text
+
+
+def test_whether_the_public_may_have_a_thing_is_not_said_by_naming_it(assistant):
+    """The programme's own name ("kits") says nothing of whether residents can get one."""
+    answer = assistant.ask("can residents get a drink spiking testing kit?")
+    assert answer.status == Status.no_answer and "whether the public can" in answer.text
