@@ -41,9 +41,12 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
     frame = _follow_subject(frame, context)
     features = frame.features
     known = {name for name in ("glossary", "achievement") if getattr(features, name)}
-    if features.achievement_place and (frame.follow_up or frame.wants_number) and context.measure:
+    places = {w for u in frame.unknown if u.role == "place" for w in u.word.lower().split()}
+    only_place = bool(places) and set(frame.content_words) <= places  # "and in Blackbird Leys?"
+    if (features.achievement_place or only_place) and (frame.follow_up or frame.wants_number) \
+            and context.measure:
         known.discard("achievement")  # "and in Didcot?", "the figure for Witney?" after a
-        # figure: a place, not a programme
+        # figure: a place, not a programme, even one named in a programme's title
     if features.duty_named:
         known.add("duty")
     if frame.measure or (context.measure and _follows_on(frame, rules)) or frame.counted_topic:

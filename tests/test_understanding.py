@@ -129,6 +129,8 @@ def test_a_follow_up_with_an_unknown_place_is_refused_like_a_question(assistant)
     assert assistant.ask("hate crime in Oxford").status == Status.answered
     answer = assistant.ask("and in Chipping Norton?")
     assert answer.status == Status.no_answer and "Chipping Norton" in answer.text
+    answer = assistant.ask("what about Blackbird Leys?")  # where a programme ran: no figures
+    assert answer.status == Status.no_answer and "Blackbird Leys" in answer.text
 
 
 def test_a_place_the_plan_names_is_answered_from_what_it_says(assistant):
