@@ -830,6 +830,7 @@ def done_in(text: str, words: list[str], scope: Plans) -> str | None:
     """The sentence saying these things were done ("two of the cases have already been
     closed"), not that they will be ("the majority of which will be completed")."""
     future = set(scope.words.forecast)
+    words = [scope.words.kin.get(w, w) for w in words]  # "done" is said as "completed"
     for sentence in sentences(text):
         said = normalise(sentence).split()
         if all(w in said or any(t.startswith(lemma(w)) for t in said if len(lemma(w)) > 3)
@@ -842,6 +843,7 @@ def to_be_done(text: str, words: list[str], scope: Plans) -> str | None:
     """The sentence saying these things will be done ("the majority of which will be
     completed"): they are not said to be done yet."""
     future = set(scope.words.forecast)
+    words = [scope.words.kin.get(w, w) for w in words]
     for sentence in sentences(text):
         said = normalise(sentence).split()
         if set(said) & future and all(

@@ -586,7 +586,11 @@ class Understander:
             if not word.isalpha() or word in stop or word == state:
                 break
             counted.append(word)
-        if state is None and len(counted) >= 2 and a_state(counted[-1]) \
+        after = tokens[at + len(counted):at + len(counted) + 1]
+        if state is None and counted and counted[-1].endswith("s") and after \
+                and a_state(after[0]):  # "how many recommendations done so far?"
+            state = after[0]
+        elif state is None and len(counted) >= 2 and a_state(counted[-1]) \
                 and counted[-2].endswith("s"):  # "how many recommendations completed so far?"
             state = counted.pop()
         return counted, state

@@ -590,6 +590,8 @@ def test_a_programme_named_by_its_title_s_words_is_that_programme(assistant):
      "no_answer", "does not say how many are done"),      # the state after the things counted
     (["what was the DA scrutiny review?", "how many of them are finished?"],
      "no_answer", "does not say how many"),
+    (["what was the DA scrutiny review?", "how many recommendations implemented yet?"],
+     "no_answer", "does not say how many are done"),      # implemented: completed
 ])
 def test_how_many_of_a_programme_s_things_were_done_is_what_its_words_say(
         assistant, turns, status, holds):
