@@ -199,10 +199,13 @@ def _since_the_plan(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         if not any(int(y) >= start for y in YEAR.findall(text)):
             return _refuse(scope, match, "The plan gives no date for that: it names no date "
                                          "after it was written.", ["later_year"])
-    if frame.signals.present and frame.asks == "yes_no" and match.intent == "achievement" \
+    year = scope.plan.info.achievements_year
+    later = any(p[:4].isdigit() and int(p[:4]) > int(year) for p in frame.periods)
+    if (frame.signals.present or later) and frame.asks == "yes_no" \
+            and match.intent == "achievement" \
             and (frame.features.achievement_text or frame.features.achievement_named):  # "has
-        # anyone been given one this year?", "have the link workers gone up since the plan?"
-        year = scope.plan.info.achievements_year
+        # anyone been given one this year?", "have the link workers gone up since the plan?",
+        # "I heard it got its accreditation in 2022, right?"
         return _refuse(scope, match, f"The plan describes what was done up to {year}; it cannot "
                                      f"say what has happened since. {_said_instead(scope, match)}",
                        ["later_year"])

@@ -491,6 +491,18 @@ def test_what_has_happened_this_year_is_after_the_plan(assistant):
     assert answer.status == Status.no_answer and "cannot say what has happened since" in answer.text
 
 
+@pytest.mark.parametrize("question, status", [
+    ("did Safe Journey, Safe Destination carry on in the end?", Status.no_answer),
+    ("Was the Nightsafe network expanded in 2022?", Status.no_answer),
+    ("has the council got DAHA accreditation yet?", Status.answered),  # "working towards" it
+])
+def test_what_came_of_the_work_later_is_after_the_plan(assistant, question, status):
+    answer = assistant.ask(question)
+    assert answer.status == status
+    if status == Status.no_answer:
+        assert "cannot say what has happened since" in answer.text
+
+
 def test_what_is_done_about_a_topic_the_pcc_priority_speaks_of(assistant):
     answer = assistant.ask("What is the partnership's stance on county lines gangs?")
     assert answer.status == Status.answered and "PCC priority 2" in answer.text
