@@ -238,6 +238,7 @@ class Words(Strict):
     less_than: list[str]
     which_when: dict[Literal["month", "day"], list[str]]
     provider_verbs: list[str]
+    contrasts: list[str]
     days: list[str]
     cost_to_join: list[str]
     members_of: list[str]
@@ -301,7 +302,7 @@ class Words(Strict):
         found: list[str] = []
         for value in self.model_dump(exclude={"kin", "opinion", "involvement", "voice_phrases",
                                               "justice_outcomes", "verbs_in_s", "which_when",
-                                              "provider_verbs",
+                                              "provider_verbs", "contrasts",
                                               "days", "cost_to_join", "members_of",
                                               "circumstance_words", "circumstance_asks",
                                               "circumstance_not", "permission_asks",

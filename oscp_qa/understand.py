@@ -157,7 +157,9 @@ class Understander:
             + self._parts(padded, slots.get("measure") or slots.get("sharpened")) \
             + self._other_unit(tokens, padded, slots.get("measure")) + self._how_often(padded) \
             + self._kinds_unbroken(tokens, tags, slots.get("measure")) \
-            + self._put_back(padded, slots.get("measure"))
+            + self._put_back(padded, slots.get("measure")) \
+            + (self._contrasted(tokens, tags, slots.get("measure"))
+               if slots["wants_number"] and slots.get("measure") else [])
         slots["context"] = [u for u in found_words if u.at in telling]
         slots["unknown"] = self._subsets(tokens, tags, [u for u in found_words if u.at not in telling],
                                          slots["wants_number"], slots.get("categories", []))
@@ -296,6 +298,39 @@ class Understander:
                                         and after[0] in self.words.dimension_category))
         return [u.model_copy(update={"role": "restriction", "kind": "location"})
                 if u.role == "other" and placed(u) else u for u in unknown if not describes(u)]
+
+    def _contrasted(self, tokens: list[str], tags: list[Tag], measure: str | None) -> list[Unknown]:
+        """"Trafficking as opposed to slavery", "labour rather than sexual exploitation": a count
+        split into two kinds, which the plan gives only where both are parts of its table."""
+        found = []
+        for phrase in self.words.contrasts:
+            size = len(phrase.split())
+            for i in range(1, len(tokens) - size):
+                if tokens[i:i + size] != phrase.split():
+                    continue
+                sides = (i - 1, i + size)
+                if all(self._part_or_place(tokens, tags, at, measure) for at in sides):
+                    continue
+                stop = self.vocabulary.stopwords
+                start, end = i - 1, i + size + 1
+                while start > max(0, i - 3) and tokens[start - 1] not in stop:
+                    start -= 1
+                while end < min(len(tokens), i + size + 3) and tokens[end] not in stop:
+                    end += 1
+                found.append(Unknown(word=" ".join(tokens[start:end]), role="restriction",
+                                     kind="part", at=start))
+        return found
+
+    def _part_or_place(self, tokens: list[str], tags: list[Tag], at: int,
+                       measure: str | None) -> bool:
+        """Whether the word at `at` is in an area, a year or a part of the measure's table."""
+        for tag in tags:
+            if not tag.start <= at < tag.end:
+                continue
+            if tag.kind in ("area", "period") or (tag.kind == "term" and any(
+                    m.measure == measure and m.category for m in self.terms[int(tag.value)].means)):
+                return True
+        return tokens[at].isdigit()
 
     def _put_back(self, padded: str, measure: str | None) -> list[Unknown]:
         """"Crime including fraud": what the measure's table leaves out, asked to be counted."""

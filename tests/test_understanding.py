@@ -1447,3 +1447,14 @@ def test_a_topic_the_plan_has_no_table_for_beats_a_column_reached_by_a_breakdown
     assistant.reset()
     answer = assistant.ask("How many crimes were recorded in Oxford in 2021, excluding fraud?")
     assert answer.status == Status.answered and "15,964" in answer.text
+
+
+@pytest.mark.parametrize("question, status", [
+    ("how many Thames Valley modern slavery victims were trafficked rather than enslaved?",
+     Status.no_answer),                                  # one figure for both in Table 7
+    ("how many hate crime victims in Oxford were homophobic rather than transphobic?",
+     Status.answered),                                   # both are strands of Table 8
+])
+def test_a_count_split_into_kinds_is_given_only_where_both_are_parts_of_its_table(
+        assistant, question, status):
+    assert assistant.ask(question).status == status
