@@ -167,6 +167,10 @@ class Understander:
             tokens, slots["unknown"], slots.get("measure"), slots.get("categories", []),
             {i for t in tags if t.kind == "term" for i in range(t.start, t.end)},
             set(self.words.recorded_things))))
+        slots["unknown"] = [u.model_copy(update={"role": "restriction", "kind": "subset"})
+                            if u.role == "other" and u.word.startswith("non-") else u
+                            for u in slots["unknown"]]  # "victims known to non-police
+        # agencies": all but those the table counts
         if any(u.role == "other" for u in slots["unknown"]):
             slots["counting"] = False  # "how many spiking incidents": the count is of something
             # no table holds, so "incidents" does not make it police-recorded ASB

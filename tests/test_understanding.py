@@ -1458,3 +1458,9 @@ def test_a_topic_the_plan_has_no_table_for_beats_a_column_reached_by_a_breakdown
 def test_a_count_split_into_kinds_is_given_only_where_both_are_parts_of_its_table(
         assistant, question, status):
     assert assistant.ask(question).status == status
+
+
+def test_a_word_negating_a_known_one_restricts_the_figure(assistant):
+    """"Non-police agencies": all but the police reports the table counts."""
+    answer = assistant.ask("Thames Valley modern slavery victims known to non-police agencies")
+    assert answer.status == Status.no_answer and "613" not in answer.text.split("closest")[0]
