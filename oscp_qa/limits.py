@@ -91,6 +91,20 @@ def _another_plan(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     return None
 
 
+def _work_of_another_year(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"What did OSCP achieve in 2020?": the plan reports the work of one year; another year's
+    work it reports only where a programme's own words name that year ("introduced in 2019")."""
+    if match.intent not in ("achievements", "achievement") or not frame.periods:
+        return None
+    year = str(scope.plan.info.achievements_year)
+    text = _source_text(scope, frame, match) if match.intent == "achievement" else ""
+    other = [p for p in frame.periods if p[:4] != year[:4] and p[:4] not in text]
+    if not other:
+        return None
+    return _refuse(scope, match, f"The plan reports what the partnership did in {year}; it says "
+                                 f"nothing of its work in {fmt.listing(other)}.", ["later_year"])
+
+
 def _forecast(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"Will ASB go down next year?": the plan counts what happened; it forecasts nothing."""
     if frame.signals.forecast and _figures(match) and frame.asks != "date":  # "when will ...?"
@@ -567,7 +581,8 @@ def _yes_no_untold(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
-WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year, _first_named_untabled)
+WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year, _first_named_untabled,
+                  _work_of_another_year)
 WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details,
                  _cost_to_join, _permission, _divided, _average_of_bands, _one_by_one,
                  _members_unnamed,

@@ -1464,3 +1464,16 @@ def test_a_word_negating_a_known_one_restricts_the_figure(assistant):
     """"Non-police agencies": all but the police reports the table counts."""
     answer = assistant.ask("Thames Valley modern slavery victims known to non-police agencies")
     assert answer.status == Status.no_answer and "613" not in answer.text.split("closest")[0]
+
+
+@pytest.mark.parametrize("question, status", [
+    ("What did the partnership achieve in 2020?", Status.no_answer),
+    ("what night-time economy work was done in 2019?", Status.no_answer),
+    ("When was Operation Vigilant introduced?", Status.answered),   # its words name 2019
+    ("what were OSCP's achievements in 2021?", Status.answered),
+])
+def test_the_work_of_a_year_the_plan_does_not_report_is_refused(assistant, question, status):
+    answer = assistant.ask(question)
+    assert answer.status == status
+    if status == Status.no_answer:
+        assert "reports what the partnership did in 2021" in answer.text
