@@ -789,7 +789,8 @@ def _programme_lacks(scope: Plans, frame: Frame, match: Match) -> Answer | None:
                                          f"{row['title']}. What it says: “{row['text']}”", ["count"])
     unit = frame.signals.which_when
     if unit:  # "which month does it run?": "month long" does not say; "which nights?": not 2019
-        names = set(scope.words.months if unit == "month" else scope.words.days)
+        names = set({"month": scope.words.months, "day": scope.words.days,
+                     "time": scope.words.times_of_day}[unit])
         kinds = [f for f in kinds if names & set(normalise(f["value"]).split())]
     things = frame.asked_for.split()[-1] if frame.asked_for else None
     if things and kinds and all(  # "which venues?" of "venues across Oxford"

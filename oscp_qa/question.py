@@ -82,8 +82,9 @@ class Signals(Frozen):
     average: bool = False           # "the average a year across the three years"
     per: Literal["month", "day"] | None = None   # "how many a month?": spread evenly
     either_way: bool = False        # "up or down?": which way, said in a word
-    which_when: Literal["month", "day"] | None = None  # "which month does it run?", "on which
-                                    # nights?": only a month's or a day's name answers
+    which_when: Literal["month", "day", "time"] | None = None  # "which month does it run?",
+                                    # "on which nights?", "what time?": only a month's or a
+                                    # day's name, or a time of day, answers
     provider: bool = False          # "who runs the course?": who provides it, not whom it is for
     partitive: bool = False         # "how many of the recommendations ...?": some of a whole
     ranking: bool = False           # "biggest", "which strand": one of several asked for

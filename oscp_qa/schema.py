@@ -236,7 +236,8 @@ class Words(Strict):
     more_than: list[str]
     per_time: dict[Literal["month", "day"], list[str]]
     less_than: list[str]
-    which_when: dict[Literal["month", "day"], list[str]]
+    which_when: dict[Literal["month", "day", "time"], list[str]]
+    times_of_day: list[str]
     provider_verbs: list[str]
     contrasts: list[str]
     days: list[str]
@@ -302,7 +303,7 @@ class Words(Strict):
         found: list[str] = []
         for value in self.model_dump(exclude={"kin", "opinion", "involvement", "voice_phrases",
                                               "justice_outcomes", "verbs_in_s", "which_when",
-                                              "provider_verbs", "contrasts",
+                                              "provider_verbs", "contrasts", "times_of_day",
                                               "days", "cost_to_join", "members_of",
                                               "circumstance_words", "circumstance_asks",
                                               "circumstance_not", "permission_asks",

@@ -177,3 +177,12 @@ def test_whether_the_public_may_have_a_thing_is_not_said_by_naming_it(assistant)
     """The programme's own name ("kits") says nothing of whether residents can get one."""
     answer = assistant.ask("can residents get a drink spiking testing kit?")
     assert answer.status == Status.no_answer and "whether the public can" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "What time do the Op Vigilant patrols start?",     # a year of introduction is no time of day
+    "What hours is the Safe Places scheme open?",
+    "What does the modern slavery coordinator earn?",
+])
+def test_a_time_of_day_or_a_wage_the_plan_does_not_give_is_not_answered(assistant, question):
+    assert assistant.ask(question).status == Status.no_answer
