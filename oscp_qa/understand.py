@@ -642,6 +642,9 @@ class Understander:
         if at is None:
             at = next((i + 2 for i in range(len(tokens) - 1) if tokens[i] in ("list", "name")
                        and tokens[i + 1] in ("the", "all")), None)
+        if at is None and tokens[:1] == ["what"] and tokens[1:2] in (["were"], ["are"]) \
+                and len(tokens) > 3 and tokens[2] == "the" and tokens[3].isdigit():
+            at = 3  # "what were the 48 recommendations?": the things a number of them was given
         while at is not None and at < len(tokens) and (tokens[at] in ("of", "the", "all")
                                                        or tokens[at].isdigit()):
             at += 1  # "which of the 48 recommendations"

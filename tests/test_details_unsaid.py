@@ -11,6 +11,8 @@ from oscp_qa import Status
 
 @pytest.mark.parametrize("question, missing", [
     ("Which fast food places are signed up to Nightsafe?", "does not name the fast food places"),
+    ("What were the 48 recommendations of the DA scrutiny review?",
+     "does not name the recommendations"),                        # a number of them, unnamed
     ("which minicab companies belong to the Nightsafe network?",
      "does not name the minicab companies"),                      # words the plan never uses
     ("List the venues that received the drink spiking testing kits.", "does not name the venues"),
