@@ -188,3 +188,13 @@ def test_whether_the_public_may_have_a_thing_is_not_said_by_naming_it(assistant)
 ])
 def test_a_time_of_day_or_a_wage_the_plan_does_not_give_is_not_answered(assistant, question):
     assert assistant.ask(question).status == Status.no_answer
+
+
+@pytest.mark.parametrize("turns", [
+    ["safe journey safe destination", "what did the evaluation show?"],
+    ["What is Operation Vigilant?", "what happened to the people it caught?"],
+])
+def test_what_came_of_a_programme_is_a_result_the_plan_does_not_report(assistant, turns):
+    for turn in turns:
+        answer = assistant.ask(turn)
+    assert answer.status == Status.no_answer and "reports no results" in answer.text
