@@ -819,6 +819,7 @@ def test_an_age_band_the_plan_does_not_give_is_refused(assistant):
 @pytest.mark.parametrize("question", [
     "do you reckon the partnership is doing a good job?",
     "honestly, is oxford a safe city for students?",
+    "which of the night-time schemes worked best?",
 ])
 def test_a_judgement_asked_for_is_not_given(assistant, question):
     answer = assistant.ask(question)
