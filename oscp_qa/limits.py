@@ -214,6 +214,11 @@ def _since_the_plan(scope: Plans, frame: Frame, match: Match) -> Answer | None:
             return _refuse(scope, match, "The plan gives no date for that: it names no date "
                                          "after it was written.", ["later_year"])
     year = scope.plan.info.achievements_year
+    if frame.signals.forecast and frame.asks == "yes_no" and match.intent == "achievement" \
+            and "annual" not in _source_text(scope, frame, match):  # "an annual operation"
+        return _refuse(scope, match, f"The plan describes what was done up to {year}; it does not "
+                                     f"say what will become of it. {_said_instead(scope, match)}",
+                       ["later_year"])  # "will the Nightsafe network carry on next year?"
     later = any(p[:4].isdigit() and int(p[:4]) > int(year) for p in frame.periods)
     if (frame.signals.present or later) and frame.asks == "yes_no" \
             and match.intent == "achievement" \

@@ -1478,3 +1478,11 @@ def test_the_work_of_a_year_the_plan_does_not_report_is_refused(assistant, quest
     assert answer.status == status
     if status == Status.no_answer:
         assert "reports what the partnership did in 2021" in answer.text
+
+
+def test_whether_a_programme_carries_on_is_after_the_plan_unless_it_is_annual(assistant):
+    answer = assistant.ask("Will the Nightsafe network continue next year?")
+    assert answer.status == Status.no_answer and "does not say what will become of it" in answer.text
+    assistant.reset()
+    answer = assistant.ask("Will Op Beaming run again next year?")
+    assert answer.status == Status.answered and "annual" in answer.text
