@@ -47,6 +47,9 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
             and context.measure:
         known.discard("achievement")  # "and in Didcot?", "the figure for Witney?" after a
         # figure: a place, not a programme, even one named in a programme's title
+    if features.priorities_named and not features.achievement_named:
+        known.discard("achievement")  # "how much money is set aside for the priorities?": the
+        # priorities, not the one programme whose sum the word "money" finds
     if features.duty_named:
         known.add("duty")
     if frame.measure or (context.measure and _follows_on(frame, rules)) or frame.counted_topic:
