@@ -76,9 +76,11 @@ class Lexicon:
         return [t for t in tags if not (t.fuzzy and (
             tuple(tokens[t.start:t.end]) in self.places
             or (t.kind in NAMES and all(is_english(w) for w in tokens[t.start:t.end]))
-            or (t.kind == "term" and all(is_english(w) and lemma(w) not in self.known_lemmas
-                                         for w in tokens[t.start:t.end]))))]  # "facial" is
-        # no misspelt "racial"; "knifes" is "knife"
+            or (t.kind == "term" and all(is_english(w) for w in tokens[t.start:t.end]) and (
+                all(lemma(w) not in self.known_lemmas for w in tokens[t.start:t.end])
+                or {lemma(w) for w in tokens[t.start:t.end]}
+                != {lemma(w) for w in (t.read_as or "").split()}))))]  # "facial" is no
+        # misspelt "racial", nor "offices" "officers"; "knifes" is "knife"
 
     def drop_verbs(self, tokens: list[str], tags: list[Tag], before: set[str]) -> list[Tag]:
         """A name that is an everyday verb, used as one ("what's it trying to prevent?"), is

@@ -28,6 +28,7 @@ class Tag(BaseModel):
     start: int         # token span in the normalised question
     end: int
     fuzzy: bool = False
+    read_as: str | None = None  # of a fuzzy match: the known phrase the words were read as
 
 
 class Entry(NamedTuple):
@@ -92,8 +93,8 @@ class Gazetteer:
                 best = (typos.closest(text, limit) or (typos.begun(text) if size == 1 else None)
                         if typos else None)
                 if best is not None:
-                    found += [Tag(kind=k, value=v, start=index, end=index + size, fuzzy=True)
-                              for k, v in self.phrases[tuple(best.split())]]
+                    found += [Tag(kind=k, value=v, start=index, end=index + size, fuzzy=True,
+                                  read_as=best) for k, v in self.phrases[tuple(best.split())]]
                     covered[index:index + size] = [True] * size
                     index += size - 1
                     break

@@ -1487,3 +1487,9 @@ def test_whether_a_programme_carries_on_is_after_the_plan_unless_it_is_annual(as
     assistant.reset()
     answer = assistant.ask("Will Op Beaming run again next year?")
     assert answer.status == Status.answered and "annual" in answer.text
+
+
+def test_a_real_word_is_not_read_as_a_misspelling_of_another(assistant):
+    """"Offices" is a word of its own, not a misspelt "officers"."""
+    frame, _ = assistant.interpret("Where are OSCP's offices?")
+    assert frame.measure != "police_numbers"
