@@ -46,6 +46,8 @@ CASES = [
     (["how many offences of violence in the home in Oxford in 2019?"], "lookup", "answered",
      [1858], []),                                         # "offences of" a topic: the topic's
     (["violence at home victims over 65"], "lookup", "answered", [362], []),
+    (["how many disabled people were targeted in the county?"], "lookup", "answered", [188],
+     []),                                                 # targeted: what the victims were
     (["Which partners share the Serious Violence Duty?"], "duties", "answered", [],
      ["Violence Reduction Unit"]),                        # "violence" is the duty's name's
 ]
