@@ -162,7 +162,7 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
     lead += _named_among(scope, row, frame) if frame.asks == "yes_no" else []
     states = [u.word for u in frame.unknown if u.kind in ("subset", "outcome")] or (
         [frame.count_state] if frame.count_state else [])
-    said = done_in(row["text"], states, scope)
+    said = done_in(row["text"], states, scope) if states else None  # no state: every sentence
     coming = to_be_done(row["text"], states, scope) if states and not said else None
     if frame.asks == "count" and coming:  # "how many have been completed?" of "the majority
         return Answer(status=Status.no_answer, intent=match.intent, plan=scope.title,  # of which
@@ -174,7 +174,7 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
         count = count_said(said)  # on them, not the count of all
         lead, asked = [(f"**{count}** — " if count is not None else "")
                        + f"the plan: “{said}”", ""], []
-    lines = lead + [f"{f['label']}: **{f['value']}**" for f in asked]
+    lines = lead + [f"{f['label']}: {_with_digits(f)}" for f in asked]
     lines += [f"**{row['title']}** ({row['heading']}): {row['summary']}", "",
               f"The plan: “{row['text']}”"]
     if facts:
@@ -185,6 +185,13 @@ def achievement(scope: Plans, match: Match, frame: Frame) -> Answer:
     return _done(scope, match, "\n".join(lines),
                  [f"{scope.title}, {scope.plan.info.sections.achievements} — {row['heading']}"],
                  subject=f"achievement:{row['id']}")
+
+
+def _with_digits(fact) -> str:
+    """A count the plan writes in words, led by its figure: "2 (two full time ... workers)"."""
+    count = count_said(fact["value"]) if fact["kind"] == "count" else None
+    return f"**{fact['value']}**" if count is None or str(count) in fact["value"] \
+        else f"**{count}** ({fact['value']})"
 
 
 def _named_among(scope: Plans, row, frame: Frame) -> list[str]:

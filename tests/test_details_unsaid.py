@@ -198,3 +198,9 @@ def test_what_came_of_a_programme_is_a_result_the_plan_does_not_report(assistant
     for turn in turns:
         answer = assistant.ask(turn)
     assert answer.status == Status.no_answer and "reports no results" in answer.text
+
+
+def test_a_count_the_plan_writes_in_words_is_led_by_its_figure(assistant):
+    answer = assistant.ask("how many housing link workers did the council take on?")
+    assert answer.status == Status.answered
+    assert answer.text.startswith("Staff recruited: **2** (two full time")
