@@ -105,6 +105,20 @@ def _work_of_another_year(scope: Plans, frame: Frame, match: Match) -> Answer | 
                                  f"nothing of its work in {fmt.listing(other)}.", ["later_year"])
 
 
+def _untabled_counts(scope: Plans, frame: Frame, match: Match) -> Answer | None:
+    """"Terrorism incidents oxford": incidents of a topic the plan gives no table for, in an
+    area or a year, are figures asked for, not its work on the topic (a programme's counts it
+    states in words are its own)."""
+    if frame.measure or match.intent not in TEXT_INTENTS - {"achievement", "achievements"} \
+            or not (frame.areas or frame.periods) \
+            or frame.asks not in (None, "figure", "count") \
+            or not set(frame.tokens) & set(scope.words.recorded_things):
+        return None
+    said = _said_instead(scope, match)
+    return _refuse(scope, match, "The plan gives no figures for that: it speaks of it only in "
+                                 f"words.{' ' + said if said else ''}", ["figures"])
+
+
 def _forecast(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"Will ASB go down next year?": the plan counts what happened; it forecasts nothing."""
     if frame.signals.forecast and _figures(match) and frame.asks != "date":  # "when will ...?"
@@ -587,7 +601,7 @@ def _yes_no_untold(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 
 # Read with the question as asked; then, a "where can I ...?" of a programme asks its place.
 WHERE_AND_WHEN = (_places, _another_plan, _forecast, _this_year, _first_named_untabled,
-                  _work_of_another_year)
+                  _work_of_another_year, _untabled_counts)
 WHAT_IS_ASKED = (_judgement, _unauthored, _how_to, _restrictions, _since_the_plan, _details,
                  _cost_to_join, _permission, _divided, _average_of_bands, _one_by_one,
                  _members_unnamed,

@@ -1493,3 +1493,10 @@ def test_a_real_word_is_not_read_as_a_misspelling_of_another(assistant):
     """"Offices" is a word of its own, not a misspelt "officers"."""
     frame, _ = assistant.interpret("Where are OSCP's offices?")
     assert frame.measure != "police_numbers"
+
+
+@pytest.mark.parametrize("question", ["terrorism incidents oxford",
+                                      "community trigger cases 2021"])
+def test_incidents_of_a_topic_with_no_table_are_figures_the_plan_lacks(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == Status.no_answer and "gives no figures for that" in answer.text
