@@ -7,6 +7,7 @@ narrows, and the operation carries over unless a new one is named.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .lexicon import lemma
@@ -19,6 +20,7 @@ FIGURE_INTENTS = {"lookup", "change", "trend", "compare_areas", "share", "rank",
 CARRIED_INTENTS = FIGURE_INTENTS - {"lookup"}
 FOLLOW_ON_INTENTS = FIGURE_INTENTS | {"why", "method"}
 LIST_INTENTS = {"priorities", "achievements", "duties"}
+_OF_A_YEAR = re.compile(r"\b(?:percentage|percent|cent|%) of (?:the )?(?:19|20)\d\d\b")
 POINTERS = {"it", "they", "this", "that"}  # words pointing back at what was last answered
 
 
@@ -202,6 +204,12 @@ def _a_share_changing(frame: Frame, context: Context) -> bool:
     return frame.signals.share_cue
 
 
+def _of_a_year(frame: Frame, context: Context) -> bool:
+    """"The drop as a percentage of the 2020 figure": a change over a year's figure, not a
+    share of another area."""
+    return bool(_OF_A_YEAR.search(" ".join(frame.tokens)))
+
+
 def _residents_voice(frame: Frame, context: Context) -> bool:
     """"How will OSCP find out what local people are worried about?": how residents are heard,
     which its priorities and achievements say, not what the partnership is."""
@@ -226,6 +234,7 @@ REREADINGS: list[tuple[str, str, Callable[[Frame, Context], bool]]] = [
     ("change", "share", _a_share_changing),
     ("change", "lookup", _a_level_claimed),
     ("lookup", "share", _a_part_as_percent),
+    ("share", "change", _of_a_year),
 ]
 
 

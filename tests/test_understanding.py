@@ -1500,3 +1500,9 @@ def test_a_real_word_is_not_read_as_a_misspelling_of_another(assistant):
 def test_incidents_of_a_topic_with_no_table_are_figures_the_plan_lacks(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == Status.no_answer and "gives no figures for that" in answer.text
+
+
+def test_a_change_as_a_percentage_of_a_year_is_the_change_not_a_share(assistant):
+    answer = assistant.ask("the fall in Oxford domestic abuse offences from 2020 to 2021 as a "
+                           "percentage of the 2020 figure?")
+    assert answer.intent == "change" and "-149 ÷ 1,917" in answer.text
