@@ -49,6 +49,10 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
             and context.measure:
         known.discard("achievement")  # "and in Didcot?", "the figure for Witney?" after a
         # figure: a place, not a programme, even one named in a programme's title
+    if features.achievement_text and not features.achievement_named and frame.measure_tabled \
+            and frame.quarters:  # "domestic occurrences for
+        known.discard("achievement")  # the first three quarters of 2021/22": the table's
+        # quarters, not a programme sharing a few of the words
     if features.priorities_named and not features.achievement_named:
         known.discard("achievement")  # "how much money is set aside for the priorities?": the
         # priorities, not the one programme whose sum the word "money" finds

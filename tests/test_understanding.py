@@ -1506,3 +1506,9 @@ def test_a_change_as_a_percentage_of_a_year_is_the_change_not_a_share(assistant)
     answer = assistant.ask("the fall in Oxford domestic abuse offences from 2020 to 2021 as a "
                            "percentage of the 2020 figure?")
     assert answer.intent == "change" and "-149 ÷ 1,917" in answer.text
+
+
+def test_quarters_of_a_table_named_are_its_figures_not_a_programme_sharing_words(assistant):
+    answer = assistant.ask("Combined child-involved domestic occurrences for the first three "
+                           "quarters of 2021/2022?")
+    assert answer.status == Status.answered and "1,203" in answer.text
