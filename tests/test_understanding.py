@@ -500,8 +500,8 @@ def test_what_has_happened_this_year_is_after_the_plan(assistant):
 def test_what_came_of_the_work_later_is_after_the_plan(assistant, question, status):
     answer = assistant.ask(question)
     assert answer.status == status
-    if status == Status.no_answer:
-        assert "cannot say what has happened since" in answer.text
+    if status == Status.no_answer:  # said as after the year the plan reports on
+        assert "2021" in answer.text.split("\n")[0]
 
 
 def test_what_is_done_about_a_topic_the_pcc_priority_speaks_of(assistant):
@@ -1220,7 +1220,7 @@ def test_a_count_the_plan_states_in_words_answers_how_many_of_a_programme(assist
     """"Four cases" of the new slavery pathway, asked of the pathway or after it; the victims
     table counts victims, not cases through the pathway."""
     first = assistant.ask("how many cases thru the new anti slavery pathway so far")
-    assert first.status == Status.answered and first.text.startswith("**4**")
+    assert first.status == Status.answered and "**4** (four cases)" in first.text.split("\n")[0]
     assistant.reset()
     later = ask(assistant, "AS MART - what is it?", "how many cases handled?")
     assert later.status == Status.answered and "four cases" in later.text
