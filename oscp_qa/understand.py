@@ -306,7 +306,7 @@ class Understander:
     def _contrasted(self, tokens: list[str], tags: list[Tag], measure: str | None) -> list[Unknown]:
         """"Trafficking as opposed to slavery", "labour rather than sexual exploitation": a count
         split into two kinds, which the plan gives only where both are parts of its table."""
-        found = []
+        found, stop = [], self.vocabulary.stopwords
         for phrase in self.words.contrasts:
             size = len(phrase.split())
             for i in range(1, len(tokens) - size):
@@ -315,7 +315,6 @@ class Understander:
                 sides = (i - 1, i + size)
                 if all(self._part_or_place(tokens, tags, at, measure) for at in sides):
                     continue
-                stop = self.vocabulary.stopwords
                 start, end = i - 1, i + size + 1
                 while start > max(0, i - 3) and tokens[start - 1] not in stop:
                     start -= 1
@@ -327,14 +326,11 @@ class Understander:
 
     def _part_or_place(self, tokens: list[str], tags: list[Tag], at: int,
                        measure: str | None) -> bool:
-        """Whether the word at `at` is in an area, a year or a part of the measure's table."""
-        for tag in tags:
-            if not tag.start <= at < tag.end:
-                continue
-            if tag.kind in ("area", "period") or (tag.kind == "term" and any(
-                    m.measure == measure and m.category for m in self.terms[int(tag.value)].means)):
-                return True
-        return tokens[at].isdigit()
+        """Whether the word at `at` is a year, or in an area or a part of the measure's table."""
+        return tokens[at].isdigit() or any(
+            tag.start <= at < tag.end and (tag.kind == "area" or (tag.kind == "term" and any(
+                m.measure == measure and m.category for m in self.terms[int(tag.value)].means)))
+            for tag in tags)
 
     def _put_back(self, padded: str, measure: str | None) -> list[Unknown]:
         """"Crime including fraud": what the measure's table leaves out, asked to be counted."""
