@@ -233,7 +233,7 @@ def _since_the_plan(scope: Plans, frame: Frame, match: Match) -> Answer | None:
         return _refuse(scope, match, f"The plan describes what was done up to {year}; it does not "
                                      f"say what will become of it. {_said_instead(scope, match)}",
                        ["later_year"])  # "will the Nightsafe network carry on next year?"
-    later = any(p[:4].isdigit() and int(p[:4]) > int(year) for p in frame.periods)
+    later = any(p[:4].isdigit() and int(p[:4]) > int(str(year)[:4]) for p in frame.periods)
     if (frame.signals.present or later) and frame.asks == "yes_no" \
             and match.intent == "achievement" \
             and (frame.features.achievement_text or frame.features.achievement_named):  # "has
@@ -293,8 +293,7 @@ def _cost_to_join(scope: Plans, frame: Frame, match: Match) -> Answer | None:
 def _permission(scope: Plans, frame: Frame, match: Match) -> Answer | None:
     """"Can residents log into the dashboard?": what the public may do with something, which
     its words would have to say of the public."""
-    if not frame.may_do or frame.asks != "yes_no" \
-            or match.intent not in TEXT_INTENTS:
+    if not frame.may_do or frame.asks != "yes_no" or match.intent not in TEXT_INTENTS:
         return None
     source = _source_text(scope, frame, match)
     name = _subject_name(scope, frame, match)
