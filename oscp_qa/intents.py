@@ -114,6 +114,8 @@ def match(frame: Frame, rules: list[IntentRule], context: Context, latest_year: 
             context.subject != "pcc-list" or frame.signals.others  # "which ones does OSCP
             or frame.signals.of_those):  # align to?" after the PCC's: those it lists
         subject = context.subject
+    if best == "priorities" and context.subject == "oscp-list" and frame.signals.of_those:
+        subject = context.subject  # "which of them sit under PCC priority 2?" after OSCP's
     slots: dict = {"intent": best, "score": scores[best], "scores": scores, "subject": subject,
                    "places": context.places if frame.signals.there else []}
     if best in FIGURE_INTENTS or best in ("method", "why"):

@@ -43,7 +43,9 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
         (frame.pcc[0] if frame.pcc else None)
     if number is None and subject_of(match, "pcc"):
         number = int(subject_of(match, "pcc"))
-    names_pcc, lists_oscp = signals.names_pcc, signals.lists_oscp
+    names_pcc = signals.names_pcc
+    lists_oscp = signals.lists_oscp or (match.subject == "oscp-list" and signals.of_those)
+    # "which of them sit under PCC priority 2?" after OSCP's list: OSCP's, under it
     if signals.item_number and match.subject == "pcc-list":  # "what's number 3?" after the
         number, names_pcc = signals.item_number, True  # PCC's list
     if names_pcc and number is not None and number not in pccs:  # "PCC priority four"
@@ -138,6 +140,8 @@ def priorities(scope: Plans, match: Match, frame: Frame) -> Answer:
     subject = f"pcc:{linked.pop()}" if len(linked) == 1 else ""
     if len(chosen) == 1 and len(rows) > 1:  # "it" in the next question is this priority
         subject = f"priority:{chosen[0]['position']}"
+    if len(chosen) == len(rows) and not subject:  # "which of them ...?" next is of this list
+        subject = "oscp-list"
     return _done(scope, match, "\n".join(lines), [source], subject=subject)
 
 

@@ -822,3 +822,11 @@ def test_what_a_programme_did_to_a_figure_is_not_read_from_the_figure(assistant)
     answer = ask(assistant, "Where did the council upgrade CCTV cameras?",
                  "Has it brought crime down there?")
     assert status_of(answer) == "no_answer" and not answer.text.lstrip("*").startswith("No.")
+
+
+def test_which_of_oscps_priorities_fall_under_a_pcc_priority_after_the_list(assistant):
+    """"Which of them ...?" after OSCP's list asks which of OSCP's priorities, not the PCC's
+    priority alone."""
+    answer = ask(assistant, "what are OSCP's priorities?", "which of them come under PCC priority 2?")
+    assert "**2** are linked to PCC priority 2" in answer.text
+    assert "Serious Violence Duty" in answer.text
