@@ -266,6 +266,8 @@ def change(scope: Plans, match: Match, frame: Frame) -> Answer:
             scope, match, only.area, counts[0].value), counts[0].way)
     if frame.signals.points and len(changes) == 2:
         lines.append(_points_gap(*changes))
+    elif frame.signals.spread and len(changes) == 2:  # "the gap between the two increases?"
+        lines.append(_amount_gap(*changes))
     if verdict is None and frame.asks == "yes_no" and frame.signals.than and len(changes) == 2 \
             and len(match.areas) == 2:  # "is that more than Oxford's rise?": the first named
         verdict = _more_than(changes, match.areas, frame)
@@ -325,6 +327,15 @@ def _points_gap(first: Change, second: Change) -> str:
     minus = f"{a:.2f} − {b:.2f}" if b >= 0 else f"{a:.2f} − ({b:.2f})"
     return (f"Gap: **{a - b:.2f}** percentage points, about {a - b:.1f} ({high} "
             f"{fmt.percent(a, True)} against {low} {fmt.percent(b, True)}: {minus}).")
+
+
+def _amount_gap(first: Change, second: Change) -> str:
+    """Two changes apart, in the table's unit, larger first."""
+    (high, _, a, _), (low, _, b, _) = sorted([first, second], key=lambda c: -c.diff)
+    minus = f"{fmt.number(a)} − {fmt.number(b)}" if b >= 0 else \
+        f"{fmt.number(a)} − ({fmt.signed(b)})"
+    return (f"Gap between the two changes: **{fmt.number(a - b)}** ({high} {fmt.signed(a)} "
+            f"against {low} {fmt.signed(b)}: {minus}).")
 
 
 def _group(rows: list[sqlite3.Row]) -> dict:

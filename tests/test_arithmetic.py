@@ -637,3 +637,11 @@ def test_parts_added_up_as_a_percentage_of_the_printed_total(assistant):
     assistant.ask("and community?")
     answer = assistant.ask("both together as a % of oxford's total?")
     assert "1,568 ÷ 1,731 × 100 = 90.58" in answer.text
+
+
+def test_the_gap_between_two_changes_is_worked_out(assistant):
+    """"The gap between the two rises": the larger change less the smaller, with the sum shown."""
+    answer = assistant.ask("total crime change 2020 to 2021, oxford and oxfordshire - what's the "
+                           "gap between the two increases?")
+    assert status_of(answer) == "answered"
+    assert "**3,150**" in answer.text and "4,624 − 1,474" in answer.text
