@@ -534,8 +534,10 @@ def _figure_slots(intent: str, frame: Frame, context: Context, latest_year: int)
             and (context.categories or context.excluded_categories) \
             and not frame.features.all_parts \
             and not (slots["intent"] == "rank" and (frame.signals.second or context.intent == "rank")) \
+            and not (slots["intent"] == "total" and context.intent == "rank") \
             and "category" not in frame.signals.dimensions:  # "break that down by type", "and
-        # the second biggest?", "and smallest?" after the biggest: all of them
+        # the second biggest?", "and smallest?" after the biggest, "add up the total" after
+        # which is biggest: all of them
         slots["categories"] = list(context.categories)
         slots["excluded_categories"] = list(context.excluded_categories)
         carried.append("categories")

@@ -830,3 +830,9 @@ def test_which_of_oscps_priorities_fall_under_a_pcc_priority_after_the_list(assi
     answer = ask(assistant, "what are OSCP's priorities?", "which of them come under PCC priority 2?")
     assert "**2** are linked to PCC priority 2" in answer.text
     assert "Serious Violence Duty" in answer.text
+
+
+def test_a_total_after_the_biggest_part_is_the_total_of_every_part(assistant):
+    answer = ask(assistant, "hate crime victims in oxfordshire by strand", "which is largest?",
+                 "and the total?")
+    assert "**1,348**" in answer.text and "873 + 61 + 188 + 171 + 55" in answer.text
